@@ -10,6 +10,7 @@ command line that would overwrite an input before anything is read or written.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import sys
@@ -193,7 +194,10 @@ def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     A new file gets the usual permissions; a replaced file keeps its own.
     """
     dest = Path(path)
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where a directory of the path should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(dest.parent)) from None
     try:
         mode = stat.S_IMODE(os.stat(dest).st_mode)
     except OSError:

@@ -13,7 +13,7 @@ import dataclasses
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -95,24 +95,22 @@ def clean_file(job: Job) -> Outcome:
         content: str | bytes = data.decode(settings.encoding) if settings.encoding else data
         result = cleaner.clean_document(content, kind=settings.kind)
         out = result.text.encode("utf-8", "surrogateescape")
+    except BinaryInputError:
+        return Outcome(job, False, "binary data, not text or HTML")
+    except (OSError, UnicodeError, ValueError) as exc:
+        return Outcome(job, False, describe(exc))
+    except Exception as exc:  # a bug in one layer must not stop the batch
+        return Outcome(job, False, f"internal error: {type(exc).__name__}: {exc}")
+    try:
         if job.dest == STDIO:
             write_stdout(out)
         else:
             atomic_write(job.dest, out)
-    except BinaryInputError:
-        return Outcome(job, False, "binary data, not text or HTML")
-    except (OSError, UnicodeError, ValueError) as exc:
-        where = " (writing the output; any previous output is unchanged)" if _is_write_error(exc, job) else ""
-        return Outcome(job, False, describe(exc) + where)
-    except Exception as exc:  # a bug in one layer must not stop the batch
-        return Outcome(job, False, f"internal error: {type(exc).__name__}: {exc}")
+    except OSError as exc:
+        where = "stdout" if job.dest == STDIO else job.dest
+        return Outcome(job, False, f"cannot write {where}: {describe(exc)}")
     removals = [r.to_dict() for r in result.removals] if settings.keep_removals else None
     return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), removals)
-
-
-def _is_write_error(exc: BaseException, job: Job) -> bool:
-    filename = getattr(exc, "filename", None)
-    return isinstance(exc, OSError) and (filename is None or filename != job.source)
 
 
 def default_jobs() -> int:
@@ -123,7 +121,7 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
+def ordered_map(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window: int) -> Iterator[R]:
     """``pool.map`` that keeps at most ``window`` tasks in flight: order kept, memory bounded.
 
     (``Executor.map`` submits the whole iterable at once, which would read a

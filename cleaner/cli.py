@@ -255,7 +255,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     if dest != STDIO and (os.path.isdir(dest) or dest.endswith("/")):
         raise UsageError(f"-o {dest} is a directory; --jsonl writes one JSON Lines file")
     sources = [s for s in args.inputs if s != STDIO]
-    jobs = [Job(s, dest, s) for s in args.inputs]
+    jobs = [Job(args.inputs[0], dest, "the --jsonl run")]  # one output for all inputs
     check_outputs(jobs, sources)
     _check_report(args.report, jobs, sources)
     bar = _progress(None, "records", args.quiet)

@@ -160,7 +160,7 @@ def run_files(
         return
     workers = min(workers, len(jobs))
     # Chunks big enough to amortise the round trip, small enough to balance the load.
-    size = max(1, min(32, len(jobs) // (workers * 8)))
+    size = max(1, min(16, len(jobs) // (workers * 8)))
     done = 0
     with ProcessPoolExecutor(workers, initializer=init_worker, initargs=(settings,)) as pool:
         try:

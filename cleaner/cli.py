@@ -372,6 +372,7 @@ def _progress(total: int | None, unit: str, quiet: bool) -> Any:
         return None
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: the process pool forks after the bar starts
     return tqdm(total=total, unit=f" {unit}", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 

@@ -119,7 +119,7 @@ def plan(inputs: Sequence[str], output: str | None) -> list[Job]:
             dest = os.path.join(output, os.path.basename(src))
         else:
             dest = output
-        jobs.append(Job(src, dest, src))
+        jobs.append(Job(src, dest, "<stdin>" if src == STDIO else src))
     else:
         if output is None or output == STDIO:
             what = "several inputs" if len(inputs) > 1 else f"the directory {inputs[0]}"

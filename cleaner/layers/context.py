@@ -151,7 +151,7 @@ class ContextLayer(Layer):
             elif title is not None and dated:
                 pos -= 1
                 top = pos
-            elif title is not None and words <= MENU_WORDS and not ends_sentence(line):
+            elif title is not None and _kicker_like(line):
                 top = pos - 1  # a kicker or section label above the title ends the block
                 break
             elif title is None and words <= SKIP_WORDS and skipped < MAX_SKIPPED:
@@ -174,7 +174,7 @@ class ContextLayer(Layer):
             return True
         if (_BYLINE.match(line) and words <= 10) or (_DATE.search(line) and words <= 12):
             return True
-        return words <= MENU_WORDS and not ends_sentence(line)
+        return _kicker_like(line)
 
     def _shares_words(self, line: str, body: set[str]) -> bool:
         """Headline-shaped and about the same thing as the body."""
@@ -215,6 +215,16 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _kicker_like(line: str) -> bool:
+    """A section label: a few words, no digits (archive counts, dates), not a link."""
+    return (
+        len(line.split()) <= MENU_WORDS
+        and not ends_sentence(line)
+        and not any(ch.isdigit() for ch in line)
+        and _URL.fullmatch(line) is None
+    )
 
 
 def _max_segment(weights: list[float]) -> tuple[int, int, float]:

@@ -27,7 +27,7 @@ class BlockPatternLayer(PatternLayer):
         while pos < len(kept):
             i = kept[pos]
             pos += 1
-            if doc.lines[i].removed:
+            if doc.lines[i].removed or not doc.hits(i):
                 continue
             here = pos - 1
             rule = self.line_rules.first(

@@ -103,6 +103,8 @@ class ContextLayer(Layer):
         comments_start = doc.meta.get("comments_start")
         if isinstance(comments_start, int):
             barrier = next((p for p, i in enumerate(kept) if i > comments_start), len(kept))
+            if sum(w for w in weights[:barrier] if w > 0) < 2 * MIN_ARTICLE_WEIGHT:
+                barrier = len(kept)  # comment lines before any article: a counter under the title
         start, end, total = _max_segment(weights[:barrier])
         if total < MIN_ARTICLE_WEIGHT:
             return

@@ -23,7 +23,7 @@ class TailLayer(PatternLayer):
             return
         starter = None
         for i, ln in doc.iter_kept():
-            rule = self.line_rules.first(ln.stripped)
+            rule = self.line_rules.first(doc, i)
             if rule is not None:
                 self.remove(doc, i, rule.id, rule.category)
                 if rule.tail and starter is None:

@@ -32,7 +32,9 @@ MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to f
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
 MIN_STOPWORD_RATIO = 0.12
-HEADLINE_LINES = 6  # how far above the article a headline block may reach
+HEADLINE_LINES = 10  # how far above the article a headline block may reach
+SKIP_WORDS = 6  # widget lines (share buttons, counters) between title and body are at most this long
+MAX_SKIPPED = 4
 MENU_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -44,6 +46,7 @@ _DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
+_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -95,7 +98,12 @@ class ContextLayer(Layer):
         weights = [
             min(float(s.words), MAX_GOOD_WEIGHT) if s.prose else -(BAD_BASE + BAD_PER_WORD * s.words) for s in shapes
         ]
-        start, end, total = _max_segment(weights)
+        # The article cannot run on into the comment section that the tail layer found.
+        barrier = len(kept)
+        comments_start = doc.meta.get("comments_start")
+        if isinstance(comments_start, int):
+            barrier = next((p for p, i in enumerate(kept) if i > comments_start), len(kept))
+        start, end, total = _max_segment(weights[:barrier])
         if total < MIN_ARTICLE_WEIGHT:
             return
         start = self._headline_start(doc, kept, shapes, start, end)
@@ -104,37 +112,82 @@ class ContextLayer(Layer):
             return
         for pos in [*range(start), *range(end + 1, len(kept))]:
             i = kept[pos]
-            rule, category = self._outside_category(doc.lines[i].stripped, shapes[pos])
+            if pos >= barrier:
+                rule, category = "comments.thread", "comments"
+            else:
+                rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule):
                 self.remove(doc, i, rule, category)
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
-        """Walk up from the article over title, kicker, byline and date lines."""
-        body = set()
+        """Walk up from the article over the headline block; return where the article starts.
+
+        Below the title: deck sentences, bylines and dates, and a few short widget
+        lines (share buttons, counters) that are skipped, not kept. The title is
+        the first headline-shaped line that shares words with the body. Above it:
+        more title lines, dates, and at most one short kicker, which ends the block.
+        """
+        body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
             body.update(w.lower() for w in _WORD.findall(doc.lines[kept[pos]].stripped) if len(w) > 3)
         body -= self.stopwords
+        top = start
         pos = start
+        skipped = 0
+        title: str | None = None
         while pos > 0 and start - pos < HEADLINE_LINES:
             line = doc.lines[kept[pos - 1]].stripped
-            if shapes[pos - 1].prose or self._headline_like(line, body):
+            words = len(line.split())
+            dated = (_BYLINE.match(line) is not None and words <= 10) or (_DATE.search(line) is not None and words <= 12)
+            if title is not None and line.endswith(title) and len(line) > len(title):
+                break  # a breadcrumb that ends in the title: "Home » Section » <title>"
+            if title is None and (shapes[pos - 1].prose or dated):
                 pos -= 1
-                continue
-            break
-        return pos
+                top, skipped = pos, 0
+            elif self._shares_words(line, body):
+                pos -= 1
+                top, skipped = pos, 0
+                title = title or line
+            elif title is not None and dated:
+                pos -= 1
+                top = pos
+            elif title is not None and words <= MENU_WORDS and not ends_sentence(line):
+                top = pos - 1  # a kicker or section label above the title ends the block
+                break
+            elif title is None and words <= SKIP_WORDS and skipped < MAX_SKIPPED:
+                pos -= 1
+                skipped += 1
+            else:
+                break
+        # Widget lines skipped inside the block are not headline: they go with the page.
+        for p in range(top, start):
+            ln = doc.lines[kept[p]]
+            if not self._kept_in_headline(ln.stripped, shapes[p], body):
+                rule, category = self._outside_category(doc, kept[p], shapes[p])
+                if self.enabled(category, rule):
+                    self.remove(doc, kept[p], rule, category)
+        return top
 
-    def _headline_like(self, line: str, body: set[str]) -> bool:
+    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str]) -> bool:
+        words = len(line.split())
+        if shape.prose or self._shares_words(line, body):
+            return True
+        if (_BYLINE.match(line) and words <= 10) or (_DATE.search(line) and words <= 12):
+            return True
+        return words <= MENU_WORDS and not ends_sentence(line)
+
+    def _shares_words(self, line: str, body: set[str]) -> bool:
+        """Headline-shaped and about the same thing as the body."""
         if len(line.split()) > 40:
             return False
-        if _BYLINE.match(line) and len(line.split()) <= 10:
-            return True
-        if _DATE.search(line) and len(line.split()) <= 12:
-            return True
         words = {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
         if not words:
             return False
         shared = len(words & body)
-        return shared >= 2 or (shared == 1 and len(words) <= 3)
+        if shared >= 2:
+            return True
+        # A short headline may name its subject once: "2018 Boys State Swim Results".
+        return shared == 1 and len(words) <= 8 and not ends_sentence(line)
 
     @staticmethod
     def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
@@ -148,7 +201,15 @@ class ContextLayer(Layer):
         return end
 
     @staticmethod
-    def _outside_category(line: str, shape: _Shape) -> tuple[str, str]:
+    def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
+        """Name what a line outside the article is: a rule that matched it (even one whose
+        context condition failed) knows best; otherwise its shape decides."""
+        hits = doc.hits(index)
+        if hits:
+            return hits[0].id, hits[0].category
+        line = doc.lines[index].stripped
+        if _URL.fullmatch(line):
+            return "context.url", "boilerplate"
         if shape.words <= MENU_WORDS and not ends_sentence(line):
             return "context.menu", "navigation"
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:

@@ -28,6 +28,8 @@ class TailLayer(PatternLayer):
                 self.remove(doc, i, rule.id, rule.category)
                 if rule.tail and starter is None:
                     starter = rule
+                    if rule.category == "comments":
+                        doc.meta.setdefault("comments_start", i)
                 continue
             if starter is None:
                 continue

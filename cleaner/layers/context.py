@@ -196,7 +196,7 @@ class ContextLayer(Layer):
         words = len(line.split())
         if shape.prose or self._shares_words(line, body):
             return True
-        if (_BYLINE.match(line) and words <= 10) or (_DATE.search(line) and words <= 12):
+        if _dated(line, words):
             return True
         return _kicker_like(line)
 
@@ -246,6 +246,11 @@ def _weight(shape: _Shape) -> float:
     if shape.prose:
         return min(max(float(shape.words - PROSE_OFFSET), 1.0), MAX_GOOD_WEIGHT)
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
+
+
+def _dated(line: str, words: int) -> bool:
+    """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
+    return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
 
 
 def _kicker_like(line: str) -> bool:

@@ -9,6 +9,8 @@ sometimes glue the next story on below.
 
 from __future__ import annotations
 
+import itertools
+
 from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
 from cleaner.text import is_prose
@@ -46,7 +48,7 @@ class TailLayer(PatternLayer):
                 self.remove(doc, i, footer_rule, starter.category)
         # Two comment-section lines, one after the other, mark where reader comments start;
         # the context layer will not let the article run past it. One alone proves little.
-        for first, second in zip(comment_lines, comment_lines[1:], strict=False):
+        for first, second in itertools.pairwise(comment_lines):
             if second - first <= COMMENT_CLUSTER_GAP:
                 doc.meta["comments_start"] = first
                 break

@@ -24,7 +24,7 @@ INVISIBLE = frozenset(
 BLOCK = frozenset(
     """address article aside blockquote body br button caption dd details dialog div dl dt fieldset
     figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html label legend li main nav ol
-    p pre section summary table tbody td tfoot th thead title tr ul""".split()
+    p pre section summary table tbody td tfoot th thead title tr ul""".split()  # noqa: SIM905
 )
 _WS = re.compile(r"\s+")
 

@@ -250,13 +250,19 @@ def table_markdown(rows: list[Row], n_pages: int, ref_label: str) -> str:
     return head + "\n".join(lines) + "\n"
 
 
-def speed_line(rows: list[Row], cleaner_name: str, what: str) -> str:
+def speed_line(rows: list[Row], cleaner_name: str, refs: list[tuple[list[Row], str]]) -> str:
     """'speed vs trafilatura' = trafilatura time / cleaner time (above 1 means the cleaner is faster)."""
     cl = next((r for r in rows if r.tool.name == cleaner_name), None)
-    ref = next((r for r in rows if r.tool.reference), None)
-    if cl is None or ref is None or cl.seconds <= 0:
+    if cl is None or cl.seconds <= 0:
         return ""
-    return f"Speed vs {what}: {ref.seconds / cl.seconds:.2f}x (trafilatura time / cleaner time).\n"
+    parts = []
+    for ref_rows, what in refs:
+        ref = next((r for r in ref_rows if r.tool.reference), None)
+        if ref is not None:
+            parts.append(f"{ref.seconds / cl.seconds:.2f}x vs {what}")
+    if not parts:
+        return ""
+    return f"Cleaner speed vs trafilatura (trafilatura time / cleaner time): {'; '.join(parts)}.\n"
 
 
 def scaling(cleaner_obj: Any, dumps: list[str], repeat: int, plain_seconds: float | None) -> str:
@@ -407,6 +413,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--per-page", type=Path, help="write per-page P/R/F1 of every tool as JSON lines")
     parser.add_argument(
+        "--per-page-outputs", action="store_true", help="also put each tool's output text in --per-page"
+    )
+    parser.add_argument(
         "--html-input",
         choices=("str", "bytes"),
         default="str",
@@ -459,10 +468,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if cleaner_msg:
         parts.append(f"\n**{cleaner_msg}.**\n")
     parts.append("\n## HTML mode\n\n" + table_markdown(html_rows, n, "trafilatura"))
-    parts.append("\n" + speed_line(html_rows, "cleaner", "trafilatura default"))
+    parts.append("\n" + speed_line(html_rows, "cleaner", [(html_rows, "trafilatura default")]))
     parts.append("\n## Text mode (input: naive whole-page dump)\n\n")
     parts.append(table_markdown(text_rows, n, "trafilatura on lines"))
-    parts.append("\n" + speed_line(text_rows, "cleaner-text", "trafilatura on lines"))
+    parts.append(
+        "\n"
+        + speed_line(
+            text_rows,
+            "cleaner-text",
+            [(text_rows, "trafilatura on the same lines"), (html_rows, "trafilatura default on the page")],
+        )
+    )
     parts.append("\n" + scale if scale else "")
     errs = [
         f"- {r.tool.label}: {r.errors} pages raised, e.g. `{r.error_sample}`"
@@ -500,6 +516,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                             "output_chars": len(output),
                             "truth_chars": len(page.truth),
                         }
+                        if args.per_page_outputs:
+                            rec["output"] = output
                         fh.write(json.dumps(rec) + "\n")
         print(f"wrote {args.per_page}", file=sys.stderr)
     return 0

@@ -1,0 +1,116 @@
+"""The uniform layer interface and the rule-driven layer most layers build on.
+
+A layer gets the Document, looks only at lines still kept, and removes or
+cuts with a rule id and a category. It never edits kept text in any other way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from cleaner.config import Config
+from cleaner.model import Document
+from cleaner.rules import Rule, RuleBook
+from cleaner.text import is_prose
+
+
+class Layer:
+    """One job in the chain. Subclasses set ``name`` (stable, user-visible) and ``categories``."""
+
+    name: ClassVar[str] = "layer"
+    categories: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, config: Config, book: RuleBook) -> None:
+        self.config = config
+        self.book = book
+        self.rules = [r for r in book.rules if r.category in self.categories and config.enabled(r.category, r.id)]
+        self.line_rules = RuleSet([r for r in self.rules if not r.inline])
+        self.inline_rules = [r for r in self.rules if r.inline]
+
+    def enabled(self, category: str, rule: str) -> bool:
+        return self.config.enabled(category, rule)
+
+    def apply(self, doc: Document) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def remove(self, doc: Document, index: int, rule: str, category: str) -> None:
+        doc.remove(index, self.name, rule, category)
+
+
+class RuleSet:
+    """Whole-line rules matched with one combined regex as a fast negative filter."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = list(rules)
+        if self.rules:
+            self._any = re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in self.rules))
+        else:
+            self._any = None
+
+    def first(self, line: str, *, at_end: bool = True, isolated: Callable[[], bool] | None = None) -> Rule | None:
+        """The first rule (in data order) matching the whole of ``line``.
+
+        ``at_end`` says whether the line stands after the last prose line; rules
+        marked ``at_end`` only apply there. ``isolated`` is asked, only when an
+        ``isolated`` rule matches, whether the line stands alone between prose.
+        """
+        if self._any is None or self._any.fullmatch(line) is None:
+            return None
+        for rule in self.rules:
+            if rule.at_end and not at_end:
+                continue
+            if rule.matches(line):
+                if rule.isolated and (isolated is None or not isolated()):
+                    continue
+                return rule
+        return None
+
+
+_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
+
+
+def _scoped(pattern: str) -> str:
+    """Turn a leading global flag group ``(?i)X`` into a scoped ``(?i:X)`` so patterns can be joined."""
+    m = _LEADING_FLAGS.match(pattern)
+    if not m:
+        return pattern
+    return f"(?{m.group(1)}:{pattern[m.end() :]})"
+
+
+def isolated_between_prose(doc: Document, kept: Sequence[int], pos: int) -> bool:
+    """The line at ``kept[pos]`` has prose right above and below, and the line above does not announce a list."""
+    if pos == 0 or pos + 1 >= len(kept):
+        return False
+    before = doc.lines[kept[pos - 1]].stripped
+    after = doc.lines[kept[pos + 1]].stripped
+    return is_prose(before) and not before.endswith(":") and is_prose(after)
+
+
+def last_prose_index(doc: Document) -> int:
+    """Index of the last kept line that reads as prose (-1 if none): the end of the article body."""
+    for i in range(len(doc.lines) - 1, -1, -1):
+        ln = doc.lines[i]
+        if not ln.removed and not ln.blank and is_prose(ln.text):
+            return i
+    return -1
+
+
+class PatternLayer(Layer):
+    """Drop every kept line that one of this layer's line rules matches."""
+
+    def apply(self, doc: Document) -> None:
+        if not self.line_rules.rules:
+            return
+        end = last_prose_index(doc)
+        kept = doc.kept()
+        for pos, i in enumerate(kept):
+            ln = doc.lines[i]
+            if ln.removed:
+                continue
+            rule = self.line_rules.first(
+                ln.stripped, at_end=i > end, isolated=lambda pos=pos: isolated_between_prose(doc, kept, pos)
+            )
+            if rule is not None:
+                self.remove(doc, i, rule.id, rule.category)

@@ -1,0 +1,32 @@
+"""Duplicate layer: a second or later copy of a paragraph already kept.
+
+Only exact copies (after trimming whitespace) of lines long enough to be a
+paragraph: short lines such as "Photo" or a repeated one-word subheading are
+left to the layers that know what they are.
+"""
+
+from __future__ import annotations
+
+from cleaner.layers.base import Layer
+from cleaner.model import Document
+
+MIN_CHARS = 40
+MIN_WORDS = 6
+
+
+class DuplicateLayer(Layer):
+    name = "duplicate"
+    categories = ("duplicate",)
+
+    def apply(self, doc: Document) -> None:
+        if not self.enabled("duplicate", "duplicate.exact"):
+            return
+        seen: set[str] = set()
+        for i, ln in doc.iter_kept():
+            key = " ".join(ln.text.split())
+            if len(key) < MIN_CHARS or len(ln.text.split()) < MIN_WORDS:
+                continue
+            if key in seen:
+                self.remove(doc, i, "duplicate.exact", "duplicate")
+            else:
+                seen.add(key)

@@ -1,0 +1,55 @@
+"""Script layer: JavaScript, CSS and markup that leaked into the text.
+
+Whole lines of code go; a script call glued to the end of a prose paragraph
+(``... said. (adsbygoogle = window.adsbygoogle || []).push({});``) is cut out
+of the line and the prose stays, as the guide's second whitespace exception says.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleaner.layers.base import PatternLayer
+from cleaner.model import Document
+
+# Characters that are rare in prose and dense in code.
+_CODE_CHARS = re.compile(r"[{};=<>()\[\]|&$\\]")
+_CODE_TOKENS = re.compile(
+    r"function\s*\(|=>|\bvar\s|\bconst\s|\blet\s|\breturn\b|\bthis\.|\bwindow\.|\bdocument\.|"
+    r"\bnew\s+[A-Z]\w*\(|!==?|===|&&|\|\||\w\.\w+\(|:\s*\d+px|\bimportant\b|\{\s*\}"
+)
+
+
+class ScriptLayer(PatternLayer):
+    name = "script"
+    categories = ("script",)
+
+    def apply(self, doc: Document) -> None:
+        for i, ln in doc.iter_kept():
+            for rule in self.inline_rules:
+                while True:
+                    m = rule.pattern.search(ln.text)
+                    if m is None or m.end() == m.start():
+                        break
+                    rest = ln.text[: m.start()] + ln.text[m.end() :]
+                    if not rest.strip():
+                        self.remove(doc, i, rule.id, rule.category)
+                        break
+                    doc.cut(i, m.start(), m.end(), self.name, rule.id, rule.category)
+                if ln.removed:
+                    break
+        super().apply(doc)
+        if self.enabled("script", "script.code-density"):
+            for i, ln in doc.iter_kept():
+                if looks_like_code(ln.stripped):
+                    self.remove(doc, i, "script.code-density", "script")
+
+
+def looks_like_code(line: str) -> bool:
+    """Many code characters and at least two code tokens: prose with a parenthesis or a semicolon is not code."""
+    if len(line) < 12:
+        return False
+    code = len(_CODE_CHARS.findall(line))
+    if code < 4 or code / len(line) < 0.06:
+        return False
+    return len(_CODE_TOKENS.findall(line)) >= 2

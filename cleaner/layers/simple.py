@@ -1,0 +1,88 @@
+"""Pattern-only layers: each drops whole lines its data rules match.
+
+Their rules live in cleaner/rules/*.toml under the layer's category; a line
+rule marked ``block = true`` also takes the short non-prose lines that follow
+it (a "Related articles" heading and its list of headlines).
+"""
+
+from __future__ import annotations
+
+from cleaner.layers.base import PatternLayer, isolated_between_prose, last_prose_index
+from cleaner.model import Document
+from cleaner.text import is_prose, word_count
+
+MAX_BLOCK_LINES = 12
+MAX_BLOCK_LINE_WORDS = 25
+
+
+class BlockPatternLayer(PatternLayer):
+    """A PatternLayer whose ``block`` rules also take the list under them."""
+
+    def apply(self, doc: Document) -> None:
+        if not self.line_rules.rules:
+            return
+        end = last_prose_index(doc)
+        kept = doc.kept()
+        pos = 0
+        while pos < len(kept):
+            i = kept[pos]
+            pos += 1
+            if doc.lines[i].removed:
+                continue
+            here = pos - 1
+            rule = self.line_rules.first(
+                doc.lines[i].stripped,
+                at_end=i > end,
+                isolated=lambda here=here: isolated_between_prose(doc, kept, here),
+            )
+            if rule is None:
+                continue
+            self.remove(doc, i, rule.id, rule.category)
+            if not rule.block:
+                continue
+            taken = 0
+            while pos < len(kept) and taken < MAX_BLOCK_LINES:
+                line = doc.lines[kept[pos]]
+                if line.removed:
+                    pos += 1
+                    continue
+                if is_prose(line.text) or word_count(line.stripped) > MAX_BLOCK_LINE_WORDS:
+                    break
+                self.remove(doc, kept[pos], rule.id + ".item", rule.category)
+                taken += 1
+                pos += 1
+
+
+class BannerLayer(PatternLayer):
+    """Editorial and site banners: breaking-news notes, "Advertisement" labels."""
+
+    name = "banner"
+    categories = ("banner",)
+
+
+class PromoLayer(BlockPatternLayer):
+    """Subscribe, newsletter, share, donate, app and cookie prompts."""
+
+    name = "promo"
+    categories = ("promo",)
+
+
+class RelatedLayer(BlockPatternLayer):
+    """Teasers for other articles: "Read more: ...", related-article lists."""
+
+    name = "related"
+    categories = ("related",)
+
+
+class BylineLayer(PatternLayer):
+    """Sign-offs made only of initials, agency names or separator rules."""
+
+    name = "byline"
+    categories = ("byline-credit",)
+
+
+class BoilerplateLayer(PatternLayer):
+    """Site furniture that fits no other category: legal lines, login links, copyright."""
+
+    name = "boilerplate"
+    categories = ("boilerplate",)

@@ -1,0 +1,167 @@
+"""What the chain works on (Document, Line) and what it returns (Result, Removal).
+
+Layers never rewrite a line. They either drop a whole line or cut a span out
+of it (junk glued into prose), and every drop or cut becomes a Removal, so the
+output can always be explained line by line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+
+CATEGORIES: tuple[str, ...] = (
+    "script",
+    "comments",
+    "caption",
+    "source-tail",
+    "navigation",
+    "embed",
+    "banner",
+    "promo",
+    "related",
+    "byline-credit",
+    "duplicate",
+    "boilerplate",
+)
+"""The category names of ../shared/GOLDEN-GUIDE.md; every removal carries one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One thing the cleaner removed, and why.
+
+    ``line``/``end_line`` are 1-based input line numbers for text input (for
+    HTML input: the source line of the pruned node, or the line of the
+    extracted text). ``start``/``end`` are set for a cut inside a kept line:
+    the character offsets of the removed span in the input line.
+    """
+
+    layer: str
+    rule: str
+    category: str
+    text: str
+    line: int | None = None
+    end_line: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Result:
+    """The cleaned text plus the explanation of every removal."""
+
+    text: str
+    removals: list[Removal] = field(default_factory=list)
+    kind: str = "text"
+    title: str | None = None
+
+    def categories(self) -> dict[str, int]:
+        """Removals counted by category, for summaries."""
+        counts: dict[str, int] = {}
+        for r in self.removals:
+            counts[r.category] = counts.get(r.category, 0) + 1
+        return counts
+
+
+@dataclass(slots=True)
+class Line:
+    """One input line. ``text`` only ever loses cut spans; ``removed`` drops it whole."""
+
+    no: int
+    text: str
+    removed: bool = False
+    cuts: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+class Document:
+    """The lines of one text input as the chain sees it, plus its removals."""
+
+    def __init__(self, text: str, lang: str | None = None, meta: dict[str, object] | None = None) -> None:
+        parts = _LINE_SPLIT.split(text)
+        if parts and parts[-1] == "":
+            parts.pop()
+        self.lines: list[Line] = [Line(i + 1, t) for i, t in enumerate(parts)]
+        self.removals: list[Removal] = []
+        self.lang = lang
+        self.meta: dict[str, object] = meta or {}
+
+    # -- reading -------------------------------------------------------------
+    def kept(self) -> list[int]:
+        """Indexes of the lines still kept that hold text (blank lines are layout, not content)."""
+        return [i for i, ln in enumerate(self.lines) if not ln.removed and not ln.blank]
+
+    def iter_kept(self) -> Iterator[tuple[int, Line]]:
+        for i, ln in enumerate(self.lines):
+            if not ln.removed and not ln.blank:
+                yield i, ln
+
+    def gap_before(self, index: int) -> int:
+        """How many blank input lines stand directly above ``index`` (removed lines skipped)."""
+        n = 0
+        j = index - 1
+        while j >= 0 and (self.lines[j].blank or self.lines[j].removed):
+            if self.lines[j].blank:
+                n += 1
+            j -= 1
+        return n
+
+    # -- removing ------------------------------------------------------------
+    def remove(self, index: int, layer: str, rule: str, category: str) -> None:
+        """Drop line ``index`` whole and record why."""
+        ln = self.lines[index]
+        if ln.removed:
+            return
+        ln.removed = True
+        self.removals.append(Removal(layer, rule, category, ln.text.strip(), ln.no, ln.no))
+
+    def cut(self, index: int, start: int, end: int, layer: str, rule: str, category: str) -> None:
+        """Cut ``text[start:end]`` out of a kept line (junk glued into prose)."""
+        ln = self.lines[index]
+        removed = ln.text[start:end]
+        orig_start = self._original_offset(ln, start)
+        ln.text = ln.text[:start] + ln.text[end:]
+        ln.cuts.append((orig_start, orig_start + (end - start)))
+        self.removals.append(
+            Removal(layer, rule, category, removed.strip(), ln.no, ln.no, orig_start, orig_start + (end - start))
+        )
+
+    @staticmethod
+    def _original_offset(ln: Line, offset: int) -> int:
+        for s, e in sorted(ln.cuts):
+            if s <= offset:
+                offset += e - s
+        return offset
+
+    # -- output --------------------------------------------------------------
+    def render(self) -> str:
+        """Join kept lines by the guide's whitespace rules (and only those)."""
+        out: list[str] = []
+        pending_blank = False
+        for ln in self.lines:
+            if ln.removed:
+                continue
+            text = ln.text.rstrip()
+            if not text.strip():
+                pending_blank = bool(out)
+                continue
+            if pending_blank:
+                out.append("")
+                pending_blank = False
+            out.append(text)
+        return "\n".join(out) + "\n" if out else ""

@@ -1,0 +1,186 @@
+"""Noise patterns as data: one TOML file per language plus ``neutral.toml``.
+
+Each ``[[rule]]`` has:
+
+- ``id``: stable rule id, ``<category>.<name>`` by convention (reported in every removal);
+- ``category``: one of the guide's categories;
+- ``pattern``: a Python regex; it must match the WHOLE stripped line unless
+  ``inline = true``, in which case every match is cut out of the line (and the
+  line is dropped only if nothing but whitespace is left);
+- optional ``tail = true``: the line starts the page footer (see the tail layer);
+- optional ``block = true``: the line heads a block (a related-links list, a
+  tag list): the short, non-prose lines that follow it share its category;
+- optional ``at_end = true``: only applies after the last line of prose,
+  for rules whose targets are only noise at the bottom of a page (initials);
+- optional ``max_words``: the line must have at most this many words;
+- optional ``isolated = true``: only applies to a line that stands alone
+  between two lines of prose (the previous one not ending in a colon, which
+  would make the line an item of the list it announces);
+- optional ``pair = true`` (captions): the line is a bare credit, and the
+  caption sentence directly before or after it goes with it.
+
+A file may also hold a ``[lexicon]`` table of word lists the layers use
+(``caption_verbs``: verbs that make a sentence read as a photo caption).
+
+Patterns are compiled case-sensitively; put ``(?i)`` at the start where case
+does not matter. Keep them free of nested quantifiers (the reliability tests
+feed them hostile input).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from cleaner.model import CATEGORIES
+
+LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern rule, loaded from data."""
+
+    id: str
+    category: str
+    pattern: re.Pattern[str]
+    lang: str = "neutral"
+    inline: bool = False
+    tail: bool = False
+    block: bool = False
+    at_end: bool = False
+    max_words: int | None = None
+    pair: bool = False
+    isolated: bool = False
+
+    def matches(self, line: str) -> bool:
+        """Whole-line match for line rules (inline rules: any match)."""
+        if self.max_words is not None and len(line.split()) > self.max_words:
+            return False
+        if self.inline:
+            return self.pattern.search(line) is not None
+        return self.pattern.fullmatch(line) is not None
+
+
+class RuleError(ValueError):
+    """A rule file or a user rule is malformed; the message names which and why."""
+
+
+_KEYS = {
+    "id",
+    "category",
+    "pattern",
+    "inline",
+    "tail",
+    "block",
+    "at_end",
+    "max_words",
+    "pair",
+    "isolated",
+    "lang",
+    "note",
+}
+
+
+def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
+    """Build and validate one rule; errors name the file and rule."""
+    unknown = set(raw) - _KEYS
+    rid = str(raw.get("id", "?"))
+    if unknown:
+        raise RuleError(f"{origin}: rule {rid!r}: unknown keys {sorted(unknown)}")
+    for key in ("id", "category", "pattern"):
+        if not isinstance(raw.get(key), str) or not raw.get(key):
+            raise RuleError(f"{origin}: rule {rid!r}: {key!r} must be a non-empty string")
+    category = str(raw["category"])
+    if category not in CATEGORIES:
+        raise RuleError(f"{origin}: rule {rid!r}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
+    try:
+        pattern = re.compile(str(raw["pattern"]))
+    except re.error as exc:
+        raise RuleError(f"{origin}: rule {rid!r}: bad pattern: {exc}") from exc
+    max_words = raw.get("max_words")
+    if max_words is not None and not isinstance(max_words, int):
+        raise RuleError(f"{origin}: rule {rid!r}: max_words must be an integer")
+    return Rule(
+        id=rid,
+        category=category,
+        pattern=pattern,
+        lang=str(raw.get("lang", lang)),
+        inline=bool(raw.get("inline", False)),
+        tail=bool(raw.get("tail", False)),
+        block=bool(raw.get("block", False)),
+        at_end=bool(raw.get("at_end", False)),
+        max_words=max_words,
+        pair=bool(raw.get("pair", False)),
+        isolated=bool(raw.get("isolated", False)),
+    )
+
+
+def load_rules_text(text: str, lang: str, origin: str) -> list[Rule]:
+    """Parse one TOML rule file's text."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{origin}: not valid TOML: {exc}") from exc
+    rules = data.get("rule", [])
+    if not isinstance(rules, list):
+        raise RuleError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
+    return [rule_from_dict(r, lang, origin) for r in rules]
+
+
+def _builtin_file(lang: str) -> dict[str, object]:
+    res = resources.files(__package__) / f"{lang}.toml"
+    if not res.is_file():
+        raise RuleError(f"no built-in rules for language {lang!r} (have: {', '.join(LANGUAGES)})")
+    try:
+        return tomllib.loads(res.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"rules/{lang}.toml: not valid TOML: {exc}") from exc
+
+
+def builtin_lexicon(languages: Iterable[str] = LANGUAGES) -> dict[str, frozenset[str]]:
+    """The ``[lexicon]`` word lists of ``languages``, merged (lower-cased)."""
+    merged: dict[str, set[str]] = {}
+    for lang in languages:
+        lex = _builtin_file(lang).get("lexicon", {})
+        if not isinstance(lex, dict):
+            raise RuleError(f"rules/{lang}.toml: [lexicon] must be a table")
+        for key, words in lex.items():
+            merged.setdefault(key, set()).update(str(w).lower() for w in words)
+    return {k: frozenset(v) for k, v in merged.items()}
+
+
+def builtin_rules(languages: Iterable[str] = LANGUAGES) -> list[Rule]:
+    """The shipped rules for ``languages``, in file order (neutral first)."""
+    out: list[Rule] = []
+    for lang in languages:
+        rules = _builtin_file(lang).get("rule", [])
+        if not isinstance(rules, list):
+            raise RuleError(f"rules/{lang}.toml: 'rule' must be an array of tables ([[rule]])")
+        out.extend(rule_from_dict(r, lang, f"rules/{lang}.toml") for r in rules)
+    seen: set[str] = set()
+    for r in out:
+        if r.id in seen:
+            raise RuleError(f"duplicate rule id {r.id!r}")
+        seen.add(r.id)
+    return out
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Everything data-driven a layer needs: the enabled rules and the word lists."""
+
+    rules: tuple[Rule, ...]
+    lexicon: dict[str, frozenset[str]]
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.lexicon.get(key, frozenset())
+
+
+def rules_dir() -> Path:
+    """Where the shipped rule files live (for docs and tests)."""
+    return Path(str(resources.files(__package__)))

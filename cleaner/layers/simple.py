@@ -31,7 +31,8 @@ class BlockPatternLayer(PatternLayer):
                 continue
             here = pos - 1
             rule = self.line_rules.first(
-                doc.lines[i].stripped,
+                doc,
+                i,
                 at_end=i > end,
                 isolated=lambda here=here: isolated_between_prose(doc, kept, here),
             )

@@ -23,11 +23,13 @@ class TailLayer(PatternLayer):
             return
         starter = None
         for i, ln in doc.iter_kept():
-            rule = self.line_rules.first(ln.stripped)
+            rule = self.line_rules.first(doc, i)
             if rule is not None:
                 self.remove(doc, i, rule.id, rule.category)
                 if rule.tail and starter is None:
                     starter = rule
+                    if rule.category == "comments":
+                        doc.meta.setdefault("comments_start", i)
                 continue
             if starter is None:
                 continue

@@ -16,6 +16,9 @@ Each ``[[rule]]`` has:
 - optional ``isolated = true``: only applies to a line that stands alone
   between two lines of prose (the previous one not ending in a colon, which
   would make the line an item of the list it announces);
+- optional ``requires = ["|"]``: the rule is only tried on lines that contain
+  one of these strings; a cheap filter for rules that cannot be indexed by
+  their first character (see cleaner/match.py);
 - optional ``pair = true`` (captions): the line is a bare credit, and the
   caption sentence directly before or after it goes with it.
 
@@ -38,7 +41,7 @@ from pathlib import Path
 
 from cleaner.model import CATEGORIES
 
-LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it")
+LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Rule:
     max_words: int | None = None
     pair: bool = False
     isolated: bool = False
+    requires: tuple[str, ...] = ()
 
     def matches(self, line: str) -> bool:
         """Whole-line match for line rules (inline rules: any match)."""
@@ -81,6 +85,7 @@ _KEYS = {
     "max_words",
     "pair",
     "isolated",
+    "requires",
     "lang",
     "note",
 }
@@ -117,7 +122,14 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         max_words=max_words,
         pair=bool(raw.get("pair", False)),
         isolated=bool(raw.get("isolated", False)),
+        requires=_strings(raw.get("requires", []), origin, rid),
     )
+
+
+def _strings(value: object, origin: str, rid: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RuleError(f"{origin}: rule {rid!r}: requires must be a list of non-empty strings")
+    return tuple(value)
 
 
 def load_rules_text(text: str, lang: str, origin: str) -> list[Rule]:

@@ -364,7 +364,7 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str) -> str:
+def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str, load_start: float) -> str:
     """Who/what/where of this run, so a figure can be traced back to its conditions."""
     cmd = "python -m benchmarks.run" + (" " + shlex.join(argv) if argv else "")
     nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -373,7 +373,9 @@ def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str) 
         f"- Command: `{cmd}`\n"
         f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}\n"
         f"- Code: git {_git_head()}\n"
-        f"- Machine: {platform.system()} {platform.machine()}, {_cpu_model()}, nproc {nproc}\n"
+        f"- Machine: {platform.system()} {platform.machine()}, {_cpu_model()}, nproc {nproc}; "
+        f"1-min load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end "
+        "(above nproc, other processes competed for the cores: trust CPU columns over wall)\n"
         f"- Python {platform.python_version()}; cleaner {_cleaner_version()}, "
         f"trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}, "
         f"jusText {_version('jusText')}, lxml {_version('lxml')}\n"
@@ -471,6 +473,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = args.out or (DEFAULT_OUT if only is None and args.limit is None else None)
 
     wall_start = time.perf_counter()
+    load_start = os.getloadavg()[0]
     print(f"loading pages from {args.data} ...", file=sys.stderr, flush=True)
     pages = load_pages(args.data, args.limit)
     n = len(pages)
@@ -505,7 +508,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     total = time.perf_counter() - wall_start
 
-    parts = [machine_header(argv_list, n, args.repeat, args.html_input)]
+    parts = [machine_header(argv_list, n, args.repeat, args.html_input, load_start)]
     if cleaner_msg:
         parts.append(f"\n**{cleaner_msg}.**\n")
     parts.append("\n## HTML mode\n\n" + table_markdown(html_rows, n, "trafilatura"))

@@ -367,15 +367,20 @@ def _cpu_model() -> str:
 def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str, load_start: float) -> str:
     """Who/what/where of this run, so a figure can be traced back to its conditions."""
     cmd = "python -m benchmarks.run" + (" " + shlex.join(argv) if argv else "")
-    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    load_end = os.getloadavg()[0]
+    busy = (
+        " (above nproc: other processes competed for the cores, so trust the CPU columns over wall time)"
+        if max(load_start, load_end) > nproc
+        else ""
+    )
     return (
         "# Benchmark results\n\n"
         f"- Command: `{cmd}`\n"
         f"- Date: {dt.datetime.now(dt.UTC).strftime('%Y-%m-%d %H:%M UTC')}\n"
         f"- Code: git {_git_head()}\n"
         f"- Machine: {platform.system()} {platform.machine()}, {_cpu_model()}, nproc {nproc}; "
-        f"1-min load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end "
-        "(above nproc, other processes competed for the cores: trust CPU columns over wall)\n"
+        f"1-min load average {load_start:.1f} at start, {load_end:.1f} at end{busy}\n"
         f"- Python {platform.python_version()}; cleaner {_cleaner_version()}, "
         f"trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}, "
         f"jusText {_version('jusText')}, lxml {_version('lxml')}\n"

@@ -96,41 +96,71 @@ def _charset(items) -> tuple[set[str] | None, bool]:
     return out, False
 
 
+# Word-count classes: a line is only tried against rules whose max_words reach its class.
+_WORD_CLASSES = (2, 4, 8, 15, 30, 60, 120)
+
+
+def _word_class(words: int) -> int:
+    for k, top in enumerate(_WORD_CLASSES):
+        if words <= top:
+            return k
+    return len(_WORD_CLASSES)
+
+
 class RuleIndex:
-    """All whole-line rules of a chain, matched once per line and cached by first character."""
+    """All whole-line rules of a chain, matched once per line.
+
+    Candidates are bucketed by the line's first character and its word-count
+    class, so a line is tried only against rules that could match it at all.
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = [r for r in rules if not r.inline]
         self._order = {r.id: n for n, r in enumerate(self.rules)}
         self._starts = [start_chars(r.pattern) for r in self.rules]
-        self._by_char: dict[str, tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]] = {}
         self._known = frozenset().union(*(st for st in self._starts if st is not None))
+        self._buckets: dict[tuple[str, int], tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]] = {}
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))) if tokens else None
 
-    def _bucket(self, ch: str) -> tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]:
+    def _bucket(self, ch: str, wclass: int) -> tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]:
         if ch not in self._known:
             ch = ""  # no rule names this start: one shared bucket of the rules that can start anywhere
-        got = self._by_char.get(ch)
+        key = (ch, wclass)
+        got = self._buckets.get(key)
         if got is None:
-            cands = [r for r, st in zip(self.rules, self._starts, strict=True) if st is None or ch in st]
+            low = _WORD_CLASSES[wclass - 1] + 1 if wclass else 0
+            cands = [
+                r
+                for r, st in zip(self.rules, self._starts, strict=True)
+                if (st is None or ch in st) and (r.max_words is None or r.max_words >= low)
+            ]
             plain = tuple(r for r in cands if not r.requires)
             filtered = tuple(r for r in cands if r.requires)
             combined = re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in plain)) if plain else None
-            got = self._by_char[ch] = (combined, plain, filtered)
+            got = self._buckets[key] = (combined, plain, filtered)
         return got
 
     def hits(self, line: str) -> tuple[Rule, ...]:
-        """Every rule whose pattern matches the whole stripped ``line``, in rule order (constraints not checked)."""
+        """Every rule matching the whole stripped ``line`` within its max_words, in rule order."""
         if not line:
             return ()
-        combined, plain, filtered = self._bucket(line[0].lower())
+        words = len(line.split())
+        combined, plain, filtered = self._bucket(line[0].lower(), _word_class(words))
         found: list[Rule] = []
         if combined is not None and combined.fullmatch(line) is not None:
-            found = [r for r in plain if r.pattern.fullmatch(line) is not None]
+            found = [
+                r
+                for r in plain
+                if (r.max_words is None or words <= r.max_words) and r.pattern.fullmatch(line) is not None
+            ]
         if filtered and self._any_required is not None and self._any_required.search(line):
             for r in filtered:
-                if any(s in line for s in r.requires) and r.pattern.fullmatch(line) is not None:
+                if (
+                    (r.max_words is None or words <= r.max_words)
+                    and any(t in line for t in r.requires)
+                    and r.pattern.fullmatch(line) is not None
+                ):
                     found.append(r)
         if len(found) > 1:
             found.sort(key=lambda r: self._order[r.id])

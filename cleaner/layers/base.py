@@ -66,8 +66,6 @@ class RuleSet:
         for rule in doc.hits(index):
             if rule.id not in self._ids or (rule.at_end and not at_end):
                 continue
-            if rule.max_words is not None and len(doc.lines[index].stripped.split()) > rule.max_words:
-                continue
             if rule.isolated and (isolated is None or not isolated()):
                 continue
             return rule
@@ -102,7 +100,7 @@ class PatternLayer(Layer):
         kept = doc.kept()
         for pos, i in enumerate(kept):
             ln = doc.lines[i]
-            if ln.removed:
+            if ln.removed or not doc.hits(i):
                 continue
             rule = self.line_rules.first(
                 doc, i, at_end=i > end, isolated=lambda pos=pos: isolated_between_prose(doc, kept, pos)

@@ -26,8 +26,10 @@ from cleaner.text import ends_sentence
 
 # A prose line weighs its word count; other lines weigh -(BASE + PER_WORD * words).
 BAD_BASE = 1.0
-BAD_PER_WORD = 0.3
+BAD_PER_WORD = 0.5
 MAX_GOOD_WEIGHT = 120.0
+PROSE_OFFSET = 10  # words a prose line must have before it weighs much
+REMOVED_WEIGHT = 3.0  # a line another layer removed: page furniture, a separator
 MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to find
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
@@ -65,7 +67,7 @@ class ContextLayer(Layer):
         self.stopwords = self.book.words("stopwords")
 
     # -- line shape ------------------------------------------------------------
-    def shape(self, line: str) -> _Shape:
+    def shape(self, line: str, shape_only: bool = False) -> _Shape:
         cjk = len(_CJK.findall(line))
         if cjk:
             words = len(line.split()) + cjk // 2
@@ -74,7 +76,7 @@ class ContextLayer(Layer):
         n = len(tokens)
         if n < MIN_PROSE_WORDS:
             return _Shape(n, False)
-        if _NON_LATIN_SCRIPT.search(line) and not self._has_stopwords(tokens):
+        if shape_only or (_NON_LATIN_SCRIPT.search(line) and not self._has_stopwords(tokens)):
             # A script we have no function words for: shape alone decides.
             return _Shape(n, ends_sentence(line) or n >= LONG_PROSE_WORDS)
         ratio = self._stop_ratio(tokens)
@@ -94,30 +96,50 @@ class ContextLayer(Layer):
         kept = doc.kept()
         if len(kept) < 3:
             return
-        shapes = [self.shape(doc.lines[i].stripped) for i in kept]
-        weights = [
-            min(float(s.words), MAX_GOOD_WEIGHT) if s.prose else -(BAD_BASE + BAD_PER_WORD * s.words) for s in shapes
-        ]
+        shape_only = not self._language_known(doc, kept)
+        shapes = [self.shape(doc.lines[i].stripped, shape_only) for i in kept]
+        # Lines other layers already removed still separate the article from the page.
+        weight_of = {i: _weight(s) for i, s in zip(kept, shapes, strict=True)}
+        content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
+        weights = [weight_of.get(i, -REMOVED_WEIGHT) for i in content]
         # The article cannot run on into the comment section that the tail layer found.
-        barrier = len(kept)
+        limit = len(content)
         comments_start = doc.meta.get("comments_start")
         if isinstance(comments_start, int):
-            barrier = next((p for p, i in enumerate(kept) if i > comments_start), len(kept))
-        start, end, total = _max_segment(weights[:barrier])
+            cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
+            if sum(w for w in weights[:cut] if w > 0) >= 2 * MIN_ARTICLE_WEIGHT:
+                limit = cut  # (comment lines before any article are a counter under the title)
+        seg_start, seg_end, total = _max_segment(weights[:limit])
         if total < MIN_ARTICLE_WEIGHT:
             return
+        first_line, last_line = content[seg_start], content[seg_end]
+        start = next(p for p, i in enumerate(kept) if i >= first_line)
+        end = max(p for p, i in enumerate(kept) if i <= last_line)
         start = self._headline_start(doc, kept, shapes, start, end)
         end = self._trailing_sentences(doc, kept, end)
         if start == 0 and end == len(kept) - 1:
             return
+        barrier = content[limit] if limit < len(content) else None
         for pos in [*range(start), *range(end + 1, len(kept))]:
             i = kept[pos]
-            if pos >= barrier:
+            if barrier is not None and i >= barrier:
                 rule, category = "comments.thread", "comments"
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule):
                 self.remove(doc, i, rule, category)
+
+    def _language_known(self, doc: Document, kept: list[int]) -> bool:
+        """Do our function-word lists cover this text? If not, prose is told by shape alone."""
+        tokens = hits = 0
+        for i in kept:
+            words = doc.lines[i].stripped.split()
+            if len(words) >= MIN_PROSE_WORDS:
+                tokens += len(words)
+                hits += sum(1 for w in words if w.lower() in self.stopwords)
+                if tokens > 2000:
+                    break
+        return tokens == 0 or hits / tokens >= MIN_STOPWORD_RATIO / 3
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
         """Walk up from the article over the headline block; return where the article starts.
@@ -138,7 +160,9 @@ class ContextLayer(Layer):
         while pos > 0 and start - pos < HEADLINE_LINES:
             line = doc.lines[kept[pos - 1]].stripped
             words = len(line.split())
-            dated = (_BYLINE.match(line) is not None and words <= 10) or (_DATE.search(line) is not None and words <= 12)
+            dated = (_BYLINE.match(line) is not None and words <= 10) or (
+                _DATE.search(line) is not None and words <= 12
+            )
             if title is not None and line.endswith(title) and len(line) > len(title):
                 break  # a breadcrumb that ends in the title: "Home » Section » <title>"
             if title is None and (shapes[pos - 1].prose or dated):
@@ -151,7 +175,7 @@ class ContextLayer(Layer):
             elif title is not None and dated:
                 pos -= 1
                 top = pos
-            elif title is not None and words <= MENU_WORDS and not ends_sentence(line):
+            elif title is not None and _kicker_like(line):
                 top = pos - 1  # a kicker or section label above the title ends the block
                 break
             elif title is None and words <= SKIP_WORDS and skipped < MAX_SKIPPED:
@@ -172,9 +196,9 @@ class ContextLayer(Layer):
         words = len(line.split())
         if shape.prose or self._shares_words(line, body):
             return True
-        if (_BYLINE.match(line) and words <= 10) or (_DATE.search(line) and words <= 12):
+        if _dated(line, words):
             return True
-        return words <= MENU_WORDS and not ends_sentence(line)
+        return _kicker_like(line)
 
     def _shares_words(self, line: str, body: set[str]) -> bool:
         """Headline-shaped and about the same thing as the body."""
@@ -215,6 +239,28 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _weight(shape: _Shape) -> float:
+    """Prose weighs its words beyond the first few, so short teaser blurbs count little."""
+    if shape.prose:
+        return min(max(float(shape.words - PROSE_OFFSET), 1.0), MAX_GOOD_WEIGHT)
+    return -(BAD_BASE + BAD_PER_WORD * shape.words)
+
+
+def _dated(line: str, words: int) -> bool:
+    """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
+    return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+
+
+def _kicker_like(line: str) -> bool:
+    """A section label: a few words, no digits (archive counts, dates), not a link."""
+    return (
+        len(line.split()) <= MENU_WORDS
+        and not ends_sentence(line)
+        and not any(ch.isdigit() for ch in line)
+        and _URL.fullmatch(line) is None
+    )
 
 
 def _max_segment(weights: list[float]) -> tuple[int, int, float]:

@@ -12,7 +12,9 @@ Each ``[[rule]]`` has:
   tag list): the short, non-prose lines that follow it share its category;
 - optional ``at_end = true``: only applies after the last line of prose,
   for rules whose targets are only noise at the bottom of a page (initials);
-- optional ``max_words``: the line must have at most this many words;
+- optional ``max_words``: the line must have at most this many words
+  (default 30: noise lines are short, and the limit lets the matcher skip long
+  prose lines cheaply; ``0`` means no limit, for code and long credits);
 - optional ``isolated = true``: only applies to a line that stands alone
   between two lines of prose (the previous one not ending in a colon, which
   would make the line an item of the list it announces);
@@ -70,6 +72,9 @@ class Rule:
         return self.pattern.fullmatch(line) is not None
 
 
+DEFAULT_MAX_WORDS = 30
+
+
 class RuleError(ValueError):
     """A rule file or a user rule is malformed; the message names which and why."""
 
@@ -107,9 +112,9 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         pattern = re.compile(str(raw["pattern"]))
     except re.error as exc:
         raise RuleError(f"{origin}: rule {rid!r}: bad pattern: {exc}") from exc
-    max_words = raw.get("max_words")
-    if max_words is not None and not isinstance(max_words, int):
-        raise RuleError(f"{origin}: rule {rid!r}: max_words must be an integer")
+    max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
+    if not isinstance(max_words, int) or max_words < 0:
+        raise RuleError(f"{origin}: rule {rid!r}: max_words must be a whole number (0: no limit)")
     return Rule(
         id=rid,
         category=category,
@@ -119,7 +124,7 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         tail=bool(raw.get("tail", False)),
         block=bool(raw.get("block", False)),
         at_end=bool(raw.get("at_end", False)),
-        max_words=max_words,
+        max_words=max_words or None,
         pair=bool(raw.get("pair", False)),
         isolated=bool(raw.get("isolated", False)),
         requires=_strings(raw.get("requires", []), origin, rid),

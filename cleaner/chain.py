@@ -12,6 +12,7 @@ from cleaner.config import Config
 from cleaner.decode import decode, looks_like_html
 from cleaner.html import html_to_text
 from cleaner.layers import TEXT_LAYERS, Layer
+from cleaner.match import RuleIndex
 from cleaner.model import Document, Result
 from cleaner.rules import RuleBook, builtin_lexicon, builtin_rules
 
@@ -30,6 +31,8 @@ class Cleaner:
         self.layers: list[Layer] = [
             cls(self.config, self.book) for cls in classes if cls.name not in self.config.disable_layers
         ]
+        enabled = [r for r in rules if self.config.enabled(r.category, r.id)]
+        self.index = RuleIndex(enabled)
 
     @property
     def layer_names(self) -> list[str]:
@@ -53,7 +56,7 @@ class Cleaner:
                 include_tables=self.config.html_include_tables,
             )
             text, removals, title = out.text, out.removals, out.title
-        doc = Document(text)
+        doc = Document(text, index=self.index)
         for layer in self.layers:
             layer.apply(doc)
         removals.extend(sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0)))

@@ -6,6 +6,7 @@ it is the ``name`` of one class listed here.
 
 from cleaner.layers.base import Layer, PatternLayer
 from cleaner.layers.caption import CaptionLayer
+from cleaner.layers.context import ContextLayer
 from cleaner.layers.duplicate import DuplicateLayer
 from cleaner.layers.embed import EmbedLayer
 from cleaner.layers.navigation import NavigationLayer
@@ -26,6 +27,7 @@ TEXT_LAYERS: tuple[type[Layer], ...] = (
     TailLayer,
     BylineLayer,
     BoilerplateLayer,
+    ContextLayer,
     DuplicateLayer,
 )
 

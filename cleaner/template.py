@@ -1,0 +1,168 @@
+"""Cross-document templates: the lines a site repeats on most of its pages.
+
+One page alone cannot tell a footer ("© 2024 Example News", "Follow us on
+Twitter") from a short line of the article; many pages of the same site can.
+A TemplateLearner is fed the texts of one group of documents (one site) and
+learns the lines that repeat across them; the template layer
+(cleaner/layers/template.py) then removes those lines from each document of
+the group. ``Cleaner.clean_batch`` does both passes.
+
+Lines are compared whitespace-normalised, and the learner keeps only a 64-bit
+key per distinct line, never the documents themselves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from cleaner.text import is_prose, word_count
+
+MIN_DOCS = 3
+"""A template line is on at least this many documents. Two stories of a site
+often share a line (a quote, a syndicated paragraph); three unrelated pages
+sharing one is furniture."""
+MIN_SHARE = 0.5
+"""...and on at least this share of the group's documents: furniture is on
+most pages of a site, while a blurb on a minority of them (a series intro)
+may belong to those stories. Precision first: when unsure, keep."""
+MIN_ARTICLE_WORDS = 25
+"""Words of prose that make an article (as in the context layer): a template
+that would leave a document less than this, out of more, is not furniture."""
+LONG_LINE_WORDS = 20
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")  # the same split as cleaner.model.Document
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def normalise(line: str) -> str:
+    """The form lines are compared in: runs of whitespace as one space, stripped."""
+    return " ".join(line.split())
+
+
+def line_key(line: str) -> int:
+    """A 64-bit key of the normalised line; stable across processes (unlike ``hash``),
+    so a template learned in one worker can be used in another."""
+    data = normalise(line).encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """The learned lines of one group, as keys; ``line in template`` asks about one line."""
+
+    keys: frozenset[int] = frozenset()
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, str) and bool(self.keys) and line_key(line) in self.keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+EMPTY = Template()
+
+
+def _prose_words(line: str) -> int:
+    """Words of a line that reads as article prose, else 0."""
+    n = word_count(line)
+    return n if is_prose(line) or n >= LONG_LINE_WORDS else 0
+
+
+class TemplateLearner:
+    """Learns the template of one group of documents (one site).
+
+    A line (whitespace-normalised, counted once per document) is template when
+    it is on at least ``min_docs`` documents and on at least ``min_share`` of
+    them. Short generic lines ("Photo", "1") are template only on those terms,
+    that is, when the site repeats them on most pages.
+
+    One guard protects articles: a template never eats a whole article. When
+    the batch holds several copies of one story (updates, re-scrapes), their
+    body lines repeat too; a document whose prose would nearly all go is taken
+    for such a copy, and all copies count together as one document.
+    """
+
+    def __init__(self, min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE) -> None:
+        if min_docs < 2:
+            raise ValueError("min_docs must be at least 2: a line on one document is not a template")
+        if not 0.0 < min_share <= 1.0:
+            raise ValueError("min_share must be in (0, 1]")
+        self.min_docs = min_docs
+        self.min_share = min_share
+        # Per document: its distinct line keys, and the words of its prose lines by key.
+        self._docs: list[tuple[frozenset[int], dict[int, int]]] = []
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def add(self, text: str) -> None:
+        """Count the lines of one document of the group."""
+        keys: set[int] = set()
+        prose: dict[int, int] = {}
+        for raw in _LINE_SPLIT.split(text):
+            line = normalise(raw)
+            if not line:
+                continue
+            key = line_key(line)
+            keys.add(key)
+            words = _prose_words(line)
+            if words:
+                prose[key] = words
+        self._docs.append((frozenset(keys), prose))
+
+    def update(self, texts: Iterable[str]) -> None:
+        for text in texts:
+            self.add(text)
+
+    def template(self) -> Template:
+        """The learned template (empty when the group is too small to have one)."""
+        if len(self._docs) < self.min_docs:
+            return EMPTY
+        counts = Counter(k for keys, _ in self._docs for k in keys)
+        lines = self._pick(counts, len(self._docs))
+        copies = [d for d in self._docs if _eaten(d[1], lines)]
+        if copies:
+            others = [d for d in self._docs if not _eaten(d[1], lines)]
+            counts = Counter(k for keys, _ in others for k in keys)
+            counts.update(frozenset().union(*(keys for keys, _ in copies)))
+            lines = self._pick(counts, len(others) + 1)
+        return Template(frozenset(lines)) if lines else EMPTY
+
+    def _pick(self, counts: Counter[int], n: int) -> set[int]:
+        need = max(self.min_docs, self.min_share * n)
+        return {k for k, c in counts.items() if c >= need}
+
+
+def _eaten(prose: dict[int, int], lines: set[int]) -> bool:
+    """Would these template lines take an article-sized amount of prose and leave almost none?"""
+    taken = sum(w for k, w in prose.items() if k in lines)
+    left = sum(prose.values()) - taken
+    return taken >= MIN_ARTICLE_WORDS and left < MIN_ARTICLE_WORDS
+
+
+def learn(texts: Iterable[str], min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE) -> Template:
+    """The template of one group of texts."""
+    learner = TemplateLearner(min_docs, min_share)
+    learner.update(texts)
+    return learner.template()
+
+
+def site_of(url: str) -> str:
+    """The group of a page for ``clean_batch``: its host, lower-cased, without "www." or a port.
+
+    ``"https://www.Example.com:8080/a"`` and ``"example.com/b"`` both give
+    ``"example.com"``; a URL without a host gives ``""`` (use no group then).
+    """
+    s = url.strip()
+    if not _SCHEME.match(s):
+        s = "//" + s.lstrip("/")
+    try:
+        host = urlsplit(s).hostname or ""
+    except ValueError:  # malformed, e.g. an unclosed IPv6 bracket
+        return ""
+    return host.removeprefix("www.").rstrip(".")

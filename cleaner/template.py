@@ -165,4 +165,6 @@ def site_of(url: str) -> str:
         host = urlsplit(s).hostname or ""
     except ValueError:  # malformed, e.g. an unclosed IPv6 bracket
         return ""
+    if any(ch.isspace() for ch in host):
+        return ""
     return host.removeprefix("www.").rstrip(".")

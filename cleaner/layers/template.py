@@ -6,7 +6,7 @@ sets it), so single-document cleaning is unchanged. It runs early, so the
 context layer sees the removed lines as page furniture around the article.
 
 One guard for precision: a prose-shaped template line that stands inside the
-article (the nearest non-template lines above and below it are prose) is kept;
+article (between the page's first and last non-template prose lines) is kept;
 a site's recurring paragraph in the middle of a story is more likely part of
 it than a footer.
 """
@@ -32,20 +32,12 @@ class TemplateLayer(Layer):
             return
         kept = doc.kept()
         hit = [doc.lines[i].stripped in template for i in kept]
+        # The article's own prose spans from its first to its last non-template prose line.
+        prose = [p for p, i in enumerate(kept) if not hit[p] and is_prose(doc.lines[i].stripped)]
+        first, last = (prose[0], prose[-1]) if prose else (len(kept), -1)
         for pos, i in enumerate(kept):
-            if hit[pos] and not _inside_article(doc, kept, hit, pos):
-                self.remove(doc, i, RULE, CATEGORY)
-
-
-def _inside_article(doc: Document, kept: list[int], hit: list[bool], pos: int) -> bool:
-    """A prose line with non-template prose as its nearest non-template neighbours on both sides."""
-    if not is_prose(doc.lines[kept[pos]].stripped):
-        return False
-    above = next((p for p in range(pos - 1, -1, -1) if not hit[p]), None)
-    below = next((p for p in range(pos + 1, len(kept)) if not hit[p]), None)
-    return (
-        above is not None
-        and below is not None
-        and is_prose(doc.lines[kept[above]].stripped)
-        and is_prose(doc.lines[kept[below]].stripped)
-    )
+            if not hit[pos]:
+                continue
+            if first < pos < last and is_prose(doc.lines[i].stripped):
+                continue  # a recurring paragraph inside the article: keep it
+            self.remove(doc, i, RULE, CATEGORY)

@@ -195,9 +195,9 @@ def test_a_bad_document_raises_or_takes_only_its_own_slot(cleaner: Cleaner) -> N
 
 def test_bytes_and_html_go_through_the_same_two_passes(cleaner: Cleaner) -> None:
     html = [
-        "<html><head><title>T%d</title></head><body><article><h1>Story %d</h1><p>%s</p><p>%s</p>"
-        "<p>Example News has been owned by its readers since 1901, and answers to no one else.</p></article>"
-        "</body></html>" % (k, k, body[1], body[-1])
+        f"<html><head><title>T{k}</title></head><body><article><h1>Story {k}</h1><p>{body[1]}</p>"
+        f"<p>{body[-1]}</p><p>Example News has been owned by its readers since 1901, and answers to no one else.</p>"
+        "</article></body></html>"
         for k, body in enumerate(BODIES)
     ]
     results = cleaner.clean_batch([h.encode("utf-8") for h in html])
@@ -254,7 +254,7 @@ def test_a_group_of_two_or_an_empty_group_has_no_template() -> None:
 def test_copies_of_one_story_do_not_make_its_body_a_template(cleaner: Cleaner) -> None:
     """Three re-scrapes of one story among six pages: the body is on half the pages, but is no furniture."""
     story = BODIES[0]
-    docs = [page(story), page(story + ["Updated at 5 pm."]), page(story), *(page(b) for b in BODIES[1:4])]
+    docs = [page(story), page([*story, "Updated at 5 pm."]), page(story), *(page(b) for b in BODIES[1:4])]
     template = learn(docs)
     for line in [*HEADER, *FOOTER]:
         assert line in template

@@ -84,7 +84,8 @@ class TemplateLearner:
     One guard protects articles: a template never eats a whole article. When
     the batch holds several copies of one story (updates, re-scrapes), their
     body lines repeat too; a document whose prose would nearly all go is taken
-    for such a copy, and all copies count together as one document.
+    for such a copy, copies of one story (sharing most prose words) count as
+    one document, and the lines are counted again.
     """
 
     def __init__(self, min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE) -> None:
@@ -125,12 +126,10 @@ class TemplateLearner:
             return EMPTY
         counts = Counter(k for keys, _ in self._docs for k in keys)
         lines = self._pick(counts, len(self._docs))
-        copies = [d for d in self._docs if _eaten(d[1], lines)]
-        if copies:
-            others = [d for d in self._docs if not _eaten(d[1], lines)]
-            counts = Counter(k for keys, _ in others for k in keys)
-            counts.update(frozenset().union(*(keys for keys, _ in copies)))
-            lines = self._pick(counts, len(others) + 1)
+        units = _stories(self._docs, lines)
+        if len(units) < len(self._docs):  # some pages were copies: count each story once
+            counts = Counter(k for keys in units for k in keys)
+            lines = self._pick(counts, len(units))
         return Template(frozenset(lines)) if lines else EMPTY
 
     def _pick(self, counts: Counter[int], n: int) -> set[int]:
@@ -143,6 +142,30 @@ def _eaten(prose: dict[int, int], lines: set[int]) -> bool:
     taken = sum(w for k, w in prose.items() if k in lines)
     left = sum(prose.values()) - taken
     return taken >= MIN_ARTICLE_WORDS and left < MIN_ARTICLE_WORDS
+
+
+def _stories(docs: list[tuple[frozenset[int], dict[int, int]]], lines: set[int]) -> list[frozenset[int]]:
+    """The line keys of each distinct story: a page the candidate lines would eat joins an
+    earlier such page that holds most of its prose words (another copy of one story)."""
+    units: list[frozenset[int]] = []
+    owner: dict[int, int] = {}  # prose line key -> the unit of the first eaten page that had it
+    for keys, prose in docs:
+        if not _eaten(prose, lines):
+            units.append(keys)
+            continue
+        votes: Counter[int] = Counter()
+        for k, w in prose.items():
+            if k in owner:
+                votes[owner[k]] += w
+        if votes:
+            unit, words = votes.most_common(1)[0]
+            if 2 * words >= sum(prose.values()):
+                units[unit] = units[unit] | keys
+                continue
+        for k in prose:
+            owner.setdefault(k, len(units))
+        units.append(keys)
+    return units
 
 
 def learn(texts: Iterable[str], min_docs: int = MIN_DOCS, min_share: float = MIN_SHARE) -> Template:

@@ -265,6 +265,19 @@ def test_copies_of_one_story_do_not_make_its_body_a_template(cleaner: Cleaner) -
         assert template_removals(result) == [*HEADER, *FOOTER]
 
 
+def test_exact_duplicates_of_several_stories_still_show_the_template(cleaner: Cleaner) -> None:
+    """The same five pages scraped three times over: each story counts once, the furniture five times."""
+    docs = DOCS * 3
+    template = learn(docs)
+    assert all(line in template for line in [*HEADER, *FOOTER])
+    assert not any(line in template for body in BODIES for line in body)
+    for body, result in zip(BODIES * 3, cleaner.clean_batch(docs), strict=True):
+        assert lines(result.text) == [ln for ln in body if ln != "Advertisement"]
+    # Three copies of each of two stories: the bodies are on half the pages, but two stories are
+    # below min_docs, so there is no template at all (when unsure, keep).
+    assert len(learn(DOCS[:2] * 3)) == 0
+
+
 def test_a_recurring_paragraph_inside_an_article_stays(cleaner: Cleaner) -> None:
     background = (
         "The war began in February 2022, when troops crossed the border from the north, east and south at dawn."

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from cleaner.text import is_prose, word_count
@@ -95,8 +97,7 @@ class TemplateLearner:
             raise ValueError("min_share must be in (0, 1]")
         self.min_docs = min_docs
         self.min_share = min_share
-        # Per document: its distinct line keys, and the words of its prose lines by key.
-        self._docs: list[tuple[frozenset[int], dict[int, int]]] = []
+        self._docs: list[_Page] = []
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -114,7 +115,7 @@ class TemplateLearner:
             words = _prose_words(line)
             if words:
                 prose[key] = words
-        self._docs.append((frozenset(keys), prose))
+        self._docs.append(_Page(array("Q", keys), array("Q", prose), array("L", prose.values())))
 
     def update(self, texts: Iterable[str]) -> None:
         for text in texts:
@@ -124,7 +125,7 @@ class TemplateLearner:
         """The learned template (empty when the group is too small to have one)."""
         if len(self._docs) < self.min_docs:
             return EMPTY
-        counts = Counter(k for keys, _ in self._docs for k in keys)
+        counts = Counter(k for page in self._docs for k in page.keys)
         lines = self._pick(counts, len(self._docs))
         units = _stories(self._docs, lines)
         if len(units) < len(self._docs):  # some pages were copies: count each story once
@@ -137,34 +138,41 @@ class TemplateLearner:
         return {k for k, c in counts.items() if c >= need}
 
 
-def _eaten(prose: dict[int, int], lines: set[int]) -> bool:
-    """Would these template lines take an article-sized amount of prose and leave almost none?"""
-    taken = sum(w for k, w in prose.items() if k in lines)
-    left = sum(prose.values()) - taken
-    return taken >= MIN_ARTICLE_WORDS and left < MIN_ARTICLE_WORDS
+class _Page(NamedTuple):
+    """What the learner keeps of a document: 8 bytes per distinct line, plus the words of its prose lines."""
+
+    keys: array[int]
+    prose: array[int]
+    words: array[int]
+
+    def eaten(self, lines: set[int]) -> bool:
+        """Would these template lines take an article-sized amount of prose and leave almost none?"""
+        taken = sum(w for k, w in zip(self.prose, self.words, strict=True) if k in lines)
+        left = sum(self.words) - taken
+        return taken >= MIN_ARTICLE_WORDS and left < MIN_ARTICLE_WORDS
 
 
-def _stories(docs: list[tuple[frozenset[int], dict[int, int]]], lines: set[int]) -> list[frozenset[int]]:
+def _stories(pages: list[_Page], lines: set[int]) -> list[Collection[int]]:
     """The line keys of each distinct story: a page the candidate lines would eat joins an
     earlier such page that holds most of its prose words (another copy of one story)."""
-    units: list[frozenset[int]] = []
+    units: list[Collection[int]] = []
     owner: dict[int, int] = {}  # prose line key -> the unit of the first eaten page that had it
-    for keys, prose in docs:
-        if not _eaten(prose, lines):
-            units.append(keys)
+    for page in pages:
+        if not page.eaten(lines):
+            units.append(page.keys)
             continue
         votes: Counter[int] = Counter()
-        for k, w in prose.items():
+        for k, w in zip(page.prose, page.words, strict=True):
             if k in owner:
                 votes[owner[k]] += w
         if votes:
             unit, words = votes.most_common(1)[0]
-            if 2 * words >= sum(prose.values()):
-                units[unit] = units[unit] | keys
+            if 2 * words >= sum(page.words):
+                units[unit] = {*units[unit], *page.keys}
                 continue
-        for k in prose:
+        for k in page.prose:
             owner.setdefault(k, len(units))
-        units.append(keys)
+        units.append(page.keys)
     return units
 
 

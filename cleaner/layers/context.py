@@ -69,28 +69,18 @@ class ContextLayer(Layer):
 
     # -- line shape ------------------------------------------------------------
     def shape(self, line: str, shape_only: bool = False) -> _Shape:
-        cjk = len(_CJK.findall(line))
-        if cjk:
-            words = len(line.split()) + cjk // 2
+        if _CJK.search(line):
+            words = len(line.split()) + len(_CJK.findall(line)) // 2
             return _Shape(words, ends_sentence(line) and len(line) >= 40)
-        tokens = line.split()
-        n = len(tokens)
+        n = len(line.split())
         if n < MIN_PROSE_WORDS:
             return _Shape(n, False)
-        if shape_only or (_NON_LATIN_SCRIPT.search(line) and not self._has_stopwords(tokens)):
+        stop = sum(map(self.stopwords.__contains__, _WORD.findall(line.lower())))
+        if shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
             # A script we have no function words for: shape alone decides.
             return _Shape(n, ends_sentence(line) or n >= LONG_PROSE_WORDS)
-        ratio = self._stop_ratio(tokens)
-        prose = ratio >= MIN_STOPWORD_RATIO and (ends_sentence(line) or n >= LONG_PROSE_WORDS)
+        prose = stop >= MIN_STOPWORD_RATIO * n and (ends_sentence(line) or n >= LONG_PROSE_WORDS)
         return _Shape(n, prose)
-
-    def _stop_ratio(self, tokens: list[str]) -> float:
-        sw = self.stopwords
-        return sum(1 for t in tokens if t.lower().strip(".,;:!?\"'()“”‘’«»") in sw) / len(tokens)
-
-    def _has_stopwords(self, tokens: list[str]) -> bool:
-        sw = self.stopwords
-        return any(t.lower().strip(".,;:!?\"'()“”‘’«»") in sw for t in tokens[:30])
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:

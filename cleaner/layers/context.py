@@ -129,7 +129,7 @@ class ContextLayer(Layer):
                 rule, category = "comments.thread", "comments"
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
-            if self.enabled(category, rule):
+            if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
 
     def _language_known(self, doc: Document, kept: list[int]) -> bool:
@@ -191,7 +191,7 @@ class ContextLayer(Layer):
             ln = doc.lines[kept[p]]
             if not self._kept_in_headline(ln.stripped, shapes[p], body):
                 rule, category = self._outside_category(doc, kept[p], shapes[p])
-                if self.enabled(category, rule):
+                if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
                     self.remove(doc, kept[p], rule, category)
         return top
 

@@ -179,12 +179,21 @@ def _near_misses() -> list:
     return out
 
 
-def _examples() -> list:
-    return [
-        pytest.param(rid, text, id=f"{rid}-{n}:{text[:40]}")
-        for rid, entry in sorted(ENTRIES.items())
-        for n, text in enumerate(entry.get("examples", []))
-    ]
+def _text(item: str | dict) -> str:
+    return item["text"] if isinstance(item, dict) else item
+
+
+def _examples(chain: bool = False) -> list:
+    """Examples as parameters. A table with known_bad = true is a line the rule matches but the
+    chain reports under another category (a strict xfail of the chain check only)."""
+    out = []
+    for rid, entry in sorted(ENTRIES.items()):
+        for n, item in enumerate(entry.get("examples", [])):
+            text, marks = _text(item), []
+            if chain and isinstance(item, dict) and item.get("known_bad"):
+                marks.append(pytest.mark.xfail(strict=True, reason=item.get("reason", "known misclassification")))
+            out.append(pytest.param(rid, text, id=f"{rid}-{n}:{text[:40]}", marks=marks))
+    return out
 
 
 # -- the rule files themselves ----------------------------------------------------------------
@@ -206,7 +215,7 @@ def test_entries_use_only_known_keys() -> None:
     for rid, entry in ENTRIES.items():
         assert set(entry) <= {"examples", "near_misses", "context", "lead", "note"}, rid
         assert entry.get("context", "auto") in {"auto", "middle", "end"}, rid
-        for item in entry.get("near_misses", []):
+        for item in [*entry.get("examples", []), *entry.get("near_misses", [])]:
             if isinstance(item, dict):
                 assert set(item) <= {"text", "known_bad", "reason", "lang"} and "text" in item, rid
                 assert item.get("lang", "en") in ARTICLES, rid
@@ -251,7 +260,7 @@ def _context(rule: Rule, entry: dict) -> str:
     return "middle"
 
 
-@pytest.mark.parametrize(("rid", "line"), _examples())
+@pytest.mark.parametrize(("rid", "line"), _examples(chain=True))
 def test_chain_removes_example(rid: str, line: str) -> None:
     rule = BY_ID[rid]
     entry = ENTRIES[rid]
@@ -260,7 +269,7 @@ def test_chain_removes_example(rid: str, line: str) -> None:
     lines = [*entry.get("lead", []), line]
     if rule.pair and rule.category == "navigation":
         # A prev/next link goes as a pair: give it its partner (another example, or itself).
-        others = [e for e in entry["examples"] if e != line]
+        others = [t for t in map(_text, entry["examples"]) if t != line]
         lines.append(others[0] if others else line)
     if _context(rule, entry) == "end":
         doc, expected = _doc(lang, end=lines), _doc(lang)

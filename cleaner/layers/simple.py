@@ -12,6 +12,7 @@ from cleaner.model import Document
 from cleaner.text import is_prose, word_count
 
 MAX_BLOCK_LINES = 40
+MAX_INLINE_BLOCK_LINES = 3
 MAX_BLOCK_LINE_WORDS = 25
 
 
@@ -42,7 +43,9 @@ class BlockPatternLayer(PatternLayer):
             if not rule.block:
                 continue
             taken = 0
-            while pos < len(kept) and taken < MAX_BLOCK_LINES:
+            # Inside the story a block is a short box (a few headlines); after it, a whole list.
+            limit = MAX_BLOCK_LINES if i > end else MAX_INLINE_BLOCK_LINES
+            while pos < len(kept) and taken < limit:
                 line = doc.lines[kept[pos]]
                 if line.removed:
                     pos += 1

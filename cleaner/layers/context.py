@@ -36,8 +36,6 @@ MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
 MIN_STOPWORD_RATIO = 0.12
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
-SKIP_WORDS = 6  # widget lines (share buttons, counters) between title and body are at most this long
-MAX_SKIPPED = 4
 MENU_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -145,76 +143,74 @@ class ContextLayer(Layer):
         return tokens == 0 or hits / tokens >= MIN_STOPWORD_RATIO / 3
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
-        """Walk up from the article over the headline block; return where the article starts.
+        """Find the headline block above the article; return where the article starts.
 
-        Below the title: deck sentences, bylines and dates, and a few short widget
-        lines (share buttons, counters) that are skipped, not kept. The title is
-        the first headline-shaped line that shares words with the body. Above it:
-        more title lines, dates, and at most one short kicker, which ends the block.
+        The title is the headline-shaped line, within a few lines above the body,
+        that shares the most words with the body (the first on a tie: a title
+        repeated lower down, in a gallery or a share box, is the copy). Above it, more title lines,
+        datelines and one
+        kicker directly over a title line. Between the title and the body, decks,
+        bylines, dates and labels stay; other lines there (share buttons,
+        counters, photo credits) go with the page.
         """
         body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
-            body.update(w.lower() for w in _WORD.findall(doc.lines[kept[pos]].stripped) if len(w) > 3)
-        body -= self.stopwords
+            body |= self._content_words(doc.lines[kept[pos]].stripped)
+        lines = [doc.lines[i].stripped for i in kept]
+        low = max(0, start - HEADLINE_LINES)
+        title, best = None, 0
+        for p in range(low, start):
+            shared = self._title_score(lines[p], shapes[p], body)
+            if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
+                title, best = p, shared
         top = start
-        pos = start
-        skipped = 0
-        title: str | None = None
-        while pos > 0 and start - pos < HEADLINE_LINES:
-            line = doc.lines[kept[pos - 1]].stripped
-            words = len(line.split())
-            dated = (_BYLINE.match(line) is not None and words <= 10) or (
-                _DATE.search(line) is not None and words <= 12
-            )
-            if title is not None and line.endswith(title) and len(line) > len(title):
-                break  # a breadcrumb that ends in the title: "Home » Section » <title>"
-            if title is None and (shapes[pos - 1].prose or dated):
-                pos -= 1
-                top, skipped = pos, 0
-            elif self._shares_words(line, body):
-                pos -= 1
-                top, skipped = pos, 0
-                title = title or line
-            elif title is not None and dated:
-                pos -= 1
-                top = pos
-            elif title is not None and _kicker_like(line):
-                top = pos - 1  # a kicker or section label above the title ends the block
-                break
-            elif title is None and words <= SKIP_WORDS and skipped < MAX_SKIPPED:
-                pos -= 1
-                skipped += 1
-            else:
-                break
-        # Widget lines skipped inside the block are not headline: they go with the page.
+        if title is None:
+            # No title: only datelines and bylines right above the body.
+            while top > low and _dated(lines[top - 1], len(lines[top - 1].split())):
+                top -= 1
+        else:
+            top = title
+            titled = True  # the line at top is a title line (a kicker may sit over it)
+            while top > low:
+                above = lines[top - 1]
+                if _dated(above, len(above.split())):
+                    top, titled = top - 1, False
+                elif self._title_score(above, shapes[top - 1], body):
+                    top, titled = top - 1, True  # a title in two lines, or title and subtitle
+                elif titled and _kicker_like(above):
+                    top -= 1  # a section label printed over the title
+                    break
+                else:
+                    break
         for p in range(top, start):
-            ln = doc.lines[kept[p]]
-            if not self._kept_in_headline(ln.stripped, shapes[p], body):
-                rule, category = self._outside_category(doc, kept[p], shapes[p])
-                if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
-                    self.remove(doc, kept[p], rule, category)
+            if p == title or self._kept_in_headline(lines[p], shapes[p], body, below_title=p > (title or -1)):
+                continue
+            rule, category = self._outside_category(doc, kept[p], shapes[p])
+            if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
+                self.remove(doc, kept[p], rule, category)
         return top
 
-    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str]) -> bool:
+    def _title_score(self, line: str, shape: _Shape, body: set[str]) -> int:
+        """How many words a headline-shaped line shares with the body (0: not a title)."""
         words = len(line.split())
-        if shape.prose or self._shares_words(line, body):
+        if shape.prose or words > 30 or _URL.fullmatch(line):
+            return 0
+        mine = self._content_words(line)
+        shared = len(mine & body)
+        if shared >= 2 or (shared == 1 and len(mine) <= 8 and not ends_sentence(line)):
+            return shared
+        return 0
+
+    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str], *, below_title: bool) -> bool:
+        words = len(line.split())
+        if shape.prose or _dated(line, words) or self._title_score(line, shape, body):
             return True
-        if _dated(line, words):
-            return True
+        if below_title and words <= MENU_WORDS and line.endswith(":"):
+            return True  # "Author:", "Publish date:" labels of the byline block
         return _kicker_like(line)
 
-    def _shares_words(self, line: str, body: set[str]) -> bool:
-        """Headline-shaped and about the same thing as the body."""
-        if len(line.split()) > 40:
-            return False
-        words = {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
-        if not words:
-            return False
-        shared = len(words & body)
-        if shared >= 2:
-            return True
-        # A short headline may name its subject once: "2018 Boys State Swim Results".
-        return shared == 1 and len(words) <= 8 and not ends_sentence(line)
+    def _content_words(self, line: str) -> set[str]:
+        return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
 
     @staticmethod
     def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
@@ -298,6 +294,11 @@ def _periodic_regions(sig: list[str], min_repeats: int = 3) -> list[tuple[int, i
 def _dated(line: str, words: int) -> bool:
     """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
     return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+
+
+def _ends_with_other(line: str, others: list[str]) -> bool:
+    """A breadcrumb repeats the title at its end: 'Home Holidays <title>'."""
+    return any(len(line) > len(o) and line.endswith(o) for o in others if len(o.split()) >= 3)
 
 
 def _kicker_like(line: str) -> bool:

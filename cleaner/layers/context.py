@@ -35,6 +35,7 @@ MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to f
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
 MIN_STOPWORD_RATIO = 0.12
+LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
 
@@ -55,6 +56,7 @@ _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|pu
 class _Shape:
     words: int
     prose: bool
+    dated: bool = False
 
 
 class ContextLayer(Layer):
@@ -67,38 +69,56 @@ class ContextLayer(Layer):
 
     # -- line shape ------------------------------------------------------------
     def shape(self, line: str, shape_only: bool = False) -> _Shape:
-        if _CJK.search(line):
-            words = len(line.split()) + len(_CJK.findall(line)) // 2
-            return _Shape(words, ends_sentence(line) and len(line) >= 40)
-        n = len(line.split())
-        if n < MIN_PROSE_WORDS:
-            return _Shape(n, False)
-        stop = sum(map(self.stopwords.__contains__, _WORD.findall(line.lower())))
-        if shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
-            # A script we have no function words for: shape alone decides.
-            return _Shape(n, ends_sentence(line) or n >= LONG_PROSE_WORDS)
-        prose = stop >= MIN_STOPWORD_RATIO * n and (ends_sentence(line) or n >= LONG_PROSE_WORDS)
-        return _Shape(n, prose)
+        return self.shapes([line], shape_only)[0]
+
+    def shapes(self, lines: list[str], shape_only: bool | None = None) -> list[_Shape]:
+        """Each line's size and whether it reads as prose; ``shape_only=None`` decides
+        from the text whether our function-word lists cover its language."""
+        sw = self.stopwords
+        counted: list[tuple[int, int, bool]] = []  # words, function words, ends a sentence
+        tokens = hits = 0
+        for line in lines:
+            if _CJK.search(line):
+                counted.append((len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line)))
+                continue
+            n = len(line.split())
+            if n < MIN_PROSE_WORDS:
+                counted.append((n, 0, False))
+                continue
+            stop = sum(map(sw.__contains__, _WORD.findall(line.lower())))
+            counted.append((n, stop, ends_sentence(line)))
+            if tokens < LANGUAGE_SAMPLE:
+                tokens, hits = tokens + n, hits + stop
+        if shape_only is None:
+            shape_only = bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
+        out: list[_Shape] = []
+        for line, (n, stop, ends) in zip(lines, counted, strict=True):
+            if stop < 0:  # CJK: no spaces, no function-word list
+                prose = ends and len(line) >= 40
+            elif n < MIN_PROSE_WORDS:
+                prose = False
+            elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
+                prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
+            else:
+                prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
+            out.append(_Shape(n, prose, not prose and _dated(line, n)))
+        return out
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
         if len(kept) < 3:
             return
-        shape_only = not self._language_known(doc, kept)
-        shapes = [self.shape(doc.lines[i].stripped, shape_only) for i in kept]
+        shapes = self.shapes([doc.lines[i].stripped for i in kept])
         # Lines other layers already removed still separate the article from the page.
-        weight_of = {i: _weight(s) for i, s in zip(kept, shapes, strict=True)}
-        for i, s in zip(kept, shapes, strict=True):
-            # Dates and times on their own lines stamp teasers, comments and feeds;
-            # an article has at most a dateline, which sits in the headline block.
-            if not s.prose and _dated(doc.lines[i].stripped, s.words):
-                weight_of[i] = -DATED_WEIGHT
+        # Dates and times on their own lines stamp teasers, comments and feeds; an
+        # article has at most a dateline, which sits in the headline block.
+        shape_of = dict(zip(kept, shapes, strict=True))
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        weights = [weight_of.get(i, -REMOVED_WEIGHT) for i in content]
+        weights = [_weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT for i in content]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
-        signature = [_symbol(doc, i, weight_of) for i in content]
+        signature = "".join(_symbol(shape_of.get(i)) for i in content)
         for lo, hi in _periodic_regions(signature):
             for p in range(lo, hi):
                 if weights[p] > 0:
@@ -129,18 +149,6 @@ class ContextLayer(Layer):
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
-
-    def _language_known(self, doc: Document, kept: list[int]) -> bool:
-        """Do our function-word lists cover this text? If not, prose is told by shape alone."""
-        tokens = hits = 0
-        for i in kept:
-            words = doc.lines[i].stripped.split()
-            if len(words) >= MIN_PROSE_WORDS:
-                tokens += len(words)
-                hits += sum(1 for w in words if w.lower() in self.stopwords)
-                if tokens > 2000:
-                    break
-        return tokens == 0 or hits / tokens >= MIN_STOPWORD_RATIO / 3
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
         """Find the headline block above the article; return where the article starts.
@@ -244,51 +252,45 @@ def _weight(shape: _Shape) -> float:
     """Prose weighs its words beyond the first few, so short teaser blurbs count little."""
     if shape.prose:
         return min(max(float(shape.words - PROSE_OFFSET), 1.0), MAX_GOOD_WEIGHT)
+    if shape.dated:
+        return -DATED_WEIGHT
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
 
 
-def _symbol(doc: Document, index: int, weight_of: dict[int, float]) -> str:
+def _symbol(shape: _Shape | None) -> str:
     """One letter for a line's shape: Removed, Dated, Prose, or Not prose."""
-    if index not in weight_of:
+    if shape is None:
         return "R"
-    line = doc.lines[index].stripped
-    words = len(line.split())
-    if weight_of[index] > 0:
+    if shape.prose:
         return "P"
-    if _dated(line, words):
-        return "D"
-    return "N"
+    return "D" if shape.dated else "N"
 
 
-def _periodic_regions(sig: list[str], min_repeats: int = 3) -> list[tuple[int, int]]:
+def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
     """Stretches where the shape sequence repeats with a short period that holds a date.
 
     A feed item (title, author, date, blurb) or a comment (name, date, text)
     repeated three times or more; periods made only of prose and one kind of
     short line (subheading, paragraph, paragraph) are how articles look, and are
-    left alone.
+    left alone. One pass per period: runs where sig[i] == sig[i + period].
     """
-    regions: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     n = len(sig)
-    i = 0
-    while i < n:
-        found = None
-        for period in range(2, 7):
-            unit = sig[i : i + period]
-            if len(unit) < period or "D" not in unit or len(set(unit) - {"P"}) < 2:
+    for period in range(2, 7):
+        i = 0
+        while i + period < n:
+            if sig[i] != sig[i + period]:
+                i += 1
                 continue
-            j = i + period
-            while j < n and sig[j] == sig[j - period]:
+            j = i
+            while j + period < n and sig[j] == sig[j + period]:
                 j += 1
-            if j - i >= period * min_repeats:
-                found = (i, j)
-                break
-        if found:
-            regions.append(found)
-            i = found[1]
-        else:
-            i += 1
-    return regions
+            length = j - i + period  # sig[i:j + period] repeats with this period
+            unit = sig[i : i + period]
+            if length >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
+                found.append((i, j + period))
+            i = j + 1
+    return found
 
 
 def _dated(line: str, words: int) -> bool:

@@ -58,7 +58,8 @@ class Cleaner:
             text, removals, title = out.text, out.removals, out.title
         doc = Document(text, index=self.index)
         for layer in self.layers:
-            layer.apply(doc)
+            if kind in layer.kinds:
+                layer.apply(doc)
         removals.extend(sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0)))
         return Result(doc.render(), removals, kind, title)
 

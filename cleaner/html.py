@@ -14,7 +14,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from cleaner.html_rules import PRUNE
+from cleaner.html_rules import LINK_BLOCK, PRUNE
 from cleaner.model import Removal
 
 LAYER = "html"
@@ -29,6 +29,8 @@ _PARSER = lxml.html.HTMLParser(
 _NS = {"re": "http://exslt.org/regular-expressions"}
 # Compiled once at import: (category, rule id, XPath object).
 _COMPILED = tuple((cat, rule, etree.XPath(xp, namespaces=_NS)) for cat, rule, xp in PRUNE)
+_LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLOCK
+_LINK_CANDIDATES = etree.XPath(_link_xpath)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
 _PROTECTED = frozenset({"html", "body", "main", "article"})
 # A rule never removes a node holding this share of the page's text or more:
@@ -88,6 +90,27 @@ def prune(root: etree._Element) -> list[Removal]:
                     continue
             removals.append(Removal(LAYER, rule, category, text, el.sourceline, el.sourceline))
             el.drop_tree()  # keeps the text that follows the node (its tail)
+    removals.extend(prune_link_blocks(root))
+    return removals
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def prune_link_blocks(root: etree._Element) -> list[Removal]:
+    """Drop paragraphs and list items whose text is all link text (teasers for other pages)."""
+    removals = []
+    for el in _LINK_CANDIDATES(root):
+        if not _attached(el, root):
+            continue
+        text = _node_text(el)
+        if len(text.split()) < _LINK_MIN_WORDS:
+            continue
+        linked = sum(_chars(a.text_content()) for a in el.iter("a"))
+        if linked >= _LINK_SHARE * _chars(text):
+            removals.append(Removal(LAYER, _LINK_RULE, _LINK_CATEGORY, text, el.sourceline, el.sourceline))
+            el.drop_tree()
     return removals
 
 

@@ -93,3 +93,9 @@ PRUNE: tuple[tuple[str, str, str], ...] = (
     ("boilerplate", "html.aside", "//aside"),
     ("boilerplate", "html.footer", "//footer"),
 )
+
+# Blocks made only of links: a paragraph or list item whose words are (nearly)
+# all link text is a teaser for another page ("Read more: ...", lists of
+# headlines), not the article's own prose. Prose with a link in it is kept.
+# (category, rule id, XPath of candidates, minimum words, minimum share of link text)
+LINK_BLOCK: tuple[str, str, str, int, float] = ("related", "html.link-block", "//p[.//a]|//li[.//a]", 3, 0.8)

@@ -36,9 +36,7 @@ _PROTECTED = frozenset({"html", "body", "main", "article"})
 # A rule never removes a node holding this share of the page's text or more:
 # a page built inside one <form> or one "content sidebar" wrapper keeps its article.
 MAX_SHARE = 0.5
-_TITLES = etree.XPath(
-    "//h1|//title|//meta[@property='og:title']/@content|//meta[@name='twitter:title']/@content"
-)
+_TITLES = etree.XPath("//h1|//title|//meta[@property='og:title']/@content|//meta[@name='twitter:title']/@content")
 
 # trafilatura settings, chosen by measurement on the ScrapingHub pages (after
 # the prune above; F1 / precision / recall of html_to_text alone):
@@ -48,6 +46,7 @@ EXTRACT_OPTIONS: dict[str, object] = {
     "fast": True,
     "favor_recall": True,
 }
+
 
 @dataclass
 class HtmlOutput:
@@ -116,10 +115,7 @@ def prune_link_blocks(root: etree._Element) -> list[Removal]:
 
 def _attached(el: etree._Element, root: etree._Element) -> bool:
     """False when an ancestor was pruned already by an earlier rule (the node is gone with it)."""
-    for anc in el.iterancestors():
-        if anc is root:
-            return True
-    return False
+    return any(anc is root for anc in el.iterancestors())
 
 
 def _norm(text: str) -> str:

@@ -39,8 +39,7 @@ PRUNE: tuple[tuple[str, str, str], ...] = (
     (
         "boilerplate",
         "html.hidden",
-        "//*[@hidden or @aria-hidden='true' or "
-        "re:test(@style, 'display\\s*:\\s*none|visibility\\s*:\\s*hidden', 'i')]",
+        "//*[@hidden or @aria-hidden='true' or re:test(@style, 'display\\s*:\\s*none|visibility\\s*:\\s*hidden', 'i')]",
     ),
     # Reader comments: the section and its form.
     (

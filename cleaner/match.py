@@ -2,8 +2,8 @@
 
 Python's regex engine tries the branches of a big alternation one by one, so
 running every rule on every line costs microseconds a line. Almost every rule
-starts with a literal word, so a line that starts with "q" only needs the few
-rules that can start with "q". The start characters are read from the parsed
+starts with a literal word, so a line that starts with "qu" only needs the few
+rules that can start with "qu". The possible starts are read from the parsed
 pattern (``re._parser``); a rule whose start cannot be told runs on every line.
 """
 
@@ -24,63 +24,91 @@ from cleaner.rules import Rule
 _MAX_RANGE = 128
 
 
-def start_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-cased characters a match of ``pattern`` can start with; None if any."""
+PREFIX = 2  # rules are indexed by the first two (lower-cased) characters a match can start with
+_LIMIT = 4000
+
+
+def start_prefixes(pattern: re.Pattern[str], k: int = PREFIX) -> frozenset[str] | None:
+    """Lower-cased strings of up to ``k`` characters that a match can start with.
+
+    A line can only match if its first ``k`` characters (lower-cased) agree with
+    one of them; a string shorter than ``k`` only constrains that far. None: the
+    start cannot be told, and the rule is tried on every line.
+    """
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
     except Exception:  # pragma: no cover - patterns compiled already
         return None
-    ignore_case = bool(pattern.flags & re.IGNORECASE)
-    chars, nullable = _first(list(parsed), ignore_case)
-    if chars is None or nullable:
+    got = _prefixes(list(parsed), k)
+    if got is None or any(not text for text, _ in got):
         return None
-    return frozenset(ch.lower() for ch in chars)
+    return frozenset(text for text, _ in got)
 
 
-def _first(seq: list, icase: bool) -> tuple[set[str] | None, bool]:
-    out: set[str] = set()
-    for op, av in seq:
-        chars, nullable = _first_item(op, av, icase)
-        if chars is None:
-            return None, False
-        out |= chars
-        if not nullable:
-            return out, False
-    return out, True
+# A prefix is (text, open): open means anything may follow text (its start is
+# known only that far); a closed text shorter than k is where the pattern ends.
+Prefixes = set[tuple[str, bool]]
 
 
-def _first_item(op, av, icase: bool) -> tuple[set[str] | None, bool]:
+def _prefixes(items: list, k: int) -> Prefixes | None:
+    done: Prefixes = set()
+    current = {""}
+    for op, av in items:
+        following: set[str] = set()
+        for head in current:
+            ext = _item_prefixes(op, av, k - len(head))
+            if ext is None:
+                done.add((head, True))
+                continue
+            for text, is_open in ext:
+                joined = head + text
+                if is_open or len(joined) >= k:
+                    done.add((joined[:k], True))
+                else:
+                    following.add(joined)
+        current = following
+        if len(done) + len(current) > _LIMIT:
+            return None
+        if not current:
+            break
+    return done | {(text, False) for text in current}
+
+
+def _item_prefixes(op, av, k: int) -> Prefixes | None:
     if op is _c.LITERAL:
-        ch = chr(av)
-        return ({ch, ch.lower(), ch.upper()} if icase else {ch}), False
+        return {(chr(av).lower(), False)}
     if op is _c.IN:
-        return _charset(av)
+        chars = _charset(av)
+        return None if chars is None else {(ch.lower(), False) for ch in chars}
     if op is _c.SUBPATTERN:
-        sub = av[-1]
-        add_flags = av[1] or 0
-        return _first(list(sub), icase or bool(add_flags & _p.SRE_FLAG_IGNORECASE))
+        return _prefixes(list(av[-1]), k)
     if op is _c.BRANCH:
-        out: set[str] = set()
-        nullable = False
+        out: Prefixes = set()
         for branch in av[1]:
-            chars, n = _first(list(branch), icase)
-            if chars is None:
-                return None, False
-            out |= chars
-            nullable = nullable or n
-        return out, nullable
+            got = _prefixes(list(branch), k)
+            if got is None:
+                return None
+            out |= got
+        return out
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
-        lo, _hi, sub = av
-        chars, n = _first(list(sub), icase)
-        if chars is None:
-            return None, False
-        return chars, lo == 0 or n
+        lo, hi, sub = av
+        # Expand the repeat up to k times: more repetitions only add characters past k.
+        times = min(max(lo, 1), k) if hi >= 1 else 0
+        expanded = [(_c.SUBPATTERN, (None, 0, 0, sub))] * times
+        got = _prefixes(expanded, k) if times else {("", False)}
+        if got is None:
+            return None
+        if lo == 0:
+            got = got | {("", False)}
+        elif lo > times or hi > times:
+            got = {(text, is_open or (len(text) < k and hi > times)) for text, is_open in got}
+        return got
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-        return set(), True  # zero width: look further
-    return None, False
+        return {("", False)}  # zero width
+    return None
 
 
-def _charset(items) -> tuple[set[str] | None, bool]:
+def _charset(items) -> set[str] | None:
     out: set[str] = set()
     for op, av in items:
         if op is _c.LITERAL:
@@ -92,8 +120,8 @@ def _charset(items) -> tuple[set[str] | None, bool]:
             # miss a rule, which keeps noise but never drops text.
             out.update("0123456789")
         else:  # NEGATE, other categories (\w, \s), big ranges
-            return None, False
-    return out, False
+            return None
+    return out
 
 
 # Word-count classes: a line is only tried against rules whose max_words reach its class.
@@ -110,30 +138,28 @@ def _word_class(words: int) -> int:
 class RuleIndex:
     """All whole-line rules of a chain, matched once per line.
 
-    Candidates are bucketed by the line's first character and its word-count
-    class, so a line is tried only against rules that could match it at all.
+    Candidates are bucketed by the line's first two characters and its
+    word-count class, so a line is tried only against rules that could match it.
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = [r for r in rules if not r.inline]
         self._order = {r.id: n for n, r in enumerate(self.rules)}
-        self._starts = [start_chars(r.pattern) for r in self.rules]
-        self._known = frozenset().union(*(st for st in self._starts if st is not None))
+        self._starts = [start_prefixes(r.pattern) for r in self.rules]
         self._buckets: dict[tuple[str, int], tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]] = {}
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))) if tokens else None
 
-    def _bucket(self, ch: str, wclass: int) -> tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]:
-        if ch not in self._known:
-            ch = ""  # no rule names this start: one shared bucket of the rules that can start anywhere
-        key = (ch, wclass)
+    def _bucket(self, head: str, wclass: int) -> tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]:
+        key = (head, wclass)
         got = self._buckets.get(key)
         if got is None:
             low = _WORD_CLASSES[wclass - 1] + 1 if wclass else 0
             cands = [
                 r
                 for r, st in zip(self.rules, self._starts, strict=True)
-                if (st is None or ch in st) and (r.max_words is None or r.max_words >= low)
+                if (st is None or any(p[: len(head)] == head[: len(p)] for p in st))
+                and (r.max_words is None or r.max_words >= low)
             ]
             plain = tuple(r for r in cands if not r.requires)
             filtered = tuple(r for r in cands if r.requires)
@@ -146,7 +172,7 @@ class RuleIndex:
         if not line:
             return ()
         words = len(line.split())
-        combined, plain, filtered = self._bucket(line[0].lower(), _word_class(words))
+        combined, plain, filtered = self._bucket(line[:PREFIX].lower(), _word_class(words))
         found: list[Rule] = []
         if combined is not None and combined.fullmatch(line) is not None:
             found = [

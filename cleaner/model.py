@@ -7,7 +7,6 @@ output can always be explained line by line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
@@ -97,9 +96,6 @@ class Line:
         return f"Line({self.no}, {self.text!r}{', removed' if self.removed else ''})"
 
 
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
-
-
 class Document:
     """The lines of one text input as the chain sees it, plus its removals."""
 
@@ -110,7 +106,7 @@ class Document:
         meta: dict[str, object] | None = None,
         index: RuleIndex | None = None,
     ) -> None:
-        parts = _LINE_SPLIT.split(text)
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if parts and parts[-1] == "":
             parts.pop()
         self.lines: list[Line] = [Line(i + 1, t) for i, t in enumerate(parts)]

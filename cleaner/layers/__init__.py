@@ -13,11 +13,13 @@ from cleaner.layers.navigation import NavigationLayer
 from cleaner.layers.script import ScriptLayer
 from cleaner.layers.simple import BannerLayer, BoilerplateLayer, BylineLayer, PromoLayer, RelatedLayer
 from cleaner.layers.tail import TailLayer
+from cleaner.layers.template import TemplateLayer
 
 # Specific before general: a line takes the category of the first layer that
 # claims it, and the tail and duplicate layers see what the others left.
 TEXT_LAYERS: tuple[type[Layer], ...] = (
     ScriptLayer,
+    TemplateLayer,
     EmbedLayer,
     CaptionLayer,
     BannerLayer,

@@ -29,7 +29,8 @@ BAD_BASE = 1.0
 BAD_PER_WORD = 0.5
 MAX_GOOD_WEIGHT = 120.0
 PROSE_OFFSET = 10  # words a prose line must have before it weighs much
-REMOVED_WEIGHT = 3.0  # a line another layer removed: page furniture, a separator
+REMOVED_WEIGHT = 3.0
+DATED_WEIGHT = 15.0  # a line another layer removed: page furniture, a separator
 MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to find
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
@@ -70,28 +71,18 @@ class ContextLayer(Layer):
 
     # -- line shape ------------------------------------------------------------
     def shape(self, line: str, shape_only: bool = False) -> _Shape:
-        cjk = len(_CJK.findall(line))
-        if cjk:
-            words = len(line.split()) + cjk // 2
+        if _CJK.search(line):
+            words = len(line.split()) + len(_CJK.findall(line)) // 2
             return _Shape(words, ends_sentence(line) and len(line) >= 40)
-        tokens = line.split()
-        n = len(tokens)
+        n = len(line.split())
         if n < MIN_PROSE_WORDS:
             return _Shape(n, False)
-        if shape_only or (_NON_LATIN_SCRIPT.search(line) and not self._has_stopwords(tokens)):
+        stop = sum(map(self.stopwords.__contains__, _WORD.findall(line.lower())))
+        if shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
             # A script we have no function words for: shape alone decides.
             return _Shape(n, ends_sentence(line) or n >= LONG_PROSE_WORDS)
-        ratio = self._stop_ratio(tokens)
-        prose = ratio >= MIN_STOPWORD_RATIO and (ends_sentence(line) or n >= LONG_PROSE_WORDS)
+        prose = stop >= MIN_STOPWORD_RATIO * n and (ends_sentence(line) or n >= LONG_PROSE_WORDS)
         return _Shape(n, prose)
-
-    def _stop_ratio(self, tokens: list[str]) -> float:
-        sw = self.stopwords
-        return sum(1 for t in tokens if t.lower().strip(".,;:!?\"'()“”‘’«»") in sw) / len(tokens)
-
-    def _has_stopwords(self, tokens: list[str]) -> bool:
-        sw = self.stopwords
-        return any(t.lower().strip(".,;:!?\"'()“”‘’«»") in sw for t in tokens[:30])
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
@@ -102,8 +93,20 @@ class ContextLayer(Layer):
         shapes = [self.shape(doc.lines[i].stripped, shape_only) for i in kept]
         # Lines other layers already removed still separate the article from the page.
         weight_of = {i: _weight(s) for i, s in zip(kept, shapes, strict=True)}
+        for i, s in zip(kept, shapes, strict=True):
+            # Dates and times on their own lines stamp teasers, comments and feeds;
+            # an article has at most a dateline, which sits in the headline block.
+            if not s.prose and _dated(doc.lines[i].stripped, s.words):
+                weight_of[i] = -DATED_WEIGHT
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
         weights = [weight_of.get(i, -REMOVED_WEIGHT) for i in content]
+        # Teaser feeds and comment threads repeat a shape (title, author, date,
+        # blurb); an article does not. Their prose is not article prose.
+        signature = [_symbol(doc, i, weight_of) for i in content]
+        for lo, hi in _periodic_regions(signature):
+            for p in range(lo, hi):
+                if weights[p] > 0:
+                    weights[p] = -REMOVED_WEIGHT
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
         comments_start = doc.meta.get("comments_start")
@@ -128,7 +131,7 @@ class ContextLayer(Layer):
                 rule, category = "comments.thread", "comments"
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
-            if self.enabled(category, rule):
+            if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
 
     def _language_known(self, doc: Document, kept: list[int]) -> bool:
@@ -190,7 +193,7 @@ class ContextLayer(Layer):
             ln = doc.lines[kept[p]]
             if not self._kept_in_headline(ln.stripped, shapes[p], body):
                 rule, category = self._outside_category(doc, kept[p], shapes[p])
-                if self.enabled(category, rule):
+                if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
                     self.remove(doc, kept[p], rule, category)
         return top
 
@@ -248,6 +251,50 @@ def _weight(shape: _Shape) -> float:
     if shape.prose:
         return min(max(float(shape.words - PROSE_OFFSET), 1.0), MAX_GOOD_WEIGHT)
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
+
+
+def _symbol(doc: Document, index: int, weight_of: dict[int, float]) -> str:
+    """One letter for a line's shape: Removed, Dated, Prose, or Not prose."""
+    if index not in weight_of:
+        return "R"
+    line = doc.lines[index].stripped
+    words = len(line.split())
+    if weight_of[index] > 0:
+        return "P"
+    if _dated(line, words):
+        return "D"
+    return "N"
+
+
+def _periodic_regions(sig: list[str], min_repeats: int = 3) -> list[tuple[int, int]]:
+    """Stretches where the shape sequence repeats with a short period that holds a date.
+
+    A feed item (title, author, date, blurb) or a comment (name, date, text)
+    repeated three times or more; periods made only of prose and one kind of
+    short line (subheading, paragraph, paragraph) are how articles look, and are
+    left alone.
+    """
+    regions: list[tuple[int, int]] = []
+    n = len(sig)
+    i = 0
+    while i < n:
+        found = None
+        for period in range(2, 7):
+            unit = sig[i : i + period]
+            if len(unit) < period or "D" not in unit or len(set(unit) - {"P"}) < 2:
+                continue
+            j = i + period
+            while j < n and sig[j] == sig[j - period]:
+                j += 1
+            if j - i >= period * min_repeats:
+                found = (i, j)
+                break
+        if found:
+            regions.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return regions
 
 
 def _dated(line: str, words: int) -> bool:

@@ -24,7 +24,7 @@ PROSE3 = (
 def page(body: str, title: str = "Council passes budget") -> str:
     return (
         f"<!doctype html><html><head><title>{title} | Daily Example</title></head><body>"
-        f"<article><h1>{title}</h1><p>{PROSE}</p>{body}<p>{PROSE2}</p><p>{PROSE3}</p></article>"
+        f"<h1>{title}</h1><article><p>{PROSE}</p>{body}<p>{PROSE2}</p><p>{PROSE3}</p></article>"
         "</body></html>"
     )
 
@@ -119,10 +119,20 @@ def test_article_wrapper_with_furniture_word_is_not_pruned() -> None:
 
 
 def test_leading_headline_is_removed_and_explained() -> None:
-    result = cleaner.clean_document(page(""), kind="html")
+    html = (
+        "<html><head><title>Council passes budget | Daily Example</title></head><body>"
+        f"<div class='story'><h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p></div></body></html>"
+    )
+    result = cleaner.clean_document(html, kind="html")
+    assert PROSE in result.text
     assert not result.text.startswith("Council passes budget")
     assert any(r.rule == "html.headline" and r.category == "boilerplate" for r in result.removals)
     assert result.title == "council passes budget | daily example"
+
+
+def test_headline_inside_article_is_kept() -> None:
+    html = f"<html><body><article><h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p></article></body></html>"
+    assert cleaner.clean(html, kind="html").startswith("Council passes budget\n")
 
 
 def test_is_headline() -> None:

@@ -164,7 +164,7 @@ def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bo
         return HtmlOutput("", [], None)
     removals = prune(root)
     title_el = root.find(".//title")
-    title = _norm(title_el.text_content()) if title_el is not None else None
+    title = " ".join(title_el.text_content().split()) if title_el is not None else None
     titles = page_titles(root)
     options = dict(EXTRACT_OPTIONS)
     options.update(include_tables=include_tables, favor_precision=favor_precision)

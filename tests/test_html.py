@@ -127,7 +127,7 @@ def test_leading_headline_is_removed_and_explained() -> None:
     assert PROSE in result.text
     assert not result.text.startswith("Council passes budget")
     assert any(r.rule == "html.headline" and r.category == "boilerplate" for r in result.removals)
-    assert result.title == "council passes budget | daily example"
+    assert result.title == "Council passes budget | Daily Example"
 
 
 def test_headline_inside_article_is_kept() -> None:

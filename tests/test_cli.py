@@ -61,15 +61,34 @@ def test_stdin_to_stdout(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
 
 
-def test_missing_input_exits_2_and_creates_nothing(tmp_path: Path) -> None:
+def test_a_missing_single_input_exits_1_and_creates_nothing(tmp_path: Path) -> None:
     proc = run("nope.txt", "-o", "out/clean.txt", cwd=tmp_path)
-    assert proc.returncode == 2
-    assert b"nope.txt" in proc.stderr and b"Traceback" not in proc.stderr
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == ["cleaner: nope.txt: no such file or directory"]
     assert os.listdir(tmp_path) == []
+    proc = run("nope.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout == b""
+
+
+def test_a_missing_input_among_several_is_named_and_the_others_done(tmp_path: Path) -> None:
     _seeds(tmp_path / "in", 2)
-    proc = run("in/s0.txt", "nope.txt", "-o", "outdir", cwd=tmp_path)
-    assert proc.returncode == 2
-    assert not (tmp_path / "outdir").exists()
+    proc = run("in/s0.txt", "nope.txt", "in/s1.txt", "-o", "outdir", "--report", "r.json", cwd=tmp_path)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert "cleaner: nope.txt: no such file or directory" in err.splitlines()
+    assert "2 files cleaned, 1 failed" in err and "Traceback" not in err
+    assert sorted(os.listdir(tmp_path / "outdir")) == ["s0.txt", "s1.txt"]
+    for i in range(2):
+        assert (tmp_path / "outdir" / f"s{i}.txt").read_text(encoding="utf-8") == _expected(i)
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["failures"] == [
+        {"input": "nope.txt", "output": os.path.join("outdir", "nope.txt"), "error": "no such file or directory"}
+    ]
+    # Every input missing: each named, exit 1, not even the output directory is made.
+    proc = run("gone1.txt", "gone2.txt", "-o", "none", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "gone1.txt: no such" in proc.stderr.decode() and "gone2.txt: no such" in proc.stderr.decode()
+    assert not (tmp_path / "none").exists()
 
 
 def test_binary_input_is_one_line_exit_1(tmp_path: Path) -> None:

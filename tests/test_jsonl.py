@@ -169,9 +169,20 @@ def test_only_failed_inputs_leave_the_old_output(tmp_path: Path) -> None:
     assert out.read_text() == '{"old": true}\n'
 
 
-def test_missing_input_creates_nothing(tmp_path: Path) -> None:
-    assert main(["--jsonl", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "sub" / "out.jsonl")]) == 2
+def test_missing_input_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--jsonl", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "sub" / "out.jsonl")]) == 1
+    assert "nope.jsonl: no such file or directory" in capsys.readouterr().err
     assert os.listdir(tmp_path) == []
+
+
+def test_a_missing_input_among_several_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, [{"text": "Hello.\n"}])
+    assert main(["--jsonl", str(tmp_path / "nope.jsonl"), str(src), "-o", str(out), "-q"]) == 1
+    assert "nope.jsonl: no such file or directory" in capsys.readouterr().err
+    assert _read_jsonl(out) == [{"text": "Hello.\n"}]
 
 
 def test_same_path_refused(tmp_path: Path) -> None:

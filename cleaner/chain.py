@@ -86,7 +86,8 @@ class Cleaner:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
         doc = Document(ex.text, meta=meta, index=self.index)
         for layer in self.layers:
-            layer.apply(doc)
+            if ex.kind in layer.kinds:
+                layer.apply(doc)
         removals = [*ex.removals, *sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))]
         return Result(doc.render(), removals, ex.kind, ex.title)
 

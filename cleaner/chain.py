@@ -16,6 +16,11 @@ from cleaner.model import Document, Result
 from cleaner.rules import RuleBook, builtin_lexicon, builtin_rules
 
 KINDS = ("auto", "text", "html")
+# A removal can change the context another rule reads (a line becomes the last
+# one, or stands alone between prose), so the layers run again until a pass
+# removes nothing. Real pages settle in two or three passes; the cap only
+# bounds pathological input.
+MAX_PASSES = 8
 
 
 class Cleaner:
@@ -54,8 +59,12 @@ class Cleaner:
             )
             text, removals, title = out.text, out.removals, out.title
         doc = Document(text)
-        for layer in self.layers:
-            layer.apply(doc)
+        for _ in range(MAX_PASSES):
+            before = len(doc.removals)
+            for layer in self.layers:
+                layer.apply(doc)
+            if len(doc.removals) == before:
+                break
         removals.extend(sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0)))
         return Result(doc.render(), removals, kind, title)
 

@@ -7,13 +7,17 @@ constructor, so a scraper pays the set-up once, not per document.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal, overload
 
 from cleaner.config import Config
 from cleaner.decode import decode, looks_like_html
 from cleaner.html import html_to_text
 from cleaner.layers import TEXT_LAYERS, Layer
-from cleaner.model import Document, Result
+from cleaner.match import RuleIndex
+from cleaner.model import Document, Removal, Result
 from cleaner.rules import RuleBook, builtin_lexicon, builtin_rules
+from cleaner.template import TemplateLearner
 
 KINDS = ("auto", "text", "html")
 # A removal can change the context another rule reads (a line becomes the last
@@ -21,6 +25,16 @@ KINDS = ("auto", "text", "html")
 # removes nothing. Real pages settle in two or three passes; the cap only
 # bounds pathological input.
 MAX_PASSES = 8
+
+
+@dataclass(slots=True)
+class _Extracted:
+    """A document after decoding and HTML extraction, before the text layers."""
+
+    text: str
+    kind: str
+    removals: list[Removal]
+    title: str | None
 
 
 class Cleaner:
@@ -35,6 +49,8 @@ class Cleaner:
         self.layers: list[Layer] = [
             cls(self.config, self.book) for cls in classes if cls.name not in self.config.disable_layers
         ]
+        enabled = [r for r in rules if self.config.enabled(r.category, r.id)]
+        self.index = RuleIndex(enabled)
 
     @property
     def layer_names(self) -> list[str]:
@@ -42,13 +58,15 @@ class Cleaner:
 
     def clean_document(self, content: str | bytes, *, kind: str = "auto") -> Result:
         """Clean one document and explain every removal."""
+        return self._clean_text(self._extract(content, kind))
+
+    def _extract(self, content: str | bytes, kind: str) -> _Extracted:
+        """Decode, detect the kind, and for HTML extract the text: everything before the text layers."""
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         text = decode(content) if isinstance(content, bytes) else content
         if kind == "auto":
             kind = "html" if looks_like_html(text) else "text"
-        removals = []
-        title = None
         if kind == "html":
             if "html" in self.config.disable_layers:
                 raise ValueError("the html layer is disabled; pass kind='text' to clean the markup as text")
@@ -57,17 +75,95 @@ class Cleaner:
                 favor_precision=self.config.html_favor_precision,
                 include_tables=self.config.html_include_tables,
             )
-            text, removals, title = out.text, out.removals, out.title
-        doc = Document(text)
+            return _Extracted(out.text, kind, out.removals, out.title)
+        return _Extracted(text, kind, [], None)
+
+    def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None) -> Result:
+        """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
+        doc = Document(ex.text, meta=meta, index=self.index)
         for _ in range(MAX_PASSES):
             before = len(doc.removals)
             for layer in self.layers:
                 layer.apply(doc)
             if len(doc.removals) == before:
                 break
-        removals.extend(sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0)))
-        return Result(doc.render(), removals, kind, title)
+        removals = [*ex.removals, *sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))]
+        return Result(doc.render(), removals, ex.kind, ex.title)
 
     def clean(self, content: str | bytes, *, kind: str = "auto") -> str:
         """Clean one document and return only the text."""
         return self.clean_document(content, kind=kind).text
+
+    # -- batches of one site ---------------------------------------------------
+    @overload
+    def clean_batch(
+        self,
+        contents: Sequence[str | bytes],
+        *,
+        kind: str = ...,
+        groups: Sequence[str | None] | None = ...,
+        return_exceptions: Literal[False] = ...,
+    ) -> list[Result]: ...
+
+    @overload
+    def clean_batch(
+        self,
+        contents: Sequence[str | bytes],
+        *,
+        kind: str = ...,
+        groups: Sequence[str | None] | None = ...,
+        return_exceptions: bool,
+    ) -> list[Result | Exception]: ...
+
+    def clean_batch(
+        self,
+        contents: Sequence[str | bytes],
+        *,
+        kind: str = "auto",
+        groups: Sequence[str | None] | None = None,
+        return_exceptions: bool = False,
+    ) -> list[Result] | list[Result | Exception]:
+        """Clean many documents, also removing each site's template (lines most of its pages repeat).
+
+        ``groups`` names the site of each document (``cleaner.template.site_of(url)``,
+        or a folder); documents of one group share a learned template, a document
+        whose group is None gets none, and ``groups=None`` makes the batch one group.
+        Two passes: extract every text once, learn a template per group, then clean.
+        Results are in input order. A bad document raises, unless
+        ``return_exceptions`` is set: then its slot holds the exception and the
+        others are still cleaned (one bad file does not stop a batch).
+        """
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if groups is None:
+            groups = [""] * len(contents)
+        elif len(groups) != len(contents):
+            raise ValueError(f"groups has {len(groups)} entries for {len(contents)} documents")
+        learn = "template" in self.layer_names
+        learners: dict[str, TemplateLearner] = {}
+        extracted: list[_Extracted | Exception] = []
+        for content, group in zip(contents, groups, strict=True):
+            try:
+                ex = self._extract(content, kind)
+            except Exception as exc:
+                if not return_exceptions:
+                    raise
+                extracted.append(exc)
+                continue
+            extracted.append(ex)
+            if learn and group is not None:
+                learners.setdefault(group, TemplateLearner()).add(ex.text)
+        templates = {group: learner.template() for group, learner in learners.items()}
+        results: list[Result | Exception] = []
+        for ex, group in zip(extracted, groups, strict=True):
+            if isinstance(ex, Exception):
+                results.append(ex)
+                continue
+            template = templates.get(group) if group is not None else None
+            try:
+                results.append(self._clean_text(ex, {"template": template} if template else None))
+            except Exception as exc:
+                if not return_exceptions:
+                    raise
+                results.append(exc)
+        return results

@@ -7,9 +7,12 @@ output can always be explained line by line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cleaner.match import RuleIndex
 
 CATEGORIES: tuple[str, ...] = (
     "script",
@@ -68,38 +71,56 @@ class Result:
         return counts
 
 
-@dataclass(slots=True)
 class Line:
-    """One input line. ``text`` only ever loses cut spans; ``removed`` drops it whole."""
+    """One input line. ``text`` only ever loses cut spans; ``removed`` drops it whole.
 
-    no: int
-    text: str
-    removed: bool = False
-    cuts: list[tuple[int, int]] = field(default_factory=list)
+    ``stripped``, ``blank`` and ``hits`` (the whole-line rules that match) are
+    computed once, because every layer asks for them.
+    """
 
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+    __slots__ = ("blank", "cuts", "hits", "no", "removed", "stripped", "text")
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip()
+    def __init__(self, no: int, text: str) -> None:
+        self.no = no
+        self.removed = False
+        self.cuts: list[tuple[int, int]] = []
+        self.set_text(text)
 
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.stripped = text.strip()
+        self.blank = not self.stripped
+        self.hits: tuple | None = None
 
-_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+    def __repr__(self) -> str:
+        return f"Line({self.no}, {self.text!r}{', removed' if self.removed else ''})"
 
 
 class Document:
     """The lines of one text input as the chain sees it, plus its removals."""
 
-    def __init__(self, text: str, lang: str | None = None, meta: dict[str, object] | None = None) -> None:
-        parts = _LINE_SPLIT.split(text)
+    def __init__(
+        self,
+        text: str,
+        lang: str | None = None,
+        meta: dict[str, object] | None = None,
+        index: RuleIndex | None = None,
+    ) -> None:
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if parts and parts[-1] == "":
             parts.pop()
         self.lines: list[Line] = [Line(i + 1, t) for i, t in enumerate(parts)]
         self.removals: list[Removal] = []
         self.lang = lang
         self.meta: dict[str, object] = meta or {}
+        self.index = index
+
+    def hits(self, index: int) -> tuple:
+        """The whole-line rules matching line ``index`` (cached; empty without a rule index)."""
+        ln = self.lines[index]
+        if ln.hits is None:
+            ln.hits = self.index.hits(ln.stripped) if self.index is not None else ()
+        return ln.hits
 
     # -- reading -------------------------------------------------------------
     def kept(self) -> list[int]:
@@ -128,14 +149,14 @@ class Document:
         if ln.removed:
             return
         ln.removed = True
-        self.removals.append(Removal(layer, rule, category, ln.text.strip(), ln.no, ln.no))
+        self.removals.append(Removal(layer, rule, category, ln.stripped, ln.no, ln.no))
 
     def cut(self, index: int, start: int, end: int, layer: str, rule: str, category: str) -> None:
         """Cut ``text[start:end]`` out of a kept line (junk glued into prose)."""
         ln = self.lines[index]
         removed = ln.text[start:end]
         orig_start = self._original_offset(ln, start)
-        ln.text = ln.text[:start] + ln.text[end:]
+        ln.set_text(ln.text[:start] + ln.text[end:])
         ln.cuts.append((orig_start, orig_start + (end - start)))
         self.removals.append(
             Removal(layer, rule, category, removed.strip(), ln.no, ln.no, orig_start, orig_start + (end - start))
@@ -156,12 +177,11 @@ class Document:
         for ln in self.lines:
             if ln.removed:
                 continue
-            text = ln.text.rstrip()
-            if not text.strip():
+            if ln.blank:
                 pending_blank = bool(out)
                 continue
             if pending_blank:
                 out.append("")
                 pending_blank = False
-            out.append(text)
+            out.append(ln.text.rstrip())
         return "\n".join(out) + "\n" if out else ""

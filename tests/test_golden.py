@@ -7,10 +7,26 @@ from collections import Counter
 import pytest
 
 from cleaner import Cleaner
-from tests.golden_cases import Case, cases
+from tests.golden_cases import Case, cases, known_gaps
 
 CASES = cases()
 CLEANER = Cleaner()
+GAPS = {which: known_gaps(which) for which in ("output", "removals")}
+
+
+def _params(kind: str) -> list:
+    """Cases as parameters; a case listed in golden/KNOWN-GAPS.md is a strict xfail.
+
+    Strict: once the cleaner gets such a case right, the test fails until the
+    case is taken off the list, so the list only ever shrinks honestly.
+    """
+    out = []
+    for c in CASES:
+        marks = []
+        if c.name in GAPS[kind]:
+            marks.append(pytest.mark.xfail(reason=f"known gap: {GAPS[kind][c.name]}", strict=True))
+        out.append(pytest.param(c, id=c.name, marks=marks))
+    return out
 
 
 def test_there_are_enough_cases() -> None:
@@ -19,13 +35,20 @@ def test_there_are_enough_cases() -> None:
     assert len(names) >= 30
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_known_gaps_name_real_cases() -> None:
+    names = {c.name for c in CASES}
+    for gaps in GAPS.values():
+        assert set(gaps) <= names
+        assert not any(name.startswith("seed-") for name in gaps)
+
+
+@pytest.mark.parametrize("case", _params("output"))
 def test_output_matches_expected(case: Case) -> None:
     result = CLEANER.clean_document(case.input.read_bytes(), kind=case.kind)
     assert result.text == case.expected.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", _params("removals"))
 def test_removals_match_notes(case: Case) -> None:
     result = CLEANER.clean_document(case.input.read_bytes(), kind=case.kind)
     noted = case.noted()

@@ -6,17 +6,20 @@ it is the ``name`` of one class listed here.
 
 from cleaner.layers.base import Layer, PatternLayer
 from cleaner.layers.caption import CaptionLayer
+from cleaner.layers.context import ContextLayer
 from cleaner.layers.duplicate import DuplicateLayer
 from cleaner.layers.embed import EmbedLayer
 from cleaner.layers.navigation import NavigationLayer
 from cleaner.layers.script import ScriptLayer
 from cleaner.layers.simple import BannerLayer, BoilerplateLayer, BylineLayer, PromoLayer, RelatedLayer
 from cleaner.layers.tail import TailLayer
+from cleaner.layers.template import TemplateLayer
 
 # Specific before general: a line takes the category of the first layer that
 # claims it, and the tail and duplicate layers see what the others left.
 TEXT_LAYERS: tuple[type[Layer], ...] = (
     ScriptLayer,
+    TemplateLayer,
     EmbedLayer,
     CaptionLayer,
     BannerLayer,
@@ -26,6 +29,7 @@ TEXT_LAYERS: tuple[type[Layer], ...] = (
     TailLayer,
     BylineLayer,
     BoilerplateLayer,
+    ContextLayer,
     DuplicateLayer,
 )
 

@@ -6,7 +6,6 @@ cuts with a rule id and a category. It never edits kept text in any other way.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
@@ -40,43 +39,37 @@ class Layer:
 
 
 class RuleSet:
-    """Whole-line rules matched with one combined regex as a fast negative filter."""
+    """A layer's whole-line rules. Matching itself is done once per line by the
+    document's RuleIndex (cleaner/match.py); a RuleSet picks, among the rules that
+    matched a line, the first one that is its own and whose constraints hold."""
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = list(rules)
-        if self.rules:
-            self._any = re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in self.rules))
-        else:
-            self._any = None
+        self._ids = frozenset(r.id for r in self.rules)
 
-    def first(self, line: str, *, at_end: bool = True, isolated: Callable[[], bool] | None = None) -> Rule | None:
-        """The first rule (in data order) matching the whole of ``line``.
+    def first(
+        self,
+        doc: Document,
+        index: int,
+        *,
+        at_end: bool = True,
+        isolated: Callable[[], bool] | None = None,
+    ) -> Rule | None:
+        """The first of these rules (in data order) matching the whole of line ``index``.
 
         ``at_end`` says whether the line stands after the last prose line; rules
         marked ``at_end`` only apply there. ``isolated`` is asked, only when an
         ``isolated`` rule matches, whether the line stands alone between prose.
         """
-        if self._any is None or self._any.fullmatch(line) is None:
+        if not self._ids:
             return None
-        for rule in self.rules:
-            if rule.at_end and not at_end:
+        for rule in doc.hits(index):
+            if rule.id not in self._ids or (rule.at_end and not at_end):
                 continue
-            if rule.matches(line):
-                if rule.isolated and (isolated is None or not isolated()):
-                    continue
-                return rule
+            if rule.isolated and (isolated is None or not isolated()):
+                continue
+            return rule
         return None
-
-
-_LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")
-
-
-def _scoped(pattern: str) -> str:
-    """Turn a leading global flag group ``(?i)X`` into a scoped ``(?i:X)`` so patterns can be joined."""
-    m = _LEADING_FLAGS.match(pattern)
-    if not m:
-        return pattern
-    return f"(?{m.group(1)}:{pattern[m.end() :]})"
 
 
 def isolated_between_prose(doc: Document, kept: Sequence[int], pos: int) -> bool:
@@ -107,10 +100,10 @@ class PatternLayer(Layer):
         kept = doc.kept()
         for pos, i in enumerate(kept):
             ln = doc.lines[i]
-            if ln.removed:
+            if ln.removed or not doc.hits(i):
                 continue
             rule = self.line_rules.first(
-                ln.stripped, at_end=i > end, isolated=lambda pos=pos: isolated_between_prose(doc, kept, pos)
+                doc, i, at_end=i > end, isolated=lambda pos=pos: isolated_between_prose(doc, kept, pos)
             )
             if rule is not None:
                 self.remove(doc, i, rule.id, rule.category)

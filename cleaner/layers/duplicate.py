@@ -1,7 +1,8 @@
 """Duplicate layer: a second or later copy of a paragraph already kept.
 
 Only exact copies (after trimming whitespace) of lines long enough to be a
-paragraph: short lines such as "Photo" or a repeated one-word subheading are
+paragraph: short lines such as "Photo", a repeated subheading or the same
+interview question put to several people are structure, not copies, and are
 left to the layers that know what they are.
 """
 
@@ -11,7 +12,7 @@ from cleaner.layers.base import Layer
 from cleaner.model import Document
 
 MIN_CHARS = 40
-MIN_WORDS = 6
+MIN_WORDS = 12
 
 
 class DuplicateLayer(Layer):

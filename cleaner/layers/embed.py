@@ -27,7 +27,7 @@ class EmbedLayer(PatternLayer):
             ln = doc.lines[i]
             if ln.removed:
                 continue
-            rule = self.line_rules.first(ln.stripped)
+            rule = self.line_rules.first(doc, i)
             if rule is None:
                 continue
             self.remove(doc, i, rule.id, rule.category)

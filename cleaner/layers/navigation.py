@@ -31,7 +31,7 @@ class NavigationLayer(BlockPatternLayer):
         if not self.pair_rules.rules:
             return
         kept = doc.kept()
-        hits = [self.pair_rules.first(doc.lines[i].stripped) for i in kept]
+        hits = [self.pair_rules.first(doc, i) for i in kept]
         end = last_prose_index(doc)
         for pos, (i, rule) in enumerate(zip(kept, hits, strict=True)):
             if rule is None:

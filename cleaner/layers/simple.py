@@ -11,7 +11,8 @@ from cleaner.layers.base import PatternLayer, isolated_between_prose, last_prose
 from cleaner.model import Document
 from cleaner.text import is_prose, word_count
 
-MAX_BLOCK_LINES = 12
+MAX_BLOCK_LINES = 40
+MAX_INLINE_BLOCK_LINES = 3
 MAX_BLOCK_LINE_WORDS = 25
 
 
@@ -27,11 +28,12 @@ class BlockPatternLayer(PatternLayer):
         while pos < len(kept):
             i = kept[pos]
             pos += 1
-            if doc.lines[i].removed:
+            if doc.lines[i].removed or not doc.hits(i):
                 continue
             here = pos - 1
             rule = self.line_rules.first(
-                doc.lines[i].stripped,
+                doc,
+                i,
                 at_end=i > end,
                 isolated=lambda here=here: isolated_between_prose(doc, kept, here),
             )
@@ -41,13 +43,17 @@ class BlockPatternLayer(PatternLayer):
             if not rule.block:
                 continue
             taken = 0
-            while pos < len(kept) and taken < MAX_BLOCK_LINES:
+            # Inside the story a block is a short box (a few headlines); after it, a whole list.
+            limit = MAX_BLOCK_LINES if i > end else MAX_INLINE_BLOCK_LINES
+            while pos < len(kept) and taken < limit:
                 line = doc.lines[kept[pos]]
                 if line.removed:
                     pos += 1
                     continue
                 if is_prose(line.text) or word_count(line.stripped) > MAX_BLOCK_LINE_WORDS:
                     break
+                if any(h.category != rule.category for h in doc.hits(kept[pos])):
+                    break  # another layer's rule names this line: the block has ended
                 self.remove(doc, kept[pos], rule.id + ".item", rule.category)
                 taken += 1
                 pos += 1

@@ -9,9 +9,13 @@ sometimes glue the next story on below.
 
 from __future__ import annotations
 
-from cleaner.layers.base import PatternLayer
+import itertools
+
+from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
 from cleaner.text import is_prose
+
+COMMENT_CLUSTER_GAP = 6  # input lines between two comment-section lines that belong together
 
 
 class TailLayer(PatternLayer):
@@ -22,10 +26,15 @@ class TailLayer(PatternLayer):
         if not self.line_rules.rules:
             return
         starter = None
+        comment_lines: list[int] = []
+        end = last_prose_index(doc)
         for i, ln in doc.iter_kept():
-            rule = self.line_rules.first(ln.stripped)
+            # Rules marked at_end also apply inside a footer, where reader comments are prose.
+            rule = self.line_rules.first(doc, i, at_end=i > end or starter is not None)
             if rule is not None:
                 self.remove(doc, i, rule.id, rule.category)
+                if rule.category == "comments":
+                    comment_lines.append(i)
                 if rule.tail and starter is None:
                     starter = rule
                 continue
@@ -37,3 +46,9 @@ class TailLayer(PatternLayer):
             footer_rule = f"{starter.category}.footer"
             if self.enabled(starter.category, footer_rule):
                 self.remove(doc, i, footer_rule, starter.category)
+        # Two comment-section lines, one after the other, mark where reader comments start;
+        # the context layer will not let the article run past it. One alone proves little.
+        for first, second in itertools.pairwise(comment_lines):
+            if second - first <= COMMENT_CLUSTER_GAP:
+                doc.meta["comments_start"] = first
+                break

@@ -12,10 +12,15 @@ Each ``[[rule]]`` has:
   tag list): the short, non-prose lines that follow it share its category;
 - optional ``at_end = true``: only applies after the last line of prose,
   for rules whose targets are only noise at the bottom of a page (initials);
-- optional ``max_words``: the line must have at most this many words;
+- optional ``max_words``: the line must have at most this many words
+  (default 30: noise lines are short, and the limit lets the matcher skip long
+  prose lines cheaply; ``0`` means no limit, for code and long credits);
 - optional ``isolated = true``: only applies to a line that stands alone
   between two lines of prose (the previous one not ending in a colon, which
   would make the line an item of the list it announces);
+- optional ``requires = ["|"]``: the rule is only tried on lines that contain
+  one of these strings; a cheap filter for rules that cannot be indexed by
+  their first character (see cleaner/match.py);
 - optional ``pair = true`` (captions): the line is a bare credit, and the
   caption sentence directly before or after it goes with it.
 
@@ -38,7 +43,7 @@ from pathlib import Path
 
 from cleaner.model import CATEGORIES
 
-LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it")
+LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,7 @@ class Rule:
     max_words: int | None = None
     pair: bool = False
     isolated: bool = False
+    requires: tuple[str, ...] = ()
 
     def matches(self, line: str) -> bool:
         """Whole-line match for line rules (inline rules: any match)."""
@@ -64,6 +70,9 @@ class Rule:
         if self.inline:
             return self.pattern.search(line) is not None
         return self.pattern.fullmatch(line) is not None
+
+
+DEFAULT_MAX_WORDS = 30
 
 
 class RuleError(ValueError):
@@ -81,6 +90,7 @@ _KEYS = {
     "max_words",
     "pair",
     "isolated",
+    "requires",
     "lang",
     "note",
 }
@@ -102,9 +112,9 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         pattern = re.compile(str(raw["pattern"]))
     except re.error as exc:
         raise RuleError(f"{origin}: rule {rid!r}: bad pattern: {exc}") from exc
-    max_words = raw.get("max_words")
-    if max_words is not None and not isinstance(max_words, int):
-        raise RuleError(f"{origin}: rule {rid!r}: max_words must be an integer")
+    max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
+    if not isinstance(max_words, int) or max_words < 0:
+        raise RuleError(f"{origin}: rule {rid!r}: max_words must be a whole number (0: no limit)")
     return Rule(
         id=rid,
         category=category,
@@ -114,10 +124,17 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         tail=bool(raw.get("tail", False)),
         block=bool(raw.get("block", False)),
         at_end=bool(raw.get("at_end", False)),
-        max_words=max_words,
+        max_words=max_words or None,
         pair=bool(raw.get("pair", False)),
         isolated=bool(raw.get("isolated", False)),
+        requires=_strings(raw.get("requires", []), origin, rid),
     )
+
+
+def _strings(value: object, origin: str, rid: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise RuleError(f"{origin}: rule {rid!r}: requires must be a list of non-empty strings")
+    return tuple(value)
 
 
 def load_rules_text(text: str, lang: str, origin: str) -> list[Rule]:

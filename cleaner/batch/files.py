@@ -1,0 +1,247 @@
+"""Paths and writes: which inputs become which outputs, and writing them safely.
+
+The promise here is that bad input loses nothing. Every output is written to a
+temporary file in its destination directory, synced, and renamed over the
+destination in one step, so a failure (unreadable input, binary data, a full
+disk, Ctrl-C) leaves any previous output exactly as it was. Planning refuses a
+command line that would overwrite an input before anything is read or written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import functools
+import os
+import stat
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+STDIO = "-"
+"""The name that means stdin as an input and stdout as an output."""
+
+
+class UsageError(Exception):
+    """The command line asks for something impossible or unsafe: exit 2, nothing written."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input file and where its cleaned text goes (``STDIO`` for stdout)."""
+
+    source: str
+    dest: str
+    name: str
+    """The input as the user knows it: the path given, or the file under a directory given."""
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+@functools.lru_cache(maxsize=4096)
+def _real_dir(path: str) -> str:
+    return os.path.realpath(path)
+
+
+def _resolved(path: str) -> str:
+    """``realpath``, resolving each directory once: planning 5,000 files must stay cheap."""
+    head, tail = os.path.split(os.path.abspath(path))
+    if not tail:
+        return _real_dir(head)
+    full = os.path.join(_real_dir(head), tail)
+    return os.path.realpath(full) if os.path.islink(full) else full
+
+
+def walk(root: str, skip: str | None = None) -> Iterator[tuple[str, str]]:
+    """Yield ``(path, path relative to root)`` for the regular files under ``root``, sorted.
+
+    Hidden files and directories (a leading dot) are skipped, so are symlinked
+    directories (no loops) and ``skip`` (an output directory inside the input,
+    so a second run does not clean its own earlier outputs).
+    """
+    skip_resolved = _resolved(skip) if skip else None
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".")
+            and not os.path.islink(os.path.join(dirpath, d))
+            and _resolved(os.path.join(dirpath, d)) != skip_resolved
+        )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            path = os.path.join(dirpath, name)
+            try:
+                if not stat.S_ISREG(os.stat(path).st_mode):
+                    continue
+            except OSError:  # a dangling symlink
+                continue
+            yield path, os.path.relpath(path, root)
+
+
+def check_inputs_exist(inputs: Sequence[str]) -> None:
+    """Refuse missing inputs up front, all named at once, so a typo creates nothing."""
+    missing = [p for p in inputs if p != STDIO and not os.path.exists(p)]
+    if missing:
+        raise UsageError("no such file or directory: " + ", ".join(missing))
+    if STDIO in inputs and len(inputs) > 1:
+        raise UsageError("'-' (stdin) must be the only input")
+
+
+def plan(inputs: Sequence[str], output: str | None) -> list[Job]:
+    """Turn the command line into jobs, or raise UsageError before anything is touched.
+
+    One file in: stdout, the ``-o`` file, or a file of the same name inside an
+    existing ``-o`` directory. Several inputs or a directory: ``-o DIR`` is
+    required and outputs keep their relative names under it.
+    """
+    check_inputs_exist(inputs)
+    _real_dir.cache_clear()  # directories may have changed since the last plan in this process
+    single = len(inputs) == 1 and (inputs[0] == STDIO or not os.path.isdir(inputs[0]))
+    jobs: list[Job] = []
+    if single:
+        src = inputs[0]
+        if output is None or output == STDIO:
+            dest = STDIO
+        elif os.path.isdir(output) or output.endswith(("/", os.sep)):
+            if src == STDIO:
+                raise UsageError(f"-o {output} is a directory; give a file name for the cleaned stdin")
+            dest = os.path.join(output, os.path.basename(src))
+        else:
+            dest = output
+        jobs.append(Job(src, dest, "<stdin>" if src == STDIO else src))
+    else:
+        if output is None or output == STDIO:
+            what = "several inputs" if len(inputs) > 1 else f"the directory {inputs[0]}"
+            raise UsageError(f"{what} need -o DIR (the cleaned files keep their names under DIR)")
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise UsageError(f"-o {output} is an existing file, but a directory is needed for several outputs")
+        for src in inputs:
+            if os.path.isdir(src):
+                for path, rel in walk(src, skip=output):
+                    jobs.append(Job(path, os.path.join(output, rel), path))
+            else:
+                jobs.append(Job(src, os.path.join(output, os.path.basename(src)), src))
+    check_outputs(jobs, [j.source for j in jobs if j.source != STDIO])
+    return jobs
+
+
+def check_outputs(jobs: Sequence[Job], sources: Sequence[str], extra: Sequence[tuple[str, str]] = ()) -> None:
+    """Refuse two outputs with one path, or an output (or ``extra`` file) that is an input."""
+    by_path: dict[str, str] = {}
+    for src in sources:
+        by_path[_resolved(src)] = src
+    by_id: dict[tuple[int, int], str] = {}
+    for src in sources:
+        ident = _identity(src)
+        if ident is not None:
+            by_id[ident] = src
+    seen: dict[str, str] = {}
+    targets = [(j.dest, f"output of {j.name}") for j in jobs if j.dest != STDIO]
+    targets.extend(extra)
+    for dest, what in targets:
+        resolved = _resolved(dest)
+        clash = by_path.get(resolved)
+        if clash is None:
+            ident = _identity(dest)
+            clash = by_id.get(ident) if ident is not None else None
+        if clash is not None:
+            raise UsageError(f"refusing to overwrite the input {clash} with the {what}")
+        if resolved in seen:
+            raise UsageError(f"{dest} would be written twice (the {seen[resolved]} and the {what})")
+        seen[resolved] = what
+
+
+# -- reading -----------------------------------------------------------------
+
+
+def read_source(source: str) -> bytes:
+    """Read a whole input: a path, or stdin for ``-``."""
+    if source == STDIO:
+        return sys.stdin.buffer.read()
+    with open(source, "rb") as fh:
+        return fh.read()
+
+
+def describe(exc: BaseException) -> str:
+    """A one-line reason for a failure, without the path (the caller names the file)."""
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory, not a file"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    if isinstance(exc, UnicodeDecodeError):
+        return f"cannot decode as {exc.encoding}: invalid byte at offset {exc.start}"
+    return str(exc) or type(exc).__name__
+
+
+# -- writing -----------------------------------------------------------------
+
+_UMASK: int | None = None
+
+
+def _new_file_mode() -> int:
+    """The mode a plain ``open(..., "w")`` would give (temp files are created 0600)."""
+    global _UMASK
+    if _UMASK is None:
+        _UMASK = os.umask(0o022)
+        os.umask(_UMASK)
+    return 0o666 & ~_UMASK
+
+
+@contextlib.contextmanager
+def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """Open a temporary file beside ``path``; on success it replaces ``path`` in one rename.
+
+    On any exception the temporary file is removed and ``path`` is untouched.
+    A new file gets the usual permissions; a replaced file keeps its own.
+    """
+    dest = Path(path)
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file stands where a directory of the path should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(dest.parent)) from None
+    try:
+        mode = stat.S_IMODE(os.stat(dest).st_mode)
+    except OSError:
+        mode = _new_file_mode()
+    tmp = tempfile.NamedTemporaryFile(delete=False, dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")  # noqa: SIM115
+    try:
+        with tmp:
+            yield tmp  # type: ignore[misc]
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        os.chmod(tmp.name, mode)
+        os.replace(tmp.name, dest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp.name)
+        raise
+
+
+def write_fully(fh: BinaryIO, data: bytes) -> None:
+    """Write all of ``data`` (one place for tests to simulate a full disk)."""
+    fh.write(data)
+
+
+def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (see atomic_open)."""
+    with atomic_open(path) as fh:
+        write_fully(fh, data)
+
+
+def write_stdout(data: bytes) -> None:
+    """Write bytes to stdout whatever its text encoding (outputs are always UTF-8)."""
+    out = sys.stdout
+    out.flush()
+    out.buffer.write(data)
+    out.buffer.flush()

@@ -1,0 +1,398 @@
+"""The ``cleaner`` command: clean files, directories, stdin or JSON Lines, and explain.
+
+Exit codes: 0 all good; 1 some inputs failed (each named on stderr, the
+others still done); 2 usage error (bad option, missing input, bad config,
+an output that would overwrite an input): nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import json
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any, TextIO
+
+from cleaner import __version__
+from cleaner.batch.files import (
+    STDIO,
+    Job,
+    UsageError,
+    atomic_write,
+    check_inputs_exist,
+    check_outputs,
+    describe,
+    plan,
+)
+from cleaner.batch.work import Outcome, Settings, default_jobs, run_files
+from cleaner.chain import KINDS, Cleaner
+from cleaner.config import ConfigError
+from cleaner.layers import TEXT_LAYERS
+from cleaner.model import CATEGORIES
+
+LAYERS: tuple[str, ...] = ("html", *(cls.name for cls in TEXT_LAYERS))
+
+EPILOG = """\
+examples:
+  cleaner article.txt                      cleaned text to stdout
+  cleaner article.txt -o clean.txt         cleaned text to a file (written atomically)
+  curl -s URL | cleaner - --kind html      clean a page from stdin
+  cleaner scraped/ -o clean/ --jobs 4      a directory tree, same relative names under clean/
+  cleaner a.txt b.txt -o out/ --report r.json
+  cleaner article.txt --explain            what was removed and why (on stderr here)
+  cleaner page.txt --disable related --disable-rule navigation.prev-next-pair
+  cleaner --jsonl crawl.jsonl -o clean.jsonl --html-field body
+
+--explain prints one removal per line, tab-separated:
+  input  line (12, 12-14, or 12:5-30 for a cut inside line 12)  category  rule  layer  text
+It goes to stdout when the cleaned text goes to a file, else to stderr.
+
+exit codes: 0 all good, 1 some inputs failed (the rest were still done),
+2 usage error (nothing written).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="cleaner",
+        description="Strip boilerplate and web-scrape noise from scraped articles (text or HTML), "
+        "and explain every removal.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="IN", help="input files or directories; - for stdin")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="output file, or directory for several inputs (created if missing); - or absent: stdout",
+    )
+    p.add_argument("--explain", action="store_true", help="print each removal (see below)")
+    p.add_argument("--report", metavar="FILE", help="write all removals and failures as JSON to FILE")
+    p.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="CATEGORY",
+        help=f"keep lines of this category (repeatable): {', '.join(CATEGORIES)}",
+    )
+    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help="turn off one rule (repeatable)")
+    p.add_argument(
+        "--disable-layer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help=f"turn off one layer (repeatable): {', '.join(LAYERS)}",
+    )
+    p.add_argument("--config", metavar="FILE", help="TOML config file; the --disable options add to it")
+    p.add_argument("--kind", choices=KINDS, default="auto", help="input kind (default: auto-detect)")
+    p.add_argument("--encoding", help="read inputs in this encoding instead of detecting it")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="parallel worker processes (default: all usable cores)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary (errors still shown)")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    j = p.add_argument_group("JSON Lines")
+    j.add_argument("--jsonl", action="store_true", help="inputs are JSON Lines; clean one field of each record")
+    j.add_argument("--text-field", default="text", metavar="NAME", help="field holding text (default: text)")
+    j.add_argument(
+        "--html-field",
+        default="html",
+        metavar="NAME",
+        help="field holding HTML, used when the text field is absent (default: html)",
+    )
+    j.add_argument("--output-field", metavar="NAME", help="write the cleaned text here (default: the text field)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit code (argparse's exits included)."""
+    try:
+        return _main(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:
+        print("cleaner: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    bad = [c for c in args.disable if c not in CATEGORIES]
+    if bad:
+        parser.error(f"unknown category {', '.join(bad)}; known: {', '.join(CATEGORIES)}")
+    bad = [n for n in args.disable_layer if n not in LAYERS]
+    if bad:
+        parser.error(f"unknown layer {', '.join(bad)}; known: {', '.join(LAYERS)}")
+    if args.encoding:
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            parser.error(f"unknown encoding {args.encoding!r}")
+    if args.jobs is not None and args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    settings = Settings(
+        config_path=args.config,
+        disable_categories=tuple(args.disable),
+        disable_rules=tuple(args.disable_rule),
+        disable_layers=tuple(args.disable_layer),
+        kind=args.kind,
+        encoding=args.encoding,
+        keep_removals=bool(args.explain or args.report),
+        text_field=args.text_field,
+        html_field=args.html_field,
+        output_field=args.output_field,
+        explain=args.explain,
+    )
+    try:
+        cleaner = Cleaner(settings.config())
+    except ConfigError as exc:
+        return _usage(str(exc))
+    workers = args.jobs or default_jobs()
+    try:
+        if args.jsonl:
+            return _run_jsonl(args, settings, cleaner, workers)
+        return _run_files(args, settings, cleaner, workers)
+    except UsageError as exc:
+        return _usage(str(exc))
+
+
+def _usage(message: str) -> int:
+    print(f"cleaner: error: {message}", file=sys.stderr)
+    return 2
+
+
+# -- files -------------------------------------------------------------------
+
+
+def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, workers: int) -> int:
+    jobs = plan(args.inputs, args.output)
+    _check_report(args.report, jobs, [j.source for j in jobs])
+    to_stdout = any(j.dest == STDIO for j in jobs)
+    explain_out = sys.stderr if to_stdout else sys.stdout
+    batch = len(jobs) > 1 or len(args.inputs) > 1 or os.path.isdir(args.inputs[0])
+    bar = _progress(len(jobs), "files", args.quiet) if batch else None
+    outcomes: list[Outcome] = []
+    for outcome in run_files(jobs, settings, workers, cleaner):
+        outcomes.append(outcome)
+        if bar is not None:
+            bar.update(1)
+        if not outcome.ok:
+            _say(f"{outcome.job.name}: {outcome.error}", bar)
+        elif args.explain and outcome.removals:
+            _write_lines(explain_out, explain_lines(outcome.job.name, outcome.removals), bar)
+    if bar is not None:
+        bar.close()
+    failed = [o for o in outcomes if not o.ok]
+    code = 1 if failed else 0
+    if args.report:
+        code = max(code, _write_report(args.report, _files_report(outcomes)))
+    if batch and not args.quiet:
+        print(_files_summary(outcomes), file=sys.stderr)
+    return code
+
+
+def _files_report(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    return {
+        "version": __version__,
+        "inputs": [
+            {
+                "input": o.job.source,
+                "output": o.job.dest,
+                "ok": o.ok,
+                "error": o.error,
+                "kind": o.kind,
+                "bytes_in": o.bytes_in,
+                "bytes_out": o.bytes_out,
+                "counts": o.counts,
+                "removals": o.removals or [],
+            }
+            for o in outcomes
+        ],
+        "failures": [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in outcomes if not o.ok],
+    }
+
+
+def _files_summary(outcomes: Sequence[Outcome]) -> str:
+    ok = [o for o in outcomes if o.ok]
+    failed = [o for o in outcomes if not o.ok]
+    counts: dict[str, int] = {}
+    for o in ok:
+        for cat, n in o.counts.items():
+            counts[cat] = counts.get(cat, 0) + n
+    text = (
+        f"cleaner: {len(ok)} file{'s' if len(ok) != 1 else ''} cleaned, {len(failed)} failed; "
+        f"{_size(sum(o.bytes_in for o in ok))} in, {_size(sum(o.bytes_out for o in ok))} out; "
+        f"{_removed(counts)}."
+    )
+    if failed:
+        text += " Failed: " + "; ".join(f"{o.job.name} ({o.error})" for o in failed) + "."
+    return text
+
+
+# -- JSON Lines --------------------------------------------------------------
+
+
+def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, workers: int) -> int:
+    from cleaner.batch.jsonl import run_jsonl
+
+    check_inputs_exist(args.inputs)
+    dest = args.output or STDIO
+    if dest != STDIO and (os.path.isdir(dest) or dest.endswith("/")):
+        raise UsageError(f"-o {dest} is a directory; --jsonl writes one JSON Lines file")
+    sources = [s for s in args.inputs if s != STDIO]
+    jobs = [Job(args.inputs[0], dest, "the --jsonl run")]  # one output for all inputs
+    check_outputs(jobs, sources)
+    _check_report(args.report, jobs, sources)
+    bar = _progress(None, "records", args.quiet)
+    stats, write_error = run_jsonl(
+        args.inputs,
+        dest,
+        settings,
+        workers,
+        cleaner,
+        on_error=lambda msg: _say(msg, bar),
+        on_progress=bar.update if bar is not None else (lambda n: None),
+    )
+    if bar is not None:
+        bar.close()
+    code = 1 if write_error or any(s.error or s.bad_lines for s in stats) else 0
+    if write_error:
+        _say(f"{dest}: {write_error} (any previous output is unchanged)", None)
+    if args.report:
+        report = {
+            "version": __version__,
+            "inputs": [
+                {
+                    "input": s.source,
+                    "output": dest,
+                    "kind": "jsonl",
+                    "records": s.records,
+                    "cleaned": s.cleaned,
+                    "passed_through": s.passed,
+                    "bad_lines": s.bad_lines,
+                    "counts": s.counts,
+                    "removals": s.removals,
+                }
+                for s in stats
+                if not s.error
+            ],
+            "failures": [{"input": s.source, "output": dest, "error": s.error} for s in stats if s.error],
+        }
+        code = max(code, _write_report(args.report, report))
+    if not args.quiet:
+        counts: dict[str, int] = {}
+        for s in stats:
+            for cat, n in s.counts.items():
+                counts[cat] = counts.get(cat, 0) + n
+        text = (
+            f"cleaner: {sum(s.records for s in stats)} records: {sum(s.cleaned for s in stats)} cleaned, "
+            f"{sum(s.passed for s in stats)} passed through without a text or html field, "
+            f"{sum(len(s.bad_lines) for s in stats)} skipped; {_removed(counts)}."
+        )
+        failed = [s for s in stats if s.error]
+        if failed:
+            text += " Failed: " + "; ".join(f"{s.source} ({s.error})" for s in failed) + "."
+        print(text, file=sys.stderr)
+    return code
+
+
+# -- shared helpers ----------------------------------------------------------
+
+
+def _check_report(report: str | None, jobs: Sequence[Job], sources: Sequence[str]) -> None:
+    if report:
+        check_outputs(jobs, sources, extra=[(report, "report")])
+
+
+def _write_report(path: str, report: dict[str, Any]) -> int:
+    try:
+        atomic_write(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+    except OSError as exc:
+        _say(f"{path}: cannot write the report: {describe(exc)}", None)
+        return 1
+    return 0
+
+
+def explain_lines(name: str, removals: Iterable[dict[str, Any]]) -> Iterable[str]:
+    """One tab-separated line per removal: input, where, category, rule, layer, text."""
+    for r in removals:
+        line, end_line, start, end = r.get("line"), r.get("end_line"), r.get("start"), r.get("end")
+        if line is None:
+            where = "-"
+        elif start is not None:
+            where = f"{line}:{start}-{end}"
+        elif end_line is not None and end_line != line:
+            where = f"{line}-{end_line}"
+        else:
+            where = str(line)
+        yield "\t".join((name, where, r["category"], r["rule"], r["layer"], shorten(r["text"])))
+
+
+def shorten(text: str, width: int = 100) -> str:
+    """One line of at most ``width`` characters, ending in … when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _removed(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "nothing removed"
+    parts = ", ".join(f"{cat} {n}" for cat, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"{total} removal{'s' if total != 1 else ''} ({parts})"
+
+
+def _size(n: int) -> str:
+    size = float(n)
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1000
+    return f"{n} B"
+
+
+def _progress(total: int | None, unit: str, quiet: bool) -> Any:
+    """A tqdm bar on stderr when stderr is a terminal, else None."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # no monitor thread: the process pool forks after the bar starts
+    return tqdm(total=total, unit=f" {unit}", file=sys.stderr, dynamic_ncols=True, leave=False)
+
+
+def _say(message: str, bar: Any) -> None:
+    """An error on stderr that does not tear the progress bar."""
+    text = f"cleaner: {message}"
+    if bar is not None:
+        bar.write(text, file=sys.stderr)
+    else:
+        print(text, file=sys.stderr)
+
+
+def _write_lines(out: TextIO, lines: Iterable[str], bar: Any) -> None:
+    text = "".join(f"{line}\n" for line in lines)
+    if bar is not None and out is sys.stderr:
+        bar.write(text.rstrip("\n"), file=sys.stderr)
+    else:
+        out.write(text)
+        out.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,438 @@
+"""The cleaner command: options, exit codes, and what it writes (or refuses to write)."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import cli
+from cleaner.batch import files, work
+from cleaner.cli import explain_lines, main, shorten
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "golden"
+SEED4 = GOLDEN / "seed-004"
+
+
+def run(*args: str, cwd: Path, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """The command as a user runs it, in a fresh process, this worktree's package first."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner", *args], cwd=cwd, env=env, input=stdin, capture_output=True, timeout=120
+    )
+
+
+def _seeds(dest: Path, n: int = 4) -> list[Path]:
+    """Copies of seed inputs under ``dest`` (different texts, so mix-ups show)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        p = dest / f"s{i}.txt"
+        p.write_bytes((GOLDEN / f"seed-00{i}" / "input.txt").read_bytes())
+        out.append(p)
+    return out
+
+
+def _expected(i: int) -> str:
+    return (GOLDEN / f"seed-00{i}" / "expected.txt").read_text(encoding="utf-8")
+
+
+# -- end to end, in a fresh process --------------------------------------------
+
+
+def test_golden_seed_through_the_command(tmp_path: Path) -> None:
+    proc = run(str(SEED4 / "input.txt"), "-o", "out.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out.txt").read_bytes() == (SEED4 / "expected.txt").read_bytes()
+    assert proc.stdout == b"" and proc.stderr == b""
+
+
+def test_stdin_to_stdout(tmp_path: Path) -> None:
+    proc = run("-", cwd=tmp_path, stdin=(SEED4 / "input.txt").read_bytes())
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == (SEED4 / "expected.txt").read_bytes()
+    assert os.listdir(tmp_path) == []
+
+
+def test_missing_input_exits_2_and_creates_nothing(tmp_path: Path) -> None:
+    proc = run("nope.txt", "-o", "out/clean.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert b"nope.txt" in proc.stderr and b"Traceback" not in proc.stderr
+    assert os.listdir(tmp_path) == []
+    _seeds(tmp_path / "in", 2)
+    proc = run("in/s0.txt", "nope.txt", "-o", "outdir", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert not (tmp_path / "outdir").exists()
+
+
+def test_binary_input_is_one_line_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "img.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    proc = run("img.png", "-o", "out.txt", cwd=tmp_path)
+    assert proc.returncode == 1
+    lines = proc.stderr.decode().splitlines()
+    assert lines == ["cleaner: img.png: binary data, not text or HTML"]
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    src = _seeds(tmp_path, 1)[0]
+    proc = run(str(src), "--disable", "adverts", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert b"adverts" in proc.stderr and b"navigation" in proc.stderr, "the known categories are listed"
+    assert run("--bogus", str(src), cwd=tmp_path).returncode == 2
+    assert run(str(src), "-o", str(src), cwd=tmp_path).returncode == 2
+    assert src.read_bytes() == (GOLDEN / "seed-000" / "input.txt").read_bytes()
+
+
+def test_version_and_help(tmp_path: Path) -> None:
+    proc = run("--version", cwd=tmp_path)
+    assert proc.returncode == 0 and proc.stdout.decode().strip() == f"cleaner {cleaner.__version__}"
+    proc = run("--help", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert b"examples:" in proc.stdout and b"--jsonl" in proc.stdout and b"exit codes" in proc.stdout
+
+
+def test_batch_with_a_bad_file_finishes_the_others_and_exits_1(tmp_path: Path) -> None:
+    _seeds(tmp_path / "in", 3)
+    (tmp_path / "in" / "bad.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+    proc = run("in", "-o", "out", "--jobs", "2", cwd=tmp_path)
+    assert proc.returncode == 1
+    for i in range(3):
+        assert (tmp_path / "out" / f"s{i}.txt").read_text(encoding="utf-8") == _expected(i)
+    assert not (tmp_path / "out" / "bad.pdf").exists()
+    err = proc.stderr.decode()
+    assert "bad.pdf: binary data" in err
+    assert "3 files cleaned, 1 failed" in err
+
+
+# -- in process ---------------------------------------------------------------
+
+
+def test_one_file_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED4 / "input.txt")]) == 0
+    out, err = capsys.readouterr()
+    assert out == (SEED4 / "expected.txt").read_text(encoding="utf-8")
+    assert err == ""
+
+
+def test_one_file_into_an_existing_directory(tmp_path: Path) -> None:
+    (tmp_path / "out").mkdir()
+    assert main([str(SEED4 / "input.txt"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert (tmp_path / "out" / "input.txt").read_bytes() == (SEED4 / "expected.txt").read_bytes()
+
+
+def test_explain_goes_to_stderr_when_the_text_goes_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED4 / "input.txt"), "--explain"]) == 0
+    out, err = capsys.readouterr()
+    assert out == (SEED4 / "expected.txt").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in err.splitlines()]
+    assert len(rows) == 5
+    assert all(len(r) == 6 for r in rows)
+    assert rows[2][:5] == [str(SEED4 / "input.txt"), "41", "source-tail", "source-tail.source-link", "tail"]
+    assert rows[2][5] == "Source link"
+    assert rows[0][5].endswith("…") and len(rows[0][5]) == 100
+
+
+def test_explain_goes_to_stdout_when_the_text_goes_to_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(SEED4 / "input.txt"), "-o", str(tmp_path / "o.txt"), "--explain"]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert [line.split("\t")[2] for line in out.splitlines()] == [
+        "caption",
+        "caption",
+        "source-tail",
+        "comments",
+        "comments",
+    ]
+
+
+def test_explain_line_format_for_spans_and_cuts() -> None:
+    rows = list(
+        explain_lines(
+            "in.txt",
+            [
+                {"layer": "a", "rule": "r", "category": "promo", "text": "x", "line": 3, "end_line": 5},
+                {
+                    "layer": "a",
+                    "rule": "r",
+                    "category": "script",
+                    "text": "y\tz",
+                    "line": 7,
+                    "end_line": 7,
+                    "start": 4,
+                    "end": 9,
+                },
+                {"layer": "html", "rule": "r", "category": "script", "text": "w", "line": None, "end_line": None},
+            ],
+        )
+    )
+    assert rows == [
+        "in.txt\t3-5\tpromo\tr\ta\tx",
+        "in.txt\t7:4-9\tscript\tr\ta\ty z",
+        "in.txt\t-\tscript\tr\thtml\tw",
+    ]
+    assert shorten("a" * 150) == "a" * 99 + "…"
+    assert shorten("short\nline") == "short line"
+
+
+def test_report_lists_every_input_in_order_with_removals(tmp_path: Path) -> None:
+    srcs = _seeds(tmp_path / "in", 4)
+    (tmp_path / "in" / "z-bad.bin").write_bytes(b"\x7fELF" + bytes(300))
+    inputs = [*reversed(srcs), tmp_path / "in" / "z-bad.bin"]
+    code = main([*map(str, inputs), "-o", str(tmp_path / "out"), "--report", str(tmp_path / "r.json"), "-q", "-j", "2"])
+    assert code == 1
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [e["input"] for e in report["inputs"]] == [str(p) for p in inputs]
+    first = report["inputs"][0]
+    assert first["output"] == str(tmp_path / "out" / "s3.txt") and first["kind"] == "text" and first["ok"]
+    doc = cleaner.clean_document((GOLDEN / "seed-003" / "input.txt").read_bytes())
+    assert first["removals"] == [r.to_dict() for r in doc.removals]
+    assert first["counts"] == doc.categories()
+    assert report["failures"] == [
+        {
+            "input": str(inputs[-1]),
+            "output": str(tmp_path / "out" / "z-bad.bin"),
+            "error": "binary data, not text or HTML",
+        }
+    ]
+    assert [n for n in os.listdir(tmp_path) if n.startswith(".")] == [], "no temp file left by the report"
+
+
+def test_report_may_not_overwrite_an_input(tmp_path: Path) -> None:
+    src = _seeds(tmp_path, 1)[0]
+    before = src.read_bytes()
+    assert main([str(src), "-o", str(tmp_path / "o.txt"), "--report", str(src)]) == 2
+    assert src.read_bytes() == before
+    assert not (tmp_path / "o.txt").exists()
+
+
+def test_disable_category_keeps_those_lines(tmp_path: Path) -> None:
+    out = tmp_path / "o.txt"
+    assert main([str(SEED4 / "input.txt"), "-o", str(out), "--disable", "caption"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Mikhail Metzel | Sputnik | Reuters" in text
+    assert "Source link" not in text
+
+
+def _library(**config: object) -> str:
+    """What the library gives for seed-004 with this config: the command must agree."""
+    return cleaner.clean((SEED4 / "input.txt").read_bytes(), config=cleaner.Config(**config))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("flags", "config"),
+    [
+        (["--disable-rule", "caption.pipe-credit"], {"disable_rules": {"caption.pipe-credit"}}),
+        (["--disable-layer", "caption"], {"disable_layers": {"caption"}}),
+        (["--disable", "caption", "--disable", "comments"], {"disable_categories": {"caption", "comments"}}),
+    ],
+)
+def test_disable_options_reach_the_chain(tmp_path: Path, flags: list[str], config: dict[str, object]) -> None:
+    out = tmp_path / "o.txt"
+    assert main([str(SEED4 / "input.txt"), "-o", str(out), *flags]) == 0
+    expected = _library(**config)
+    assert expected != (SEED4 / "expected.txt").read_text(encoding="utf-8"), "the flag must change something"
+    assert out.read_text(encoding="utf-8") == expected
+
+
+def test_unknown_layer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED4 / "input.txt"), "--disable-layer", "ads"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown layer ads" in err and "duplicate" in err
+
+
+def test_config_file_and_command_line_disables_add_up(tmp_path: Path) -> None:
+    conf = tmp_path / "c.toml"
+    conf.write_text('disable_categories = ["caption"]\n', encoding="utf-8")
+    out = tmp_path / "o.txt"
+    assert main([str(SEED4 / "input.txt"), "-o", str(out), "--config", str(conf)]) == 0
+    from_file = _library(disable_categories={"caption"})
+    assert out.read_text(encoding="utf-8") == from_file
+    assert "Mikhail Metzel" in from_file
+    flags = ["--disable", "source-tail", "--disable-layer", "context"]
+    assert main([str(SEED4 / "input.txt"), "-o", str(out), "--config", str(conf), *flags]) == 0
+    both = _library(disable_categories={"caption", "source-tail"}, disable_layers={"context"})
+    assert both != from_file and "Source link" in both
+    assert out.read_text(encoding="utf-8") == both
+
+
+def test_bad_config_is_a_usage_error_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    conf = tmp_path / "c.toml"
+    conf.write_text("disable_categories = [caption\n", encoding="utf-8")
+    assert main([str(SEED4 / "input.txt"), "-o", str(tmp_path / "o.txt"), "--config", str(conf)]) == 2
+    assert "not valid TOML" in capsys.readouterr().err
+    assert not (tmp_path / "o.txt").exists()
+    assert main([str(SEED4 / "input.txt"), "--config", str(tmp_path / "missing.toml")]) == 2
+
+
+def test_kind_text_keeps_markup_that_html_mode_extracts(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    body = "".join(f"<p>Paragraph {i} of the article tells the reader what happened on day {i}.</p>" for i in range(8))
+    page.write_text(f"<html><head><title>T</title></head><body><article>{body}</article></body></html>\n")
+    as_text, as_html = tmp_path / "t.txt", tmp_path / "h.txt"
+    assert main([str(page), "-o", str(as_text), "--kind", "text"]) == 0
+    assert main([str(page), "-o", str(as_html), "--kind", "html"]) == 0
+    assert "<p>" in as_text.read_text(encoding="utf-8")
+    html_out = as_html.read_text(encoding="utf-8")
+    assert "<p>" not in html_out and "Paragraph 7 of the article" in html_out
+    assert main([str(page), "--kind", "pdf"]) == 2
+
+
+def test_encoding_override(tmp_path: Path) -> None:
+    src = tmp_path / "ru.txt"
+    text = "Путин выступил во вторник.\n\nОн сказал, что переговоры продолжатся.\n"
+    src.write_bytes(text.encode("koi8-r"))
+    out = tmp_path / "o.txt"
+    assert main([str(src), "-o", str(out), "--encoding", "koi8-r"]) == 0
+    assert out.read_text(encoding="utf-8") == text
+    assert main([str(src), "--encoding", "no-such-codec"]) == 2
+
+
+def test_encoding_that_does_not_fit_fails_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "l1.txt"
+    src.write_bytes("café\n".encode("latin-1"))
+    assert main([str(src), "-o", str(tmp_path / "o.txt"), "--encoding", "utf-8"]) == 1
+    assert "cannot decode as utf-8" in capsys.readouterr().err
+    assert not (tmp_path / "o.txt").exists()
+
+
+def test_directory_in_directory_out_with_nested_names(tmp_path: Path) -> None:
+    _seeds(tmp_path / "in", 2)
+    _seeds(tmp_path / "in" / "nested" / "deeper", 2)
+    (tmp_path / "in" / ".cache").mkdir()
+    (tmp_path / "in" / ".cache" / "x.txt").write_text("hidden\n")
+    (tmp_path / "in" / ".hidden.txt").write_text("hidden\n")
+    assert main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    found = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert found == ["nested/deeper/s0.txt", "nested/deeper/s1.txt", "s0.txt", "s1.txt"]
+    assert (tmp_path / "out" / "nested" / "deeper" / "s1.txt").read_text(encoding="utf-8") == _expected(1)
+
+
+def test_output_file_where_a_directory_is_needed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _seeds(tmp_path / "in", 2)
+    (tmp_path / "out").write_text("keep me\n")
+    assert main([str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 2
+    assert "existing file" in capsys.readouterr().err
+    assert (tmp_path / "out").read_text() == "keep me\n"
+
+
+def test_same_path_refusal_leaves_the_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _seeds(tmp_path, 1)[0]
+    before = src.read_bytes()
+    (tmp_path / "alias.txt").symlink_to(src)
+    assert main([str(src), "-o", str(tmp_path / "alias.txt")]) == 2
+    assert "refusing to overwrite the input" in capsys.readouterr().err
+    assert main([str(tmp_path), "-o", str(tmp_path)]) == 2
+    assert src.read_bytes() == before
+
+
+def test_full_disk_keeps_the_old_output_and_finishes_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _seeds(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "s1.txt").write_text("previous output\n")
+    real = files.write_fully
+
+    def full_for_s1(fh: object, data: bytes) -> None:
+        if os.path.basename(fh.name).startswith(".s1.txt."):  # type: ignore[attr-defined]
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real(fh, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(files, "write_fully", full_for_s1)
+    assert main([str(tmp_path / "in"), "-o", str(out), "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'in' / 's1.txt'}: cannot write {out / 's1.txt'}: no space left on device" in err
+    assert (out / "s1.txt").read_text() == "previous output\n"
+    assert (out / "s0.txt").read_text(encoding="utf-8") == _expected(0)
+    assert (out / "s2.txt").read_text(encoding="utf-8") == _expected(2)
+    assert sorted(os.listdir(out)) == ["s0.txt", "s1.txt", "s2.txt"], "the temp file is removed"
+
+
+def test_unreadable_file_is_named_and_the_rest_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    srcs = _seeds(tmp_path / "in", 2)
+    real = files.read_source
+
+    def deny(source: str) -> bytes:
+        if source == str(srcs[0]):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), source)
+        return real(source)
+
+    monkeypatch.setattr(work, "read_source", deny)
+    assert main([*map(str, srcs), "-o", str(tmp_path / "out"), "-j", "1"]) == 1
+    assert f"cleaner: {srcs[0]}: permission denied" in capsys.readouterr().err
+    assert os.listdir(tmp_path / "out") == ["s1.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_for_real(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = _seeds(tmp_path, 1)[0]
+    src.chmod(0)
+    assert main([str(src), "-o", str(tmp_path / "o.txt")]) == 1
+    assert "permission denied" in capsys.readouterr().err
+    assert not (tmp_path / "o.txt").exists()
+
+
+def test_output_under_a_file_fails_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "afile").write_text("x")
+    assert main([str(SEED4 / "input.txt"), "-o", str(tmp_path / "afile" / "o.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "not a directory" in err and "Traceback" not in err
+    assert (tmp_path / "afile").read_text() == "x"
+
+
+def test_jobs_2_gives_the_same_outputs_as_jobs_1(tmp_path: Path) -> None:
+    _seeds(tmp_path / "in", 4)
+    _seeds(tmp_path / "in" / "more", 4)
+    for jobs in ("1", "2"):
+        assert main([str(tmp_path / "in"), "-o", str(tmp_path / f"out{jobs}"), "-j", jobs, "-q"]) == 0
+    one = {p.relative_to(tmp_path / "out1"): p.read_bytes() for p in (tmp_path / "out1").rglob("*.txt")}
+    two = {p.relative_to(tmp_path / "out2"): p.read_bytes() for p in (tmp_path / "out2").rglob("*.txt")}
+    assert len(one) == 8 and one == two
+
+
+def test_jobs_must_be_positive() -> None:
+    assert main([str(SEED4 / "input.txt"), "--jobs", "0"]) == 2
+
+
+def test_summary_and_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _seeds(tmp_path / "in", 2)
+    assert main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1"]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("cleaner: 2 files cleaned, 0 failed; ")
+    assert " kB in, " in err and "removals (" in err and "caption 2" in err
+    assert main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cli._progress(3, "files", quiet=False) is None  # stderr is captured, not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    bar = cli._progress(3, "files", quiet=False)
+    assert bar is not None and bar.total == 3
+    bar.close()
+    assert cli._progress(3, "files", quiet=True) is None
+
+
+def test_default_jobs_is_the_usable_cores() -> None:
+    expected = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    assert work.default_jobs() == expected
+
+
+def test_python_m_cleaner_is_the_same_command(tmp_path: Path) -> None:
+    proc = run(str(SEED4 / "input.txt"), "--explain", cwd=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stdout == (SEED4 / "expected.txt").read_bytes()
+    assert len(proc.stderr.decode().splitlines()) == 5

@@ -81,6 +81,7 @@ class Cleaner:
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None) -> Result:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
         doc = Document(ex.text, meta=meta, index=self.index)
+        ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
         for _ in range(MAX_PASSES):
             before = len(doc.removals)
             for layer in self.layers:

@@ -83,7 +83,7 @@ class Line:
     def __init__(self, no: int, text: str) -> None:
         self.no = no
         self.removed = False
-        self.cuts: list[tuple[int, int]] = []
+        self.cuts: list[tuple[int, int]] | None = None  # made on the first cut: most lines have none
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
@@ -164,7 +164,9 @@ class Document:
         """
         ln = self.lines[index]
         text = ln.text
-        old = sorted(ln.cuts)
+        old = sorted(ln.cuts or ())
+        if ln.cuts is None:
+            ln.cuts = []
         k = shift = prev = 0
         pieces: list[str] = []
         for start, end in spans:

@@ -49,8 +49,9 @@ class Cleaner:
         self.layers: list[Layer] = [
             cls(self.config, self.book) for cls in classes if cls.name not in self.config.disable_layers
         ]
-        enabled = [r for r in rules if self.config.enabled(r.category, r.id)]
-        self.index = RuleIndex(enabled)
+        # Disabled rules stay in the index: layers only act on their own enabled
+        # rules, and the context layer must see that a user asked to keep a line.
+        self.index = RuleIndex(rules)
 
     @property
     def layer_names(self) -> list[str]:

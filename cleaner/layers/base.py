@@ -37,6 +37,10 @@ class Layer:
     def remove(self, doc: Document, index: int, rule: str, category: str) -> None:
         doc.remove(index, self.name, rule, category)
 
+    def kept_by_user(self, doc: Document, index: int) -> bool:
+        """A rule or category the user disabled names this line: context rules must not take it either."""
+        return any(not self.config.enabled(r.category, r.id) for r in doc.hits(index))
+
 
 class RuleSet:
     """A layer's whole-line rules. Matching itself is done once per line by the

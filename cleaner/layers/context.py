@@ -35,9 +35,8 @@ MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to f
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
 MIN_STOPWORD_RATIO = 0.12
+LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
-SKIP_WORDS = 6  # widget lines (share buttons, counters) between title and body are at most this long
-MAX_SKIPPED = 4
 MENU_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -57,6 +56,7 @@ _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|pu
 class _Shape:
     words: int
     prose: bool
+    dated: bool = False
 
 
 class ContextLayer(Layer):
@@ -69,38 +69,56 @@ class ContextLayer(Layer):
 
     # -- line shape ------------------------------------------------------------
     def shape(self, line: str, shape_only: bool = False) -> _Shape:
-        if _CJK.search(line):
-            words = len(line.split()) + len(_CJK.findall(line)) // 2
-            return _Shape(words, ends_sentence(line) and len(line) >= 40)
-        n = len(line.split())
-        if n < MIN_PROSE_WORDS:
-            return _Shape(n, False)
-        stop = sum(map(self.stopwords.__contains__, _WORD.findall(line.lower())))
-        if shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
-            # A script we have no function words for: shape alone decides.
-            return _Shape(n, ends_sentence(line) or n >= LONG_PROSE_WORDS)
-        prose = stop >= MIN_STOPWORD_RATIO * n and (ends_sentence(line) or n >= LONG_PROSE_WORDS)
-        return _Shape(n, prose)
+        return self.shapes([line], shape_only)[0]
+
+    def shapes(self, lines: list[str], shape_only: bool | None = None) -> list[_Shape]:
+        """Each line's size and whether it reads as prose; ``shape_only=None`` decides
+        from the text whether our function-word lists cover its language."""
+        sw = self.stopwords
+        counted: list[tuple[int, int, bool]] = []  # words, function words, ends a sentence
+        tokens = hits = 0
+        for line in lines:
+            if _CJK.search(line):
+                counted.append((len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line)))
+                continue
+            n = len(line.split())
+            if n < MIN_PROSE_WORDS:
+                counted.append((n, 0, False))
+                continue
+            stop = sum(map(sw.__contains__, _WORD.findall(line.lower())))
+            counted.append((n, stop, ends_sentence(line)))
+            if tokens < LANGUAGE_SAMPLE:
+                tokens, hits = tokens + n, hits + stop
+        if shape_only is None:
+            shape_only = bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
+        out: list[_Shape] = []
+        for line, (n, stop, ends) in zip(lines, counted, strict=True):
+            if stop < 0:  # CJK: no spaces, no function-word list
+                prose = ends and len(line) >= 40
+            elif n < MIN_PROSE_WORDS:
+                prose = False
+            elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
+                prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
+            else:
+                prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
+            out.append(_Shape(n, prose, not prose and _dated(line, n)))
+        return out
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
         if len(kept) < 3:
             return
-        shape_only = not self._language_known(doc, kept)
-        shapes = [self.shape(doc.lines[i].stripped, shape_only) for i in kept]
+        shapes = self.shapes([doc.lines[i].stripped for i in kept])
         # Lines other layers already removed still separate the article from the page.
-        weight_of = {i: _weight(s) for i, s in zip(kept, shapes, strict=True)}
-        for i, s in zip(kept, shapes, strict=True):
-            # Dates and times on their own lines stamp teasers, comments and feeds;
-            # an article has at most a dateline, which sits in the headline block.
-            if not s.prose and _dated(doc.lines[i].stripped, s.words):
-                weight_of[i] = -DATED_WEIGHT
+        # Dates and times on their own lines stamp teasers, comments and feeds; an
+        # article has at most a dateline, which sits in the headline block.
+        shape_of = dict(zip(kept, shapes, strict=True))
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        weights = [weight_of.get(i, -REMOVED_WEIGHT) for i in content]
+        weights = [_weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT for i in content]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
-        signature = [_symbol(doc, i, weight_of) for i in content]
+        signature = "".join(_symbol(shape_of.get(i)) for i in content)
         for lo, hi in _periodic_regions(signature):
             for p in range(lo, hi):
                 if weights[p] > 0:
@@ -129,92 +147,78 @@ class ContextLayer(Layer):
                 rule, category = "comments.thread", "comments"
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
-            if self.enabled(category, rule):
+            if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
 
-    def _language_known(self, doc: Document, kept: list[int]) -> bool:
-        """Do our function-word lists cover this text? If not, prose is told by shape alone."""
-        tokens = hits = 0
-        for i in kept:
-            words = doc.lines[i].stripped.split()
-            if len(words) >= MIN_PROSE_WORDS:
-                tokens += len(words)
-                hits += sum(1 for w in words if w.lower() in self.stopwords)
-                if tokens > 2000:
-                    break
-        return tokens == 0 or hits / tokens >= MIN_STOPWORD_RATIO / 3
-
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
-        """Walk up from the article over the headline block; return where the article starts.
+        """Find the headline block above the article; return where the article starts.
 
-        Below the title: deck sentences, bylines and dates, and a few short widget
-        lines (share buttons, counters) that are skipped, not kept. The title is
-        the first headline-shaped line that shares words with the body. Above it:
-        more title lines, dates, and at most one short kicker, which ends the block.
+        The title is the headline-shaped line, within a few lines above the body,
+        that shares the most words with the body (the first on a tie: a title
+        repeated lower down, in a gallery or a share box, is the copy). Above it, more title lines,
+        datelines and one
+        kicker directly over a title line. Between the title and the body, decks,
+        bylines, dates and labels stay; other lines there (share buttons,
+        counters, photo credits) go with the page.
         """
         body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
-            body.update(w.lower() for w in _WORD.findall(doc.lines[kept[pos]].stripped) if len(w) > 3)
-        body -= self.stopwords
+            body |= self._content_words(doc.lines[kept[pos]].stripped)
+        lines = [doc.lines[i].stripped for i in kept]
+        low = max(0, start - HEADLINE_LINES)
+        title, best = None, 0
+        for p in range(low, start):
+            shared = self._title_score(lines[p], shapes[p], body)
+            if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
+                title, best = p, shared
         top = start
-        pos = start
-        skipped = 0
-        title: str | None = None
-        while pos > 0 and start - pos < HEADLINE_LINES:
-            line = doc.lines[kept[pos - 1]].stripped
-            words = len(line.split())
-            dated = (_BYLINE.match(line) is not None and words <= 10) or (
-                _DATE.search(line) is not None and words <= 12
-            )
-            if title is not None and line.endswith(title) and len(line) > len(title):
-                break  # a breadcrumb that ends in the title: "Home » Section » <title>"
-            if title is None and (shapes[pos - 1].prose or dated):
-                pos -= 1
-                top, skipped = pos, 0
-            elif self._shares_words(line, body):
-                pos -= 1
-                top, skipped = pos, 0
-                title = title or line
-            elif title is not None and dated:
-                pos -= 1
-                top = pos
-            elif title is not None and _kicker_like(line):
-                top = pos - 1  # a kicker or section label above the title ends the block
-                break
-            elif title is None and words <= SKIP_WORDS and skipped < MAX_SKIPPED:
-                pos -= 1
-                skipped += 1
-            else:
-                break
-        # Widget lines skipped inside the block are not headline: they go with the page.
+        if title is None:
+            # No title: only datelines and bylines right above the body.
+            while top > low and _dated(lines[top - 1], len(lines[top - 1].split())):
+                top -= 1
+        else:
+            top = title
+            titled = True  # the line at top is a title line (a kicker may sit over it)
+            while top > low:
+                above = lines[top - 1]
+                if _dated(above, len(above.split())):
+                    top, titled = top - 1, False
+                elif self._title_score(above, shapes[top - 1], body):
+                    top, titled = top - 1, True  # a title in two lines, or title and subtitle
+                elif titled and _kicker_like(above):
+                    top -= 1  # a section label printed over the title
+                    break
+                else:
+                    break
         for p in range(top, start):
-            ln = doc.lines[kept[p]]
-            if not self._kept_in_headline(ln.stripped, shapes[p], body):
-                rule, category = self._outside_category(doc, kept[p], shapes[p])
-                if self.enabled(category, rule):
-                    self.remove(doc, kept[p], rule, category)
+            if p == title or self._kept_in_headline(lines[p], shapes[p], body, below_title=p > (title or -1)):
+                continue
+            rule, category = self._outside_category(doc, kept[p], shapes[p])
+            if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
+                self.remove(doc, kept[p], rule, category)
         return top
 
-    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str]) -> bool:
+    def _title_score(self, line: str, shape: _Shape, body: set[str]) -> int:
+        """How many words a headline-shaped line shares with the body (0: not a title)."""
         words = len(line.split())
-        if shape.prose or self._shares_words(line, body):
+        if shape.prose or words > 30 or _URL.fullmatch(line):
+            return 0
+        mine = self._content_words(line)
+        shared = len(mine & body)
+        if shared >= 2 or (shared == 1 and len(mine) <= 8 and not ends_sentence(line)):
+            return shared
+        return 0
+
+    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str], *, below_title: bool) -> bool:
+        words = len(line.split())
+        if shape.prose or _dated(line, words) or self._title_score(line, shape, body):
             return True
-        if _dated(line, words):
-            return True
+        if below_title and words <= MENU_WORDS and line.endswith(":"):
+            return True  # "Author:", "Publish date:" labels of the byline block
         return _kicker_like(line)
 
-    def _shares_words(self, line: str, body: set[str]) -> bool:
-        """Headline-shaped and about the same thing as the body."""
-        if len(line.split()) > 40:
-            return False
-        words = {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
-        if not words:
-            return False
-        shared = len(words & body)
-        if shared >= 2:
-            return True
-        # A short headline may name its subject once: "2018 Boys State Swim Results".
-        return shared == 1 and len(words) <= 8 and not ends_sentence(line)
+    def _content_words(self, line: str) -> set[str]:
+        return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
 
     @staticmethod
     def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
@@ -248,56 +252,55 @@ def _weight(shape: _Shape) -> float:
     """Prose weighs its words beyond the first few, so short teaser blurbs count little."""
     if shape.prose:
         return min(max(float(shape.words - PROSE_OFFSET), 1.0), MAX_GOOD_WEIGHT)
+    if shape.dated:
+        return -DATED_WEIGHT
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
 
 
-def _symbol(doc: Document, index: int, weight_of: dict[int, float]) -> str:
+def _symbol(shape: _Shape | None) -> str:
     """One letter for a line's shape: Removed, Dated, Prose, or Not prose."""
-    if index not in weight_of:
+    if shape is None:
         return "R"
-    line = doc.lines[index].stripped
-    words = len(line.split())
-    if weight_of[index] > 0:
+    if shape.prose:
         return "P"
-    if _dated(line, words):
-        return "D"
-    return "N"
+    return "D" if shape.dated else "N"
 
 
-def _periodic_regions(sig: list[str], min_repeats: int = 3) -> list[tuple[int, int]]:
+def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
     """Stretches where the shape sequence repeats with a short period that holds a date.
 
     A feed item (title, author, date, blurb) or a comment (name, date, text)
     repeated three times or more; periods made only of prose and one kind of
     short line (subheading, paragraph, paragraph) are how articles look, and are
-    left alone.
+    left alone. One pass per period: runs where sig[i] == sig[i + period].
     """
-    regions: list[tuple[int, int]] = []
+    found: list[tuple[int, int]] = []
     n = len(sig)
-    i = 0
-    while i < n:
-        found = None
-        for period in range(2, 7):
-            unit = sig[i : i + period]
-            if len(unit) < period or "D" not in unit or len(set(unit) - {"P"}) < 2:
+    for period in range(2, 7):
+        i = 0
+        while i + period < n:
+            if sig[i] != sig[i + period]:
+                i += 1
                 continue
-            j = i + period
-            while j < n and sig[j] == sig[j - period]:
+            j = i
+            while j + period < n and sig[j] == sig[j + period]:
                 j += 1
-            if j - i >= period * min_repeats:
-                found = (i, j)
-                break
-        if found:
-            regions.append(found)
-            i = found[1]
-        else:
-            i += 1
-    return regions
+            length = j - i + period  # sig[i:j + period] repeats with this period
+            unit = sig[i : i + period]
+            if length >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
+                found.append((i, j + period))
+            i = j + 1
+    return found
 
 
 def _dated(line: str, words: int) -> bool:
     """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
     return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+
+
+def _ends_with_other(line: str, others: list[str]) -> bool:
+    """A breadcrumb repeats the title at its end: 'Home Holidays <title>'."""
+    return any(len(line) > len(o) and line.endswith(o) for o in others if len(o.split()) >= 3)
 
 
 def _kicker_like(line: str) -> bool:

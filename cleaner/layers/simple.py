@@ -52,8 +52,8 @@ class BlockPatternLayer(PatternLayer):
                     continue
                 if is_prose(line.text) or word_count(line.stripped) > MAX_BLOCK_LINE_WORDS:
                     break
-                if any(h.category != rule.category for h in doc.hits(kept[pos])):
-                    break  # another layer's rule names this line: the block has ended
+                if any(h.category != rule.category for h in doc.hits(kept[pos])) or self.kept_by_user(doc, kept[pos]):
+                    break  # another rule names this line (or the user keeps it): the block has ended
                 self.remove(doc, kept[pos], rule.id + ".item", rule.category)
                 taken += 1
                 pos += 1

@@ -44,7 +44,7 @@ class TailLayer(PatternLayer):
                 starter = None
                 continue
             footer_rule = f"{starter.category}.footer"
-            if self.enabled(starter.category, footer_rule):
+            if self.enabled(starter.category, footer_rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, footer_rule, starter.category)
         # Two comment-section lines, one after the other, mark where reader comments start;
         # the context layer will not let the article run past it. One alone proves little.

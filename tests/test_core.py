@@ -1,0 +1,125 @@
+"""The public API and the configuration switches, on the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cleaner
+from cleaner import CATEGORIES, Cleaner, Config, ConfigError, Removal, Result
+from cleaner.layers import Layer
+from cleaner.model import Document
+
+SEEDS = Path(__file__).resolve().parent.parent / "golden"
+SEED_004 = (SEEDS / "seed-004" / "input.txt").read_text(encoding="utf-8")
+SEED_001 = (SEEDS / "seed-001" / "input.txt").read_text(encoding="utf-8")
+
+
+def test_clean_returns_the_expected_text() -> None:
+    assert cleaner.clean(SEED_004) == (SEEDS / "seed-004" / "expected.txt").read_text(encoding="utf-8")
+
+
+def test_clean_document_explains_every_removal() -> None:
+    result = cleaner.clean_document(SEED_004)
+    assert isinstance(result, Result)
+    assert result.kind == "text"
+    lines = SEED_004.splitlines()
+    for r in result.removals:
+        assert isinstance(r, Removal)
+        assert r.category in CATEGORIES
+        assert (r.layer and r.rule.startswith(r.category.split("-")[0])) or r.layer == "context"
+        assert lines[r.line - 1].strip() == r.text
+    assert {r.category for r in result.removals} == {"caption", "source-tail", "comments"}
+
+
+def test_bytes_and_str_give_the_same_result() -> None:
+    assert cleaner.clean(SEED_004.encode("utf-8")) == cleaner.clean(SEED_004)
+
+
+def test_disabled_category_keeps_its_lines_through_every_layer() -> None:
+    kept = Cleaner(Config(disable_categories={"source-tail", "comments"})).clean(SEED_004)
+    assert "Source link" in kept
+    assert "Please enter your comment!" in kept
+    assert "Mikhail Metzel | Sputnik | Reuters" not in kept  # other categories still go
+
+
+def test_disabled_rule_is_not_taken_by_the_footer_either() -> None:
+    kept = Cleaner(Config(disable_rules={"comments.form"})).clean(SEED_004)
+    assert "Please enter your comment!" in kept
+    assert "Source link" not in kept
+
+
+def test_disabled_layer_does_not_run() -> None:
+    c = Cleaner(Config(disable_layers={"script"}))
+    assert "script" not in c.layer_names
+    assert all(r.layer != "script" for r in c.clean_document(SEED_001).removals)
+    # To keep script lines, disable the category: no layer takes them then.
+    assert Cleaner(Config(disable_categories={"script"})).clean(SEED_001).startswith("var ezCmpChangeLogId")
+
+
+def test_user_rule_from_config() -> None:
+    config = Config.from_dict(
+        {"rule": [{"id": "promo.house-ad", "category": "promo", "pattern": "(?i)buy our mugs!?"}]}
+    )
+    text = "A long enough sentence of the story, with words in it.\n\nBuy our mugs!\n"
+    result = Cleaner(config).clean_document(text)
+    assert result.text == "A long enough sentence of the story, with words in it.\n"
+    assert [(r.rule, r.category, r.line) for r in result.removals] == [("promo.house-ad", "promo", 3)]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"disable_categories": ["ads"]}, "unknown categories"),
+        ({"rule": [{"id": "x", "category": "promo", "pattern": "("}]}, "bad pattern"),
+        ({"rule": [{"id": "x", "category": "nope", "pattern": "x"}]}, "unknown category"),
+        ({"colour": "blue"}, "unknown settings"),
+    ],
+)
+def test_bad_config_is_a_clear_error(data: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Config.from_dict(data)
+
+
+def test_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('disable_categories = ["caption"]\n', encoding="utf-8")
+    assert "Mikhail Metzel | Sputnik | Reuters" in Cleaner(Config.load(path)).clean(SEED_004)
+    path.write_text("disable_categories = [", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        Config.load(path)
+
+
+class ShoutLayer(Layer):
+    """A user layer: drops lines written in capitals."""
+
+    name = "shout"
+    categories = ("banner",)
+
+    def apply(self, doc: Document) -> None:
+        for i, ln in doc.iter_kept():
+            if ln.stripped.isupper():
+                self.remove(doc, i, "banner.shout", "banner")
+
+
+def test_extra_layer_runs_and_is_explained() -> None:
+    text = "A long enough sentence of the story, with words in it.\nBUY NOW\n"
+    result = Cleaner(extra_layers=[ShoutLayer]).clean_document(text)
+    assert result.text == "A long enough sentence of the story, with words in it.\n"
+    assert result.removals[0].layer == "shout"
+
+
+def test_kind_must_be_known() -> None:
+    with pytest.raises(ValueError, match="kind must be one of"):
+        cleaner.clean("x", kind="pdf")
+
+
+def test_whitespace_rules_only() -> None:
+    text = "\r\n\r\nFirst line of the story.  \r\n\r\n\r\n\r\nSecond line of it.\t\r\n\r\n"
+    assert cleaner.clean(text, kind="text") == "First line of the story.\n\nSecond line of it.\n"
+
+
+def test_empty_input() -> None:
+    assert cleaner.clean("") == ""
+    assert cleaner.clean("\n\n  \n") == ""

@@ -83,9 +83,10 @@ class Cleaner:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
         doc = Document(ex.text, meta=meta, index=self.index)
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
+        layers = [layer for layer in self.layers if ex.kind in layer.kinds]
         for _ in range(MAX_PASSES):
             before = len(doc.removals)
-            for layer in self.layers:
+            for layer in layers:
                 layer.apply(doc)
             if len(doc.removals) == before:
                 break

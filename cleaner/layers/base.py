@@ -20,6 +20,9 @@ class Layer:
 
     name: ClassVar[str] = "layer"
     categories: ClassVar[tuple[str, ...]] = ()
+    # Input kinds the layer runs on. A layer tuned on whole-page text dumps can
+    # opt out of "html", where the extractor has already chosen the article.
+    kinds: ClassVar[frozenset[str]] = frozenset({"text", "html"})
 
     def __init__(self, config: Config, book: RuleBook) -> None:
         self.config = config

@@ -15,7 +15,7 @@ from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
 from cleaner.text import is_prose
 
-COMMENT_CLUSTER_GAP = 6  # input lines between two comment-section lines that belong together
+COMMENT_CLUSTER_GAP = 12  # input lines between two comment-section lines that belong together
 
 
 class TailLayer(PatternLayer):

@@ -1,0 +1,180 @@
+"""HTML mode: pruned furniture is explained by category, near-misses and the article are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleaner
+from cleaner.html import html_to_text, is_headline, parse, prune
+
+PROSE = (
+    "The council approved the new budget on Tuesday after a long debate about road repairs, "
+    "school funding and the cost of running the city's three public libraries."
+)
+PROSE2 = (
+    "Members of the finance committee said the plan would keep property taxes flat for a second "
+    "year while adding two million dollars for bridge maintenance across the northern districts."
+)
+PROSE3 = (
+    "Residents who spoke at the meeting mostly supported the library money, though several asked "
+    "why the repairs on the river road had been delayed again until the spring of next year."
+)
+
+
+def page(body: str, title: str = "Council passes budget") -> str:
+    return (
+        f"<!doctype html><html><head><title>{title} | Daily Example</title></head><body>"
+        f"<h1>{title}</h1><article><p>{PROSE}</p>{body}<p>{PROSE2}</p><p>{PROSE3}</p></article>"
+        "</body></html>"
+    )
+
+
+def html_removals(html: str) -> dict[str, tuple[str, str]]:
+    """Removed text -> (rule, category) for the removals the html layer made."""
+    out = html_to_text(html)
+    return {r.text: (r.rule, r.category) for r in out.removals if r.layer == "html"}
+
+
+@pytest.mark.parametrize(
+    ("fragment", "removed", "category"),
+    [
+        ('<div id="comments"><p>Great piece, thanks for writing it</p></div>', "Great piece", "comments"),
+        ('<section class="comments-area"><p>I disagree with all of this</p></section>', "I disagree", "comments"),
+        (
+            "<figure><img src=a.jpg><figcaption>The mayor at the vote. Photo: J. Doe</figcaption></figure>",
+            "The mayor",
+            "caption",
+        ),
+        ('<div class="share-buttons"><span>Share on Facebook</span></div>', "Share on Facebook", "promo"),
+        (
+            '<div class="newsletter-signup"><p>Get our daily newsletter in your inbox</p></div>',
+            "Get our daily",
+            "promo",
+        ),
+        ('<div class="related-posts"><h3>Read this next</h3></div>', "Read this next", "related"),
+        ('<div class="ad-slot">Advertisement</div>', "Advertisement", "banner"),
+        ('<nav><a href="/">Home</a> <a href="/news">News</a></nav>', "Home News", "navigation"),
+        ('<ol class="breadcrumb"><li>Home</li> <li>Politics</li></ol>', "Home Politics", "navigation"),
+        ('<div style="display: none">Hidden promo text for bots</div>', "Hidden promo", "boilerplate"),
+        ('<aside role="complementary"><p>Most read this week</p></aside>', "Most read", "boilerplate"),
+        ('<p><a href="/x">Read more: Budget fight drags on for a third week</a></p>', "Read more", "related"),
+        ("<script>var ads = [];</script>", "var ads", "script"),
+    ],
+)
+def test_pruned_node_is_a_removal_with_its_category(fragment: str, removed: str, category: str) -> None:
+    result = cleaner.clean_document(page(fragment), kind="html")
+    hits = [r for r in result.removals if r.layer == "html" and r.text.startswith(removed)]
+    assert hits, f"no html removal starting with {removed!r}: {result.removals}"
+    assert hits[0].category == category
+    assert hits[0].rule.startswith("html.")
+    assert hits[0].line is not None
+    assert removed not in result.text
+    assert PROSE in result.text and PROSE3 in result.text
+
+
+NEAR_MISSES = [
+    # Words that contain a furniture word but are not it.
+    ("commentary", "Commentary: the budget is a careful compromise between the two parties on the council."),
+    ("shared-content", "Shared services will save the county money over the coming years, the clerk said."),
+    ("advertorial-free download", "Downloads of the budget document were available from Monday morning."),
+    ("relatedness", "The relatedness of the two votes was not lost on anyone present in the chamber."),
+    ("subscriber-only", "Only the subscriber districts will pay the new water rate from next January."),
+]
+
+
+@pytest.mark.parametrize(("css_class", "text"), NEAR_MISSES)
+def test_near_miss_class_is_not_pruned(css_class: str, text: str) -> None:
+    root = parse(page(f'<div class="{css_class}"><p>{text}</p></div>'))
+    removals = prune(root)
+    assert not [r for r in removals if text in r.text]
+    assert text in root.text_content()
+
+
+@pytest.mark.parametrize(("css_class", "text"), [NEAR_MISSES[0], NEAR_MISSES[2], NEAR_MISSES[4]])
+def test_near_miss_class_reaches_the_output(css_class: str, text: str) -> None:
+    # Not asserted for "shared-" and "relatedness": trafilatura's own class tokens drop those.
+    assert text in cleaner.clean(page(f'<div class="{css_class}"><p>{text}</p></div>'), kind="html")
+
+
+def test_prose_with_a_link_is_not_a_link_block() -> None:
+    text = (
+        'The full text is on <a href="/budget">the city website</a>, and a summary was posted at '
+        "the town hall for residents without internet access at home."
+    )
+    out = html_to_text(page(f"<p>{text}</p>"))
+    assert "a summary was posted at the town hall" in out.text
+    assert not [r for r in out.removals if r.rule == "html.link-block"]
+
+
+def test_article_wrapper_with_furniture_word_is_not_pruned() -> None:
+    # A wrapper holding most of the page keeps its article even if its class says "sidebar-ad".
+    html = (
+        "<html><body><div class='content ad-wrapper'>"
+        f"<h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE3}</p>"
+        "</div><div class='ad'>Buy now</div></body></html>"
+    )
+    text = cleaner.clean(html, kind="html")
+    assert PROSE in text and PROSE3 in text
+    assert "Buy now" not in text
+
+
+def test_leading_headline_is_removed_and_explained() -> None:
+    html = (
+        "<html><head><title>Council passes budget | Daily Example</title></head><body>"
+        f"<div class='story'><h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p></div></body></html>"
+    )
+    result = cleaner.clean_document(html, kind="html")
+    assert PROSE in result.text
+    assert not result.text.startswith("Council passes budget")
+    assert any(r.rule == "html.headline" and r.category == "boilerplate" for r in result.removals)
+    assert result.title == "Council passes budget | Daily Example"
+
+
+def test_headline_inside_article_is_kept() -> None:
+    html = f"<html><body><article><h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p></article></body></html>"
+    assert cleaner.clean(html, kind="html").startswith("Council passes budget\n")
+
+
+def test_is_headline() -> None:
+    titles = {"council passes budget | daily example", "council passes budget"}
+    assert is_headline("Council passes  budget", titles)
+    assert not is_headline(PROSE, titles)
+    assert not is_headline("Council", {"council votes on a long list of things"})
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html><body></body></html>", "<html><body><nav>Home</nav></body></html>"])
+def test_page_without_article_gives_empty_text(html: str) -> None:
+    assert cleaner.clean(html, kind="html") == ""
+
+
+def test_auto_detects_html() -> None:
+    result = cleaner.clean_document(page(""))
+    assert result.kind == "html"
+    assert PROSE in result.text
+
+
+def test_text_only_layers_do_not_run_on_html() -> None:
+    # The duplicate layer would drop the repeated question; in HTML mode it is the article's own.
+    question = "What made you start cooking for other people in the first place, years ago?"
+    body = "".join(f"<h3>{question}</h3><p>{p}</p>" for p in (PROSE, PROSE2, PROSE3))
+    html = f"<html><body><article>{body}</article></body></html>"
+    result = cleaner.clean_document(html, kind="html")
+    assert result.text.count(question) == 3
+    assert not [r for r in result.removals if r.layer in ("duplicate", "context")]
+
+
+def test_deeply_nested_tags_do_not_crash() -> None:
+    html = "<html><body>" + "<div>" * 100_000 + f"<p>{PROSE}</p>" + "</div>" * 100_000 + "</body></html>"
+    assert isinstance(cleaner.clean(html, kind="html"), str)
+
+
+def test_huge_attribute_does_not_crash() -> None:
+    attr = "a" * 10_000_000
+    html = f'<html><body><div data-x="{attr}"></div><article><p>{PROSE}</p><p>{PROSE2}</p></article></body></html>'
+    assert isinstance(cleaner.clean(html, kind="html"), str)
+
+
+def test_bytes_page_is_decoded() -> None:
+    html = page("").replace("<head>", '<head><meta charset="utf-8">').replace("budget on", "budget – on")
+    text = cleaner.clean(html.encode("utf-8"), kind="html")
+    assert "budget – on" in text

@@ -27,7 +27,7 @@ from cleaner.text import ends_sentence
 # A prose line weighs its word count; other lines weigh -(BASE + PER_WORD * words).
 BAD_BASE = 1.0
 BAD_PER_WORD = 0.5
-MAX_GOOD_WEIGHT = 120.0
+MAX_GOOD_WEIGHT = 40.0
 PROSE_OFFSET = 10  # words a prose line must have before it weighs much
 REMOVED_WEIGHT = 3.0
 DATED_WEIGHT = 15.0  # a line another layer removed: page furniture, a separator
@@ -130,7 +130,8 @@ class ContextLayer(Layer):
         comments_start = doc.meta.get("comments_start")
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
-            if sum(w for w in weights[:cut] if w > 0) >= 2 * MIN_ARTICLE_WEIGHT:
+            before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
+            if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
         seg_start, seg_end, total = _max_segment(weights[:limit])
         if total < MIN_ARTICLE_WEIGHT:
@@ -257,6 +258,10 @@ def _weight(shape: _Shape) -> float:
     if shape.dated:
         return -DATED_WEIGHT
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
+
+
+def _uncapped(shape: _Shape) -> float:
+    return max(float(shape.words - PROSE_OFFSET), 1.0)
 
 
 def _symbol(shape: _Shape | None) -> str:

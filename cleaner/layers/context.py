@@ -38,6 +38,8 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
+TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
@@ -48,6 +50,7 @@ _DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
@@ -134,6 +137,14 @@ class ContextLayer(Layer):
             if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
         seg_start, seg_end, total = _max_segment(weights[:limit])
+        anchor = self._title_anchor(doc, content, shape_of)
+        if anchor is not None and anchor < limit and not (seg_start <= anchor + HEADLINE_LINES and seg_end >= anchor):
+            # The best run lies elsewhere: prefer the one under the page's headline when it
+            # comes close (a short article, a list or a table beside a long footer text).
+            stop = seg_start if seg_start > anchor else limit
+            a_start, a_end, a_total = _best_from(weights[:stop], anchor + 1, anchor + 1 + HEADLINE_LINES)
+            if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
+                seg_start, seg_end, total = a_start, a_end, a_total
         if total < MIN_ARTICLE_WEIGHT:
             return
         first_line, last_line = content[seg_start], content[seg_end]
@@ -152,6 +163,29 @@ class ContextLayer(Layer):
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
+
+    def _title_anchor(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> int | None:
+        """Where the page repeats its <title> as the headline (a position in ``content``).
+
+        A whole-page dump starts with the page's <title>; the article's headline
+        repeats it (minus the site name) lower down, and the article follows.
+        """
+        if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
+            return None
+        # The <title> is "Headline | Site name": the headline is its longest part.
+        parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
+        title = max((self._content_words(part) for part in parts), key=len)
+        if len(title) < 2:
+            return None
+        for p in range(1, len(content) - 1):
+            shape = shape_of.get(content[p])
+            if shape is None or shape.prose or shape.words > 30:
+                continue
+            mine = self._content_words(doc.lines[content[p]].stripped)
+            shared = len(mine & title)
+            if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
+                return p
+        return None
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
         """Find the headline block above the article; return where the article starts.
@@ -318,6 +352,24 @@ def _kicker_like(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
         and _URL.fullmatch(line) is None
     )
+
+
+def _best_from(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """The best run that starts at a position in [lo, hi), as (start, end, sum).
+
+    One backward pass: the best run starting at k is weights[k] plus the best
+    run starting at k + 1 when that is positive.
+    """
+    best = (lo, lo - 1, 0.0)
+    run, run_end = 0.0, len(weights) - 1
+    for k in range(len(weights) - 1, lo - 1, -1):
+        if run > 0:
+            run += weights[k]
+        else:
+            run, run_end = weights[k], k
+        if k < hi and run > best[2]:
+            best = (k, run_end, run)
+    return best
 
 
 def _max_segment(weights: list[float]) -> tuple[int, int, float]:

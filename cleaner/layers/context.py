@@ -38,6 +38,9 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+TEASER_WORDS = 4
+TEASER_RUN = 5
+TEASER_STRESS = 3.0
 TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
 TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 
@@ -128,6 +131,7 @@ class ContextLayer(Layer):
             for p in range(lo, hi):
                 if weights[p] > 0:
                     weights[p] = -REMOVED_WEIGHT
+        _stress_teaser_runs(doc, content, shape_of, weights)
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
         comments_start = doc.meta.get("comments_start")
@@ -292,6 +296,41 @@ def _weight(shape: _Shape) -> float:
     if shape.dated:
         return -DATED_WEIGHT
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
+
+
+def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float]) -> None:
+    """Runs of headline-shaped lines (other stories' titles) cost more than their lines alone.
+
+    List items (ingredients, questions and answers, table rows) start with a
+    digit or a marker, or end like a sentence; they keep their plain weight.
+    """
+    run: list[int] = []
+    for p, i in enumerate([*content, -1]):
+        shape = shape_of.get(i)
+        if (
+            shape is not None
+            and not shape.prose
+            and not shape.dated
+            and TEASER_WORDS <= shape.words <= 25
+            and _headline_shaped(doc.lines[i].stripped)
+        ):
+            run.append(p)
+            continue
+        if len(run) >= TEASER_RUN:
+            for q in run:
+                weights[q] *= TEASER_STRESS
+        run = []
+
+
+def _headline_shaped(line: str) -> bool:
+    """Starts with a capital, not with a number or a list marker ('A:', '1.'), ends without punctuation."""
+    first = line.split(maxsplit=1)[0]
+    return (
+        line[0].isupper()
+        and line[-1] not in ".:;,!?)"
+        and not any(ch.isdigit() for ch in first)
+        and not (len(first) <= 3 and first[-1] in ":.)")
+    )
 
 
 def _uncapped(shape: _Shape) -> float:

@@ -38,6 +38,9 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+# Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
+FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
+FURNITURE_FACTOR = 2.0
 TEASER_WORDS = 4
 TEASER_RUN = 5
 TEASER_STRESS = 3.0
@@ -123,7 +126,13 @@ class ContextLayer(Layer):
         # article has at most a dateline, which sits in the headline block.
         shape_of = dict(zip(kept, shapes, strict=True))
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        weights = [_weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT for i in content]
+        furniture = {r.line for r in doc.removals if r.start is None and r.category in FURNITURE}
+        weights = [
+            _weight(shape_of[i])
+            if i in shape_of
+            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if doc.lines[i].no in furniture else 1.0)
+            for i in content
+        ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
         signature = "".join(_symbol(shape_of.get(i)) for i in content)

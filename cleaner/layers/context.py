@@ -190,11 +190,17 @@ class ContextLayer(Layer):
         title = max((self._content_words(part) for part in parts), key=len)
         if len(title) < 2:
             return None
+        # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
+        keys = sorted(title, key=len, reverse=True)[: int(len(title) * (1 - TITLE_MATCH)) + 1]
         for p in range(1, len(content) - 1):
             shape = shape_of.get(content[p])
             if shape is None or shape.prose or shape.words > 30:
                 continue
-            mine = self._content_words(doc.lines[content[p]].stripped)
+            line = doc.lines[content[p]].stripped
+            low = line.lower()
+            if not any(k in low for k in keys):
+                continue
+            mine = self._content_words(line)
             shared = len(mine & title)
             if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
                 return p

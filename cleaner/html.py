@@ -8,7 +8,9 @@ expressions are data (PRUNE), kept apart from the logic, by category.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 import lxml.html
 import trafilatura
@@ -26,9 +28,33 @@ _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
 )
 
-_NS = {"re": "http://exslt.org/regular-expressions"}
-# Compiled once at import: (category, rule id, XPath object).
-_COMPILED = tuple((cat, rule, etree.XPath(xp, namespaces=_NS)) for cat, rule, xp in PRUNE)
+# Every element a rule could match, in document order, found in one C-level
+# walk; the rules are then tested in Python once per candidate (an XPath regex
+# test per rule calls back into Python for every element and was most of the cost).
+_RULE_TAGS = sorted({tag for rule in PRUNE for tag in rule.tags})
+_CANDIDATES = etree.XPath(
+    "//*["
+    + " or ".join(
+        [f"self::{tag}" for tag in _RULE_TAGS] + ["@class", "@id", "@role", "@hidden", "@aria-hidden", "@style"]
+    )
+    + "]"
+)
+# The first rule (by index in PRUNE) for each tag, role and class/id word.
+_BY_TAG: dict[str, int] = {}
+_BY_ROLE: dict[str, int] = {}
+_BY_WORD: dict[str, list[tuple[int, frozenset[str]]]] = {}
+for _n, _rule in enumerate(PRUNE):
+    for _tag in _rule.tags:
+        _BY_TAG.setdefault(_tag, _n)
+    for _role in _rule.roles:
+        _BY_ROLE.setdefault(_role, _n)
+    for _word in _rule.words:
+        _BY_WORD.setdefault(_word, []).append((_n, _rule.word_tags))
+_HIDDEN = min((n for n, rule in enumerate(PRUNE) if rule.hidden), default=None)
+_WORD_TAGS = frozenset(tag for rule in PRUNE if rule.words for tag in rule.word_tags)
+_MAX_NGRAM = max((len(word.split("-")) for word in _BY_WORD), default=1)
+_SPLIT = re.compile(r"[\s_-]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLOCK
 _LINK_CANDIDATES = etree.XPath(_link_xpath)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
@@ -83,23 +109,69 @@ def parse(html: str) -> etree._Element | None:
         return None
 
 
+def class_words(value: str) -> set[str]:
+    """The lower-cased words of a class/id value, and their runs joined by ``-`` (``comments-area``)."""
+    tokens = [t for t in _SPLIT.split(value.lower()) if t]
+    words = set(tokens)
+    for n in range(2, min(_MAX_NGRAM, len(tokens)) + 1):
+        words.update("-".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return words
+
+
+def rule_index(el: etree._Element) -> int | None:
+    """Index in PRUNE of the first rule that matches ``el``, or None."""
+    tag = el.tag
+    best = _BY_TAG.get(tag)
+    role = el.get("role")
+    if role is not None:
+        n = _BY_ROLE.get(role)
+        if n is not None and (best is None or n < best):
+            best = n
+    if _HIDDEN is not None and (best is None or best > _HIDDEN) and _is_hidden(el):
+        best = _HIDDEN
+    if tag in _WORD_TAGS:
+        cls, ident = el.get("class"), el.get("id")
+        if cls or ident:
+            for word in class_words(f"{cls or ''} {ident or ''}"):
+                for n, tags in _BY_WORD.get(word, ()):
+                    if tag in tags and (best is None or n < best):
+                        best = n
+                        break
+    return best
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
 def prune(root: etree._Element) -> list[Removal]:
-    """Drop never-article nodes in place and explain each."""
+    """Drop never-article nodes in place and explain each.
+
+    The result is that of applying the rules one after the other over the whole
+    tree, in PRUNE order, but the tree is walked once.
+    """
+    matches = [(n, el) for el in _CANDIDATES(root) if (n := rule_index(el)) is not None]
+    matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
-    for category, rule, xpath in _COMPILED:
-        total = None  # the page's text length, measured after the rules before this one
-        for el in xpath(root):
-            parent = el.getparent()
-            if parent is None or el.tag in _PROTECTED or not _attached(el, root):
+    total = None  # the page's text length, measured after the rules before this one
+    current = None
+    for n, el in matches:
+        if n != current:
+            current, total = n, None
+        if el.tag in _PROTECTED or el.getparent() is None or not _attached(el, root):
+            continue
+        text = _node_text(el)
+        if len(text) > 200:
+            if total is None:
+                total = len(_node_text(root))
+            if len(text) >= MAX_SHARE * total:
                 continue
-            text = _node_text(el)
-            if len(text) > 200:
-                if total is None:
-                    total = len(_node_text(root))
-                if len(text) >= MAX_SHARE * total:
-                    continue
-            removals.append(Removal(LAYER, rule, category, text, el.sourceline, el.sourceline))
-            el.drop_tree()  # keeps the text that follows the node (its tail)
+        rule = PRUNE[n]
+        removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
+        el.drop_tree()  # keeps the text that follows the node (its tail)
     removals.extend(prune_link_blocks(root))
     return removals
 

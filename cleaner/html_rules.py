@@ -1,11 +1,13 @@
-"""HTML prune rules as data: (category, rule id, XPath), kept apart from the logic in html.py.
+"""HTML prune rules as data, kept apart from the logic in html.py.
 
 Every rule is a general web convention (element names, ARIA roles, class and
 id words that page templates use for page furniture), never a site's own
-class name. Class and id words are matched as whole words: the attribute is
-split on spaces, ``-`` and ``_`` (and camelCase is not split), so ``comments``
-hits ``comments-area`` and ``post_comments`` but not ``commentary``, and
-``share`` hits ``share-buttons`` but not ``shared-content``.
+class name. Class and id words are matched as whole words: the attributes are
+lower-cased and split on spaces, ``-`` and ``_`` (camelCase is not split), and
+a hyphenated term matches that run of words, so ``comments`` hits
+``comments-area`` and ``post_comments`` but not ``commentary``, ``share`` hits
+``share-buttons`` but not ``shared-content``, and ``follow-us`` hits
+``follow_us_box``.
 
 Order matters: a node is recorded under the first rule that matches it, and
 nodes inside an already pruned node are not listed again.
@@ -13,84 +15,81 @@ nodes inside an already pruned node are not listed again.
 
 from __future__ import annotations
 
-# A class or id "word" test, done with an EXSLT regex on the two attributes
-# joined by spaces, lower-cased first. {words} is a regex alternation.
-_WORD = (
-    "re:test(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ', "
-    "translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' '), "
-    "'[\\s_-](?:{words})[\\s_-]')"
-)
+from dataclasses import dataclass
+
+
+def _set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
 
 # Containers that may be pruned by a class/id word: block furniture, not the
 # document, its body, or the page's main/article element.
-_BLOCK = "self::div or self::section or self::aside or self::ul or self::ol or self::nav or self::p or self::span"
+WORD_TAGS = _set("div section aside ul ol nav p span")
+# ...and for the comments rule also the comment form.
+COMMENT_WORD_TAGS = WORD_TAGS | {"form"}
 
 
-def word_rule(tags: str, words: str) -> str:
-    """XPath for elements of ``tags`` (an XPath boolean on self::) whose class or id has one of ``words``."""
-    return f"//*[({tags}) and {_WORD.format(words=words)}]"
+@dataclass(frozen=True, slots=True)
+class PruneRule:
+    """One prune rule: a node matches by its tag, its ARIA role, a class/id word (on ``word_tags``), or being hidden."""
+
+    category: str
+    rule: str
+    tags: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    hidden: bool = False
+    word_tags: frozenset[str] = WORD_TAGS
 
 
-PRUNE: tuple[tuple[str, str, str], ...] = (
+PRUNE: tuple[PruneRule, ...] = (
     # Never text: code, styles, templates, and embedded players or frames.
-    ("script", "html.script", "//script|//style|//noscript|//template"),
-    ("embed", "html.embed", "//iframe|//object|//embed|//video|//audio"),
-    # Hidden by the page itself: the reader never sees it.
-    (
-        "boilerplate",
-        "html.hidden",
-        "//*[@hidden or @aria-hidden='true' or re:test(@style, 'display\\s*:\\s*none|visibility\\s*:\\s*hidden', 'i')]",
-    ),
+    PruneRule("script", "html.script", tags=_set("script style noscript template")),
+    PruneRule("embed", "html.embed", tags=_set("iframe object embed video audio")),
+    # Hidden by the page itself (hidden, aria-hidden="true", display:none, visibility:hidden).
+    PruneRule("boilerplate", "html.hidden", hidden=True),
     # Reader comments: the section and its form.
-    (
+    PruneRule(
         "comments",
         "html.comments",
-        word_rule(
-            _BLOCK + " or self::form",
-            "comments|comment-list|commentlist|comment-section|comments-area|comment-respond|respond|disqus",
-        ),
+        word_tags=COMMENT_WORD_TAGS,
+        words=_set("comments comment-list commentlist comment-section comments-area comment-respond respond disqus"),
     ),
     # Figure captions and photo credits.
-    ("caption", "html.figcaption", "//figcaption"),
-    ("caption", "html.caption-class", word_rule(_BLOCK, "caption|wp-caption-text|credit|credits|photo-credit")),
+    PruneRule("caption", "html.figcaption", tags=_set("figcaption")),
+    PruneRule("caption", "html.caption-class", words=_set("caption wp-caption-text credit credits photo-credit")),
     # Share, social, newsletter and subscription widgets.
-    (
+    PruneRule(
         "promo",
         "html.promo",
-        word_rule(
-            _BLOCK,
-            "share|sharing|sharebar|social|socials|newsletter|newsletters|subscribe|subscription|signup|"
-            "sign-up|promo|promotion|follow-us",
+        words=_set(
+            "share sharing sharebar social socials newsletter newsletters subscribe subscription signup "
+            "sign-up promo promotion follow-us"
         ),
     ),
     # Teasers for other articles.
-    (
+    PruneRule(
         "related",
         "html.related",
-        word_rule(
-            _BLOCK,
-            "related|recommended|recommendations|more-stories|most-popular|most-read|popular-posts|"
-            "read-next|you-may-like|trending|outbrain|taboola",
+        words=_set(
+            "related recommended recommendations more-stories most-popular most-read popular-posts "
+            "read-next you-may-like trending outbrain taboola"
         ),
     ),
     # Advertising slots.
-    ("banner", "html.ad", word_rule(_BLOCK, "ad|ads|advert|adverts|advertisement|advertising|adslot|dfp|sponsored")),
+    PruneRule("banner", "html.ad", words=_set("ad ads advert adverts advertisement advertising adslot dfp sponsored")),
     # Site navigation: menus, breadcrumbs, pagination, tag lists.
-    ("navigation", "html.nav", "//nav|//*[@role='navigation']|//*[@role='menu']|//*[@role='menubar']"),
-    (
+    PruneRule("navigation", "html.nav", tags=_set("nav"), roles=_set("navigation menu menubar")),
+    PruneRule(
         "navigation",
         "html.nav-class",
-        word_rule(_BLOCK, "breadcrumb|breadcrumbs|pagination|pager|post-navigation|tag-list"),
+        words=_set("breadcrumb breadcrumbs pagination pager post-navigation tag-list"),
     ),
     # Other page furniture: forms, site header/footer landmarks, sidebars.
-    ("boilerplate", "html.form", "//form|//button|//select|//textarea|//input"),
-    (
-        "boilerplate",
-        "html.landmark",
-        "//*[@role='complementary' or @role='contentinfo' or @role='banner' or @role='search']",
-    ),
-    ("boilerplate", "html.aside", "//aside"),
-    ("boilerplate", "html.footer", "//footer"),
+    PruneRule("boilerplate", "html.form", tags=_set("form button select textarea input")),
+    PruneRule("boilerplate", "html.landmark", roles=_set("complementary contentinfo banner search")),
+    PruneRule("boilerplate", "html.aside", tags=_set("aside")),
+    PruneRule("boilerplate", "html.footer", tags=_set("footer")),
 )
 
 # Blocks made only of links: a paragraph or list item whose words are (nearly)

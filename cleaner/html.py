@@ -16,7 +16,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from cleaner.html_rules import LINK_BLOCK, PRUNE
+from cleaner.html_rules import LINK_BLOCK, PRUNE, TAG_LINKS
 from cleaner.model import Removal
 
 LAYER = "html"
@@ -57,6 +57,8 @@ _SPLIT = re.compile(r"[\s_-]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLOCK
 _LINK_CANDIDATES = etree.XPath(_link_xpath)
+_TAG_CATEGORY, _TAG_RULE, _tag_xpath, _TAG_MAX_OTHER = TAG_LINKS
+_TAG_LINKS = etree.XPath(_tag_xpath)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
 _PROTECTED = frozenset({"html", "body", "main", "article"})
 # A rule never removes a node holding this share of the page's text or more:
@@ -172,7 +174,36 @@ def prune(root: etree._Element) -> list[Removal]:
         rule = PRUNE[n]
         removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
         el.drop_tree()  # keeps the text that follows the node (its tail)
+    removals.extend(prune_tag_lists(root))
     removals.extend(prune_link_blocks(root))
+    return removals
+
+
+def prune_tag_lists(root: etree._Element) -> list[Removal]:
+    """Drop blocks made of rel="tag" links, a short label and separators: the post's tag list.
+
+    A tag link inside prose is left alone: its block holds more than a label.
+    """
+    removals = []
+    links = _TAG_LINKS(root)
+    if not links:
+        return removals
+    tagged = set(links)
+    for link in links:
+        if not _attached(link, root):
+            continue
+        block = None
+        node = link.getparent()
+        while node is not None and node.tag not in _PROTECTED:
+            linked = sum(_chars(a.text_content()) for a in node.iter("a") if a in tagged)
+            if _chars(node.text_content()) - linked > _TAG_MAX_OTHER:
+                break
+            block, node = node, node.getparent()
+        if block is None:
+            continue
+        text = _node_text(block)
+        removals.append(Removal(LAYER, _TAG_RULE, _TAG_CATEGORY, text, block.sourceline, block.sourceline))
+        block.drop_tree()
     return removals
 
 

@@ -64,7 +64,7 @@ PRUNE: tuple[PruneRule, ...] = (
         "html.promo",
         words=_set(
             "share sharing sharebar social socials newsletter newsletters subscribe subscription signup "
-            "sign-up promo promotion follow-us"
+            "sign-up promo promotion follow-us cta"
         ),
     ),
     # Teasers for other articles.
@@ -73,7 +73,8 @@ PRUNE: tuple[PruneRule, ...] = (
         "html.related",
         words=_set(
             "related recommended recommendations more-stories most-popular most-read popular-posts "
-            "read-next you-may-like trending outbrain taboola"
+            "read-next you-may-like trending outbrain taboola latest-news latest-posts latest-stories "
+            "latest-articles"
         ),
     ),
     # Advertising slots.
@@ -97,3 +98,14 @@ PRUNE: tuple[PruneRule, ...] = (
 # headlines), not the article's own prose. Prose with a link in it is kept.
 # (category, rule id, XPath of candidates, minimum words, minimum share of link text)
 LINK_BLOCK: tuple[str, str, str, int, float] = ("related", "html.link-block", "//p[.//a]|//li[.//a]", 3, 0.8)
+
+# Tag lists: links marked rel="tag" (the microformat every blog engine emits
+# for its post tags) and the smallest block around them that holds nothing
+# else but a short label ("Tags:") and separators.
+# (category, rule id, XPath of the links, most other characters the block may hold)
+TAG_LINKS: tuple[str, str, str, int] = (
+    "navigation",
+    "html.tag-links",
+    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]",
+    20,
+)

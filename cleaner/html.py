@@ -16,7 +16,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from cleaner.html_rules import LINK_BLOCK, PRUNE, TAG_LINKS
+from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_BLOCK, PRUNE, TAG_LINKS
 from cleaner.model import Removal
 
 LAYER = "html"
@@ -255,9 +255,28 @@ def is_headline(line: str, titles: set[str]) -> bool:
 
 
 def _in_article(root: etree._Element, headline: str) -> bool:
-    """The headline is an <h1> inside an <article> element: the page marks it as part of the article."""
+    """The headline is an <h1> the page marks as part of the article.
+
+    That is: inside an <article>, and inside the article's body element when the
+    <article> marks one (itemprop="articleBody" or a body class word); a headline
+    above a marked body is the page's title block.
+    """
     text = _norm(headline)
-    return any(_norm(_node_text(h1)) == text for h1 in _ARTICLE_H1(root))
+    for h1 in _ARTICLE_H1(root):
+        if _norm(_node_text(h1)) != text:
+            continue
+        article = next(h1.iterancestors("article"))
+        bodies = [el for el in article.iter() if _is_article_body(el)]
+        if not bodies or any(body is h1 or body in h1.iterancestors() for body in bodies):
+            return True
+    return False
+
+
+def _is_article_body(el: etree._Element) -> bool:
+    if el.get("itemprop") == ARTICLE_BODY_ITEMPROP:
+        return True
+    value = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(value.strip()) and not ARTICLE_BODY_WORDS.isdisjoint(class_words(value))
 
 
 def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bool = True) -> HtmlOutput:

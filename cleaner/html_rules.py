@@ -87,6 +87,8 @@ PRUNE: tuple[PruneRule, ...] = (
         words=_set("breadcrumb breadcrumbs pagination pager post-navigation tag-list"),
     ),
     # Other page furniture: forms, site header/footer landmarks, sidebars.
+    # Copies of the page meant for the printer only (its URL, a print logo).
+    PruneRule("boilerplate", "html.print-only", words=_set("print-header print-footer print-only visible-print")),
     PruneRule("boilerplate", "html.form", tags=_set("form button select textarea input")),
     PruneRule("boilerplate", "html.landmark", roles=_set("complementary contentinfo banner search")),
     PruneRule("boilerplate", "html.aside", tags=_set("aside")),
@@ -109,3 +111,11 @@ TAG_LINKS: tuple[str, str, str, int] = (
     "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]",
     20,
 )
+
+# The element holding the article's body text, as pages mark it: schema.org's
+# itemprop="articleBody", or a class/id word of the common templates. The
+# headline belongs to the article only when it sits inside an <article> and
+# inside that body element when the <article> marks one (a headline above the
+# body element is the page's title block, like the dateline beside it).
+ARTICLE_BODY_ITEMPROP = "articleBody"
+ARTICLE_BODY_WORDS = _set("article-body articlebody story-body entry-content post-body post-content article-text")

@@ -254,7 +254,7 @@ def is_headline(line: str, titles: set[str]) -> bool:
     return text in titles or (len(text) >= 15 and any(t.startswith(text) for t in titles))
 
 
-def _in_article(root: etree._Element, headline: str) -> bool:
+def headline_in_article(root: etree._Element, headline: str) -> bool:
     """The headline is an <h1> the page marks as part of the article.
 
     That is: inside an <article>, and inside the article's body element when the
@@ -296,7 +296,7 @@ def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bo
     lines = text.split("\n")
     # The headline is the page's title, not its article body: trafilatura keeps
     # it when it sits in the chosen container, usually as the first line.
-    if lines and is_headline(lines[0], titles) and not _in_article(root, lines[0]):
+    if lines and is_headline(lines[0], titles) and not headline_in_article(root, lines[0]):
         removals.append(Removal(LAYER, "html.headline", "boilerplate", lines[0], None, None))
         lines = lines[1:]
     return HtmlOutput("\n".join(lines).strip("\n"), removals, title or None)

@@ -87,6 +87,8 @@ PRUNE: tuple[PruneRule, ...] = (
         words=_set("breadcrumb breadcrumbs pagination pager post-navigation tag-list"),
     ),
     # Other page furniture: forms, site header/footer landmarks, sidebars.
+    # Bylines and sign-offs in their own element: the author or agency, not the article's prose.
+    PruneRule("byline-credit", "html.byline", words=_set("byline bylines")),
     # Copies of the page meant for the printer only (its URL, a print logo).
     PruneRule("boilerplate", "html.print-only", words=_set("print-header print-footer print-only visible-print")),
     PruneRule("boilerplate", "html.form", tags=_set("form button select textarea input")),
@@ -102,13 +104,15 @@ PRUNE: tuple[PruneRule, ...] = (
 LINK_BLOCK: tuple[str, str, str, int, float] = ("related", "html.link-block", "//p[.//a]|//li[.//a]", 3, 0.8)
 
 # Tag lists: links marked rel="tag" (the microformat every blog engine emits
-# for its post tags) and the smallest block around them that holds nothing
-# else but a short label ("Tags:") and separators.
+# for its post tags) or pointing at a /tag/ or /tags/ archive, and the largest
+# block around them that holds nothing else but a short label ("Tags:",
+# "Filed Under:") and separators.
 # (category, rule id, XPath of the links, most other characters the block may hold)
 TAG_LINKS: tuple[str, str, str, int] = (
     "navigation",
     "html.tag-links",
-    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]",
+    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or contains(@href, '/tag/') "
+    "or contains(@href, '/tags/')]",
     20,
 )
 

@@ -15,6 +15,7 @@ from operator import itemgetter
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.xpaths import BODY_XPATH
 
 from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_BLOCK, PRUNE, TAG_LINKS
 from cleaner.model import Removal
@@ -279,12 +280,73 @@ def _is_article_body(el: etree._Element) -> bool:
     return bool(value.strip()) and not ARTICLE_BODY_WORDS.isdisjoint(class_words(value))
 
 
+_LAYOUT_TABLE = etree.XPath("//table[.//h1 or .//h2 or .//td[count(.//p) >= 2] or .//th[count(.//p) >= 2]]")
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(root: etree._Element) -> int:
+    """Turn tables that lay out a page (a headline or paragraphs inside a cell) into plain blocks.
+
+    trafilatura renders a table cell by cell on one line with " | ", which glues
+    a whole table-built page (article, sidebar, teasers) into one line; as
+    blocks, its paragraphs are chosen one by one. Tags change, no text does.
+    """
+    tables = _LAYOUT_TABLE(root)
+    layout = set(tables)
+    stack = list(tables)
+    while stack:
+        el = stack.pop()
+        if el.tag == "table" and el not in layout:
+            continue  # a data table inside the layout keeps its rows and cells
+        if el.tag in _TABLE_PARTS:
+            el.tag = "div"
+        stack.extend(el)
+    return len(tables)
+
+
+def _signature(el: etree._Element) -> tuple[str, str | None]:
+    return el.tag, el.get("class")
+
+
+def join_split_body(root: etree._Element) -> bool:
+    """Join an article body split into sibling containers of one class into the first of them.
+
+    trafilatura takes the first element its body expressions find; templates
+    that cut the story into several equal containers (ads between the parts)
+    lose every part after the first. Elements move, no text changes.
+    """
+    for expr in BODY_XPATH:
+        found = [el for el in expr(root) if el is not None]
+        if not found:
+            continue
+        first = found[0]
+        parent = first.getparent()
+        if parent is None:
+            return False
+        grand, key, parent_key = parent.getparent(), _signature(first), _signature(parent)
+        parts = [
+            el
+            for el in found[1:]
+            if _signature(el) == key
+            and (
+                el.getparent() is parent
+                or (_signature(el.getparent()) == parent_key and el.getparent().getparent() is grand)
+            )
+        ]
+        for part in parts:
+            first.append(part)
+        return bool(parts)
+    return False
+
+
 def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bool = True) -> HtmlOutput:
     """Prune, extract with trafilatura, drop a leading headline, and return one block per line."""
     root = parse(html)
     if root is None:
         return HtmlOutput("", [], None)
     removals = prune(root)
+    unwrap_layout_tables(root)
+    join_split_body(root)
     title_el = root.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else None
     titles = page_titles(root)

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner.html import class_words, headline_in_article, html_to_text, is_headline, parse, prune, rule_index
+from cleaner.html import (
+    class_words,
+    headline_in_article,
+    html_to_text,
+    is_headline,
+    join_split_body,
+    parse,
+    prune,
+    rule_index,
+    unwrap_layout_tables,
+)
 from cleaner.html_rules import PRUNE
 
 PROSE = (
@@ -268,3 +278,44 @@ def test_headline_inside_the_marked_article_body_is_kept() -> None:
         f"<h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p></div></article></body></html>"
     )
     assert cleaner.clean(html, kind="html").startswith("Council passes budget\n")
+
+
+def test_article_body_split_into_equal_containers_is_extracted_whole() -> None:
+    # Two parts of one body, each in its own grid wrapper, an ad rail between them.
+    part = "<div class='grid'><div class='article-body body'><p>{}</p><p>{}</p></div></div>"
+    html = (
+        "<html><body><article><h1>Council passes budget</h1>"
+        + part.format(PROSE, PROSE2)
+        + "<div class='rail'>Sponsored</div>"
+        + part.format(PROSE3, PROSE.replace("council", "board"))
+        + "</article></body></html>"
+    )
+    text = cleaner.clean(html, kind="html")
+    assert PROSE in text and PROSE3 in text
+
+
+def test_body_parts_under_other_wrappers_are_not_joined() -> None:
+    # The next story of a reading list repeats the body class under another wrapper: not this article.
+    html = (
+        "<html><body><main><div class='story'><div class='article-body'><p>one</p></div></div></main>"
+        "<aside><div class='next'><div class='article-body'><p>two</p></div></div></aside></body></html>"
+    )
+    root = parse(html)
+    assert not join_split_body(root)
+    assert [p.text for p in root.iter("p")] == ["one", "two"]
+    assert root.find(".//aside//div[@class='article-body']") is not None
+
+
+def test_layout_table_becomes_blocks_and_data_table_stays() -> None:
+    data = "<table><tr><th>Fund</th><th>Amount</th></tr><tr><td>Roads</td><td>2 million</td></tr></table>"
+    html = (
+        "<html><body><table><tr><td class='nav'><a href='/'>Home</a></td><td>"
+        f"<h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p>{data}<p>{PROSE3}</p>"
+        "</td></tr></table></body></html>"
+    )
+    root = parse(html)
+    assert unwrap_layout_tables(root) == 1
+    assert [t.tag for t in root.iter("table")] == ["table"]  # only the data table is left
+    assert len(list(root.iter("td"))) == 2
+    text = cleaner.clean(html, kind="html")
+    assert f"{PROSE}\n{PROSE2}\n" in text  # one paragraph per line, not cells glued by " | "

@@ -17,7 +17,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
-from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_BLOCK, PRUNE, TAG_LINKS
+from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_BLOCK, PRUNE, TAG_LINKS, XPATH_RULES
 from cleaner.model import Removal
 
 LAYER = "html"
@@ -60,6 +60,7 @@ _LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLO
 _LINK_CANDIDATES = etree.XPath(_link_xpath)
 _TAG_CATEGORY, _TAG_RULE, _tag_xpath, _TAG_MAX_OTHER = TAG_LINKS
 _TAG_LINKS = etree.XPath(_tag_xpath)
+_XPATH_RULES = tuple((category, rule, etree.XPath(xpath)) for category, rule, xpath in XPATH_RULES)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
 _PROTECTED = frozenset({"html", "body", "main", "article"})
 # A rule never removes a node holding this share of the page's text or more:
@@ -175,6 +176,18 @@ def prune(root: etree._Element) -> list[Removal]:
         rule = PRUNE[n]
         removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
         el.drop_tree()  # keeps the text that follows the node (its tail)
+    for category, rule_id, xpath in _XPATH_RULES:
+        total = None
+        for el in xpath(root):
+            if el.getparent() is None or el.tag in _PROTECTED or not _attached(el, root):
+                continue
+            text = _node_text(el)
+            if len(text) > 200:
+                total = total if total is not None else len(_node_text(root))
+                if len(text) >= MAX_SHARE * total:
+                    continue  # a link around the whole story is no teaser
+            removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
+            el.drop_tree()
     removals.extend(prune_tag_lists(root))
     removals.extend(prune_link_blocks(root))
     return removals

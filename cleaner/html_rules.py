@@ -123,3 +123,10 @@ TAG_LINKS: tuple[str, str, str, int] = (
 # body element is the page's title block, like the dateline beside it).
 ARTICLE_BODY_ITEMPROP = "articleBody"
 ARTICLE_BODY_WORDS = _set("article-body articlebody story-body entry-content post-body post-content article-text")
+
+# Structural rules, applied after PRUNE: (category, rule id, XPath).
+# A link wrapping a heading is a teaser card for another page (image, title,
+# blurb); the article's own subheadings are not links around headings.
+XPATH_RULES: tuple[tuple[str, str, str], ...] = (
+    ("related", "html.card-link", "//a[.//h2 or .//h3 or .//h4 or .//h5 or .//h6]"),
+)

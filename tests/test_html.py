@@ -319,3 +319,15 @@ def test_layout_table_becomes_blocks_and_data_table_stays() -> None:
     assert len(list(root.iter("td"))) == 2
     text = cleaner.clean(html, kind="html")
     assert f"{PROSE}\n{PROSE2}\n" in text  # one paragraph per line, not cells glued by " | "
+
+
+def test_link_around_a_heading_is_a_teaser_card() -> None:
+    card = "<a href='/other'><img src='x.jpg'><h3>Storm closes schools for two days</h3></a>"
+    out = html_to_text(page(card))
+    assert [r.category for r in out.removals if r.rule == "html.card-link"] == ["related"]
+    assert "Storm closes schools" not in out.text
+
+
+def test_link_around_the_whole_story_is_kept() -> None:
+    html = f"<html><body><a href='/story'><h2>Council passes budget</h2><p>{PROSE}</p><p>{PROSE2}</p></a></body></html>"
+    assert PROSE2 in cleaner.clean(html, kind="html")

@@ -17,7 +17,7 @@ from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleIndex
 from cleaner.model import Document, Removal, Result
 from cleaner.rules import RuleBook, builtin_lexicon, builtin_rules
-from cleaner.template import TemplateLearner
+from cleaner.template import Template, TemplateLearner
 
 KINDS = ("auto", "text", "html")
 
@@ -52,9 +52,17 @@ class Cleaner:
     def layer_names(self) -> list[str]:
         return [layer.name for layer in self.layers]
 
-    def clean_document(self, content: str | bytes, *, kind: str = "auto") -> Result:
-        """Clean one document and explain every removal."""
-        return self._clean_text(self._extract(content, kind))
+    def clean_document(self, content: str | bytes, *, kind: str = "auto", template: Template | None = None) -> Result:
+        """Clean one document and explain every removal.
+
+        ``template`` is the learned template of the document's site, for a caller
+        that learns it itself (the command's worker processes); see clean_batch.
+        """
+        return self._clean_text(self._extract(content, kind), {"template": template} if template else None)
+
+    def extract_text(self, content: str | bytes, *, kind: str = "auto") -> str:
+        """The text the text layers would see (HTML extracted): what a site template is learned from."""
+        return self._extract(content, kind).text
 
     def _extract(self, content: str | bytes, kind: str) -> _Extracted:
         """Decode, detect the kind, and for HTML extract the text: everything before the text layers."""

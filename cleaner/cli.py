@@ -1,8 +1,9 @@
 """The ``cleaner`` command: clean files, directories, stdin or JSON Lines, and explain.
 
 Exit codes: 0 all good; 1 some inputs failed (each named on stderr, the
-others still done); 2 usage error (bad option, missing input, bad config,
-an output that would overwrite an input): nothing is written.
+others still done; a missing input is one of these); 2 usage error (bad
+option, bad config, an output that would overwrite an input): nothing is
+written.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from cleaner.batch.files import (
     Job,
     UsageError,
     atomic_write,
-    check_inputs_exist,
     check_outputs,
+    check_stdin_alone,
     describe,
     plan,
 )
-from cleaner.batch.work import Outcome, Settings, default_jobs, run_files
+from cleaner.batch.work import Outcome, Settings, default_jobs, file_groups, learnable, run_files, templates_on
 from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
 from cleaner.layers import TEXT_LAYERS
@@ -45,12 +46,27 @@ examples:
   cleaner page.txt --disable related --disable-rule navigation.prev-next-pair
   cleaner --jsonl crawl.jsonl -o clean.jsonl --html-field body
 
+site templates: lines that most documents of one site repeat (menus, footers,
+"Follow us" lines) are that site's template and are removed with the rule
+template.site (category boilerplate). Files of one folder are one site; JSON
+Lines records are grouped by the host of their --url-field (records without
+it get no template). A site needs at least 3 documents, and a line must be on
+at least 3 of them and on half or more. JSON Lines are learned in windows of
+--template-window records (memory stays bounded; records of one site farther
+apart do not share a template, so group a crawl by site). Learning reads each
+document twice; --no-templates turns it off.
+
 --explain prints one removal per line, tab-separated:
   input  line (12, 12-14, or 12:5-30 for a cut inside line 12)  category  rule  layer  text
 It goes to stdout when the cleaned text goes to a file, else to stderr.
 
-exit codes: 0 all good, 1 some inputs failed (the rest were still done),
-2 usage error (nothing written).
+outputs are written atomically (a temporary file renamed over the output), so
+a failure or Ctrl-C never leaves a half-written file; --fsync also makes each
+output durable against a power cut, at a few milliseconds per file.
+
+exit codes: 0 all good, 1 some inputs failed or are missing (each is named on
+stderr, nothing is written for it, the rest were still done), 2 usage error
+(bad option or config, unsafe output; nothing written).
 """
 
 
@@ -103,6 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="parallel worker processes (default: all usable cores)",
     )
+    p.add_argument(
+        "--no-templates",
+        dest="templates",
+        action="store_false",
+        help="do not learn and remove site templates (one pass per document)",
+    )
+    p.add_argument(
+        "--fsync",
+        action="store_true",
+        help="sync each output to disk before its rename (durable across a power cut; slower)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary (errors still shown)")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     j = p.add_argument_group("JSON Lines")
@@ -115,6 +142,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="field holding HTML, used when the text field is absent (default: html)",
     )
     j.add_argument("--output-field", metavar="NAME", help="write the cleaned text here (default: the text field)")
+    j.add_argument(
+        "--url-field",
+        default="url",
+        metavar="NAME",
+        help="field holding the page URL; its host is the record's site for templates (default: url)",
+    )
+    j.add_argument(
+        "--template-window",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="learn site templates over N records at a time; memory grows with N (default: 1000)",
+    )
     return p
 
 
@@ -145,6 +185,8 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.error(f"unknown encoding {args.encoding!r}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.template_window < 3:
+        parser.error("--template-window must be at least 3 (a template needs 3 documents of a site)")
     settings = Settings(
         config_path=args.config,
         disable_categories=tuple(args.disable),
@@ -157,6 +199,10 @@ def _main(argv: Sequence[str] | None) -> int:
         html_field=args.html_field,
         output_field=args.output_field,
         explain=args.explain,
+        url_field=args.url_field,
+        templates=args.templates,
+        template_window=args.template_window,
+        fsync=args.fsync,
     )
     try:
         cleaner = Cleaner(settings.config())
@@ -185,9 +231,12 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     to_stdout = any(j.dest == STDIO for j in jobs)
     explain_out = sys.stderr if to_stdout else sys.stdout
     batch = len(jobs) > 1 or len(args.inputs) > 1 or os.path.isdir(args.inputs[0])
-    bar = _progress(len(jobs), "files", args.quiet) if batch else None
+    # With templates, the bar counts both passes over the files that learn one.
+    passes = len(learnable(file_groups(jobs))) if templates_on(cleaner, settings) else 0
+    bar = _progress(len(jobs) + passes, "files", args.quiet) if batch else None
+    on_learned = bar.update if bar is not None else (lambda n: None)
     outcomes: list[Outcome] = []
-    for outcome in run_files(jobs, settings, workers, cleaner):
+    for outcome in run_files(jobs, settings, workers, cleaner, on_learned):
         outcomes.append(outcome)
         if bar is not None:
             bar.update(1)
@@ -200,7 +249,7 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     failed = [o for o in outcomes if not o.ok]
     code = 1 if failed else 0
     if args.report:
-        code = max(code, _write_report(args.report, _files_report(outcomes)))
+        code = max(code, _write_report(args.report, _files_report(outcomes), args.fsync))
     if batch and not args.quiet:
         print(_files_summary(outcomes), file=sys.stderr)
     return code
@@ -250,7 +299,7 @@ def _files_summary(outcomes: Sequence[Outcome]) -> str:
 def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, workers: int) -> int:
     from cleaner.batch.jsonl import run_jsonl
 
-    check_inputs_exist(args.inputs)
+    check_stdin_alone(args.inputs)  # a missing input fails on its own, as in a batch of files
     dest = args.output or STDIO
     if dest != STDIO and (os.path.isdir(dest) or dest.endswith("/")):
         raise UsageError(f"-o {dest} is a directory; --jsonl writes one JSON Lines file")
@@ -293,7 +342,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             ],
             "failures": [{"input": s.source, "output": dest, "error": s.error} for s in stats if s.error],
         }
-        code = max(code, _write_report(args.report, report))
+        code = max(code, _write_report(args.report, report, args.fsync))
     if not args.quiet:
         counts: dict[str, int] = {}
         for s in stats:
@@ -319,9 +368,9 @@ def _check_report(report: str | None, jobs: Sequence[Job], sources: Sequence[str
         check_outputs(jobs, sources, extra=[(report, "report")])
 
 
-def _write_report(path: str, report: dict[str, Any]) -> int:
+def _write_report(path: str, report: dict[str, Any], fsync: bool = False) -> int:
     try:
-        atomic_write(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        atomic_write(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), fsync)
     except OSError as exc:
         _say(f"{path}: cannot write the report: {describe(exc)}", None)
         return 1

@@ -147,6 +147,14 @@ class RuleIndex:
         self._order = {r.id: n for n, r in enumerate(self.rules)}
         self._starts = [start_prefixes(r.pattern) for r in self.rules]
         self._buckets: dict[tuple[str, int], tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]] = {}
+        self._combined: dict[tuple[Rule, ...], re.Pattern[str]] = {}
+        # Rules by each start prefix, so a new bucket unions a few lists instead of scanning every rule.
+        self._unknown_start = [n for n, st in enumerate(self._starts) if st is None]
+        self._by_prefix: dict[str, list[int]] = {}
+        for n, st in enumerate(self._starts):
+            for p in st or ():
+                self._by_prefix.setdefault(p, []).append(n)
+        self._longest = max((len(p) for p in self._by_prefix), default=0)
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))) if tokens else None
 
@@ -155,17 +163,29 @@ class RuleIndex:
         got = self._buckets.get(key)
         if got is None:
             low = _WORD_CLASSES[wclass - 1] + 1 if wclass else 0
-            cands = [
-                r
-                for r, st in zip(self.rules, self._starts, strict=True)
-                if (st is None or any(p[: len(head)] == head[: len(p)] for p in st))
-                and (r.max_words is None or r.max_words >= low)
-            ]
+            cands = [r for r in self._starting(head) if r.max_words is None or r.max_words >= low]
             plain = tuple(r for r in cands if not r.requires)
             filtered = tuple(r for r in cands if r.requires)
-            combined = re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in plain)) if plain else None
+            # Many buckets hold the same rules: compile each set once (compiling is most of a cold run).
+            combined = self._combined.get(plain)
+            if combined is None and plain:
+                combined = re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in plain))
+                self._combined[plain] = combined
             got = self._buckets[key] = (combined, plain, filtered)
         return got
+
+    def _starting(self, head: str) -> list[Rule]:
+        """The rules a line starting with ``head`` may match (one start prefix agrees), in rule order."""
+        if len(head) < self._longest:  # a short line: a longer prefix may still agree
+            return [
+                r
+                for r, st in zip(self.rules, self._starts, strict=True)
+                if st is None or any(p[: len(head)] == head[: len(p)] for p in st)
+            ]
+        found = set(self._unknown_start)
+        for k in range(len(head) + 1):  # every prefix of the head (no rule prefix is longer)
+            found.update(self._by_prefix.get(head[:k], ()))
+        return [self.rules[n] for n in sorted(found)]
 
     def hits(self, line: str) -> tuple[Rule, ...]:
         """Every rule matching the whole stripped ``line`` within its max_words, in rule order."""

@@ -97,25 +97,18 @@ class TemplateLearner:
             raise ValueError("min_share must be in (0, 1]")
         self.min_docs = min_docs
         self.min_share = min_share
-        self._docs: list[_Page] = []
+        self._docs: list[Page] = []
 
     def __len__(self) -> int:
         return len(self._docs)
 
     def add(self, text: str) -> None:
         """Count the lines of one document of the group."""
-        keys: set[int] = set()
-        prose: dict[int, int] = {}
-        for raw in _LINE_SPLIT.split(text):
-            line = normalise(raw)
-            if not line:
-                continue
-            key = line_key(line)
-            keys.add(key)
-            words = _prose_words(line)
-            if words:
-                prose[key] = words
-        self._docs.append(_Page(array("Q", keys), array("Q", prose), array("L", prose.values())))
+        self._docs.append(summarise(text))
+
+    def add_page(self, page: Page) -> None:
+        """Count a document already summarised (by ``summarise``, perhaps in another process)."""
+        self._docs.append(page)
 
     def update(self, texts: Iterable[str]) -> None:
         for text in texts:
@@ -138,8 +131,11 @@ class TemplateLearner:
         return {k for k, c in counts.items() if c >= need}
 
 
-class _Page(NamedTuple):
-    """What the learner keeps of a document: 8 bytes per distinct line, plus the words of its prose lines."""
+class Page(NamedTuple):
+    """What the learner keeps of a document: 8 bytes per distinct line, plus the words of its prose lines.
+
+    Small and picklable, so a worker process can summarise a document and send only this.
+    """
 
     keys: array[int]
     prose: array[int]
@@ -152,7 +148,23 @@ class _Page(NamedTuple):
         return taken >= MIN_ARTICLE_WORDS and left < MIN_ARTICLE_WORDS
 
 
-def _stories(pages: list[_Page], lines: set[int]) -> list[Collection[int]]:
+def summarise(text: str) -> Page:
+    """The compact form of one document's text that a TemplateLearner counts."""
+    keys: set[int] = set()
+    prose: dict[int, int] = {}
+    for raw in _LINE_SPLIT.split(text):
+        line = normalise(raw)
+        if not line:
+            continue
+        key = line_key(line)
+        keys.add(key)
+        words = _prose_words(line)
+        if words:
+            prose[key] = words
+    return Page(array("Q", keys), array("Q", prose), array("L", prose.values()))
+
+
+def _stories(pages: list[Page], lines: set[int]) -> list[Collection[int]]:
     """The line keys of each distinct story: a page the candidate lines would eat joins an
     earlier such page that holds most of its prose words (another copy of one story)."""
     units: list[Collection[int]] = []

@@ -61,15 +61,34 @@ def test_stdin_to_stdout(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == []
 
 
-def test_missing_input_exits_2_and_creates_nothing(tmp_path: Path) -> None:
+def test_a_missing_single_input_exits_1_and_creates_nothing(tmp_path: Path) -> None:
     proc = run("nope.txt", "-o", "out/clean.txt", cwd=tmp_path)
-    assert proc.returncode == 2
-    assert b"nope.txt" in proc.stderr and b"Traceback" not in proc.stderr
+    assert proc.returncode == 1
+    assert proc.stderr.decode().splitlines() == ["cleaner: nope.txt: no such file or directory"]
     assert os.listdir(tmp_path) == []
+    proc = run("nope.txt", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stdout == b""
+
+
+def test_a_missing_input_among_several_is_named_and_the_others_done(tmp_path: Path) -> None:
     _seeds(tmp_path / "in", 2)
-    proc = run("in/s0.txt", "nope.txt", "-o", "outdir", cwd=tmp_path)
-    assert proc.returncode == 2
-    assert not (tmp_path / "outdir").exists()
+    proc = run("in/s0.txt", "nope.txt", "in/s1.txt", "-o", "outdir", "--report", "r.json", cwd=tmp_path)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    assert "cleaner: nope.txt: no such file or directory" in err.splitlines()
+    assert "2 files cleaned, 1 failed" in err and "Traceback" not in err
+    assert sorted(os.listdir(tmp_path / "outdir")) == ["s0.txt", "s1.txt"]
+    for i in range(2):
+        assert (tmp_path / "outdir" / f"s{i}.txt").read_text(encoding="utf-8") == _expected(i)
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["failures"] == [
+        {"input": "nope.txt", "output": os.path.join("outdir", "nope.txt"), "error": "no such file or directory"}
+    ]
+    # Every input missing: each named, exit 1, not even the output directory is made.
+    proc = run("gone1.txt", "gone2.txt", "-o", "none", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "gone1.txt: no such" in proc.stderr.decode() and "gone2.txt: no such" in proc.stderr.decode()
+    assert not (tmp_path / "none").exists()
 
 
 def test_binary_input_is_one_line_exit_1(tmp_path: Path) -> None:
@@ -436,3 +455,122 @@ def test_python_m_cleaner_is_the_same_command(tmp_path: Path) -> None:
     assert proc.returncode == 0
     assert proc.stdout == (SEED4 / "expected.txt").read_bytes()
     assert len(proc.stderr.decode().splitlines()) == 5
+
+
+# -- site templates --------------------------------------------------------------
+
+# An invented local paper: five stories sharing a masthead and a footer, and a
+# notice that only two of them carry (too few pages to be the site's template).
+STORIES = [
+    "The river council voted on Tuesday to rebuild the old stone bridge before the spring floods arrive in the "
+    "valley.\nEngineers said the work would take eleven weeks and would close the eastern road to heavy lorries "
+    "for most of that time.",
+    "A small bakery on Mill Street has won the regional bread prize for the third year running, beating forty "
+    "other entrants.\nThe owner said her grandmother's sourdough starter, kept alive since the nineteen fifties, "
+    "was the secret behind the loaf.",
+    "Volunteers counted more than two hundred nesting terns on the northern sandbank this summer, the highest "
+    "number in a decade.\nThe wardens credit the new fencing, which keeps dogs and walkers away from the birds "
+    "during the breeding months.",
+    "The village school will open a new library wing in September after a fundraising drive that lasted almost "
+    "four years.\nParents, former pupils and local firms gave money, and a retired carpenter built most of the "
+    "shelves by hand.",
+    "Fishermen in the harbour say the mackerel season started late this year because the sea stayed cold well "
+    "into June.\nCatches have now recovered, and the market hall reports prices close to last year's average for "
+    "the first time.",
+]
+FURNITURE = [
+    "Tidewater Courier",
+    "Harbour news and views since 1921",
+    "Letters to the editor: Quay House, Tidewater",
+    "Tidewater Courier is printed in Saltmarsh",
+]
+ON_TWO = "Ferry timetable changes from Monday"
+
+
+def _page(i: int) -> str:
+    notice = [ON_TWO, ""] if i < 2 else []
+    return "\n".join([*FURNITURE[:2], "", STORIES[i], "", *notice, *FURNITURE[2:]]) + "\n"
+
+
+def _site(dest: Path, which: range = range(5)) -> list[Path]:
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in which:
+        p = dest / f"story{i}.txt"
+        p.write_text(_page(i), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def test_site_template_is_learned_per_folder_and_explained(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = _site(tmp_path / "courier")
+    for i in range(5):
+        alone = cleaner.clean(_page(i))
+        assert all(line in alone for line in FURNITURE), "no single-page rule takes the furniture"
+    report = tmp_path / "r.json"
+    code = main([str(tmp_path / "courier"), "-o", str(tmp_path / "out"), "--report", str(report), "--explain", "-q"])
+    assert code == 0
+    batch = cleaner.Cleaner().clean_batch([p.read_text(encoding="utf-8") for p in pages])
+    for i, entry in enumerate(json.loads(report.read_text(encoding="utf-8"))["inputs"]):
+        out = (tmp_path / "out" / f"story{i}.txt").read_text(encoding="utf-8")
+        assert out == batch[i].text
+        assert not any(line in out for line in FURNITURE)
+        assert STORIES[i] in out
+        assert (ON_TWO in out) == (i < 2), "a line on two pages of five is kept"
+        taken = [(r["rule"], r["category"], r["text"]) for r in entry["removals"] if r["rule"] == "template.site"]
+        assert taken == [("template.site", "boilerplate", line) for line in FURNITURE]
+    explained = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert sum(1 for f in explained if f[3] == "template.site" and f[2] == "boilerplate") == 5 * len(FURNITURE)
+
+
+def test_two_folders_do_not_share_a_template(tmp_path: Path) -> None:
+    # Four pages would make a template; two per folder do not.
+    _site(tmp_path / "in" / "a", range(2))
+    _site(tmp_path / "in" / "b", range(2, 4))
+    assert main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    outs = sorted((tmp_path / "out").rglob("*.txt"))
+    assert len(outs) == 4
+    for p in outs:
+        assert all(line in p.read_text(encoding="utf-8") for line in FURNITURE), p
+    # The same four pages in one folder do share one.
+    _site(tmp_path / "one", range(4))
+    assert main([str(tmp_path / "one"), "-o", str(tmp_path / "out1"), "-q"]) == 0
+    for p in (tmp_path / "out1").glob("*.txt"):
+        assert FURNITURE[0] not in p.read_text(encoding="utf-8")
+
+
+def test_no_templates_turns_them_off(tmp_path: Path) -> None:
+    _site(tmp_path / "courier")
+    assert main([str(tmp_path / "courier"), "-o", str(tmp_path / "out"), "-q", "--no-templates"]) == 0
+    for i in range(5):
+        assert (tmp_path / "out" / f"story{i}.txt").read_text(encoding="utf-8") == cleaner.clean(_page(i))
+    # Disabling the rule or the layer also skips the learning pass: same outputs.
+    for flags in (["--disable-rule", "template.site"], ["--disable-layer", "template"]):
+        out = tmp_path / f"out-{flags[0]}"
+        assert main([str(tmp_path / "courier"), "-o", str(out), "-q", *flags]) == 0
+        assert (out / "story0.txt").read_text(encoding="utf-8") == cleaner.clean(_page(0))
+
+
+def test_a_file_given_alone_or_a_group_of_two_gets_no_template(tmp_path: Path) -> None:
+    pages = _site(tmp_path / "courier")
+    assert main([str(pages[0]), "-o", str(tmp_path / "single.txt")]) == 0
+    assert (tmp_path / "single.txt").read_text(encoding="utf-8") == cleaner.clean(_page(0))
+    # Files named one by one are still grouped by their folder.
+    assert main([*map(str, pages[:3]), "-o", str(tmp_path / "three"), "-q"]) == 0
+    assert FURNITURE[0] not in (tmp_path / "three" / "story0.txt").read_text(encoding="utf-8")
+    assert main([*map(str, pages[:2]), "-o", str(tmp_path / "two"), "-q"]) == 0
+    assert FURNITURE[0] in (tmp_path / "two" / "story0.txt").read_text(encoding="utf-8")
+
+
+def test_templates_with_jobs_2_give_the_same_outputs_as_jobs_1(tmp_path: Path) -> None:
+    _site(tmp_path / "in" / "courier")
+    _site(tmp_path / "in" / "pair", range(2))
+    _seeds(tmp_path / "in" / "seeds", 4)
+    (tmp_path / "in" / "courier" / "bad.bin").write_bytes(b"\x7fELF" + bytes(300))
+    for jobs in ("1", "2"):
+        assert main([str(tmp_path / "in"), "-o", str(tmp_path / f"out{jobs}"), "-j", jobs, "-q"]) == 1
+    one = {p.relative_to(tmp_path / "out1"): p.read_bytes() for p in (tmp_path / "out1").rglob("*.txt")}
+    two = {p.relative_to(tmp_path / "out2"): p.read_bytes() for p in (tmp_path / "out2").rglob("*.txt")}
+    assert len(one) == 11 and one == two
+    assert FURNITURE[0].encode() not in one[Path("courier/story0.txt")], "the bad file does not stop the learning"
+    assert FURNITURE[0].encode() in one[Path("pair/story0.txt")]

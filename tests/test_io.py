@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.batch import files
-from cleaner.batch.files import STDIO, UsageError, atomic_write, check_inputs_exist, describe, plan, walk
+from cleaner.batch.files import STDIO, UsageError, atomic_write, check_stdin_alone, describe, plan, walk
 
 
 def _tree(root: Path) -> None:
@@ -85,13 +85,23 @@ def test_plan_several_inputs_need_an_output_directory(tmp_path: Path) -> None:
         plan([str(a), str(b)], str(existing))
 
 
-def test_plan_refuses_missing_inputs_naming_all_of_them(tmp_path: Path) -> None:
+def test_plan_keeps_missing_inputs_as_jobs_that_fail_in_their_turn(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text("x\n")
-    with pytest.raises(UsageError) as err:
-        plan([str(tmp_path / "ok.txt"), str(tmp_path / "nope1"), str(tmp_path / "nope2")], str(tmp_path / "o"))
-    assert "nope1" in str(err.value) and "nope2" in str(err.value)
+    jobs = plan([str(tmp_path / "ok.txt"), str(tmp_path / "nope1"), str(tmp_path / "nope2")], str(tmp_path / "o"))
+    assert [j.dest for j in jobs] == [str(tmp_path / "o" / n) for n in ("ok.txt", "nope1", "nope2")]
+    assert [j.name for j in jobs][1:] == [str(tmp_path / "nope1"), str(tmp_path / "nope2")]
+    assert not (tmp_path / "o").exists(), "planning creates nothing"
+    jobs = plan([str(tmp_path / "nope1")], str(tmp_path / "single.txt"))
+    assert [(j.source, j.dest) for j in jobs] == [(str(tmp_path / "nope1"), str(tmp_path / "single.txt"))]
+
+
+def test_stdin_must_be_the_only_input(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("x\n")
     with pytest.raises(UsageError, match="only input"):
-        check_inputs_exist([STDIO, str(tmp_path / "ok.txt")])
+        check_stdin_alone([STDIO, str(tmp_path / "ok.txt")])
+    with pytest.raises(UsageError, match="only input"):
+        plan([str(tmp_path / "ok.txt"), STDIO], str(tmp_path / "o"))
+    check_stdin_alone([STDIO])
 
 
 @pytest.mark.parametrize("how", ["same", "relative", "symlink", "hardlink"])
@@ -181,6 +191,22 @@ def test_atomic_write_on_a_full_disk_keeps_the_old_file_and_removes_the_temp(
     assert err.value.errno == errno.ENOSPC
     assert dest.read_bytes() == b"previous output\n"
     assert os.listdir(tmp_path) == ["out.txt"]
+
+
+@pytest.mark.parametrize("fsync", [False, True])
+def test_atomic_write_syncs_only_when_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fsync: bool) -> None:
+    synced: list[int] = []
+    real = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", spy)
+    atomic_write(tmp_path / "out.txt", b"data\n", fsync=fsync)
+    assert (tmp_path / "out.txt").read_bytes() == b"data\n"
+    # Asked: the temporary file before its rename and the directory after it.
+    assert len(synced) == (2 if fsync else 0)
 
 
 def test_atomic_write_when_interrupted_keeps_the_old_file(tmp_path: Path) -> None:

@@ -169,9 +169,20 @@ def test_only_failed_inputs_leave_the_old_output(tmp_path: Path) -> None:
     assert out.read_text() == '{"old": true}\n'
 
 
-def test_missing_input_creates_nothing(tmp_path: Path) -> None:
-    assert main(["--jsonl", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "sub" / "out.jsonl")]) == 2
+def test_missing_input_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--jsonl", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "sub" / "out.jsonl")]) == 1
+    assert "nope.jsonl: no such file or directory" in capsys.readouterr().err
     assert os.listdir(tmp_path) == []
+
+
+def test_a_missing_input_among_several_does_not_stop_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, [{"text": "Hello.\n"}])
+    assert main(["--jsonl", str(tmp_path / "nope.jsonl"), str(src), "-o", str(out), "-q"]) == 1
+    assert "nope.jsonl: no such file or directory" in capsys.readouterr().err
+    assert _read_jsonl(out) == [{"text": "Hello.\n"}]
 
 
 def test_same_path_refused(tmp_path: Path) -> None:
@@ -212,3 +223,80 @@ def test_ordered_map_keeps_order_and_bounds_what_is_in_flight() -> None:
             assert consumed <= n + 8, "never more than the window read ahead"
             seen.append(value)
     assert seen == [i * i for i in range(200)]
+
+
+# -- site templates --------------------------------------------------------------
+
+
+def _courier(i: int) -> str:
+    from tests.test_cli import _page
+
+    return _page(i)
+
+
+def test_records_are_grouped_by_the_host_of_their_url(tmp_path: Path) -> None:
+    from tests.test_cli import FURNITURE
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    records = [
+        *({"url": f"https://www.Tidewater.example/news/{i}", "text": _courier(i)} for i in range(3)),
+        {"url": "http://other.example/a", "text": _courier(3)},  # the same lines, another site
+        {"url": "tidewater.example:8080/late", "text": _courier(4)},  # a host without www or scheme
+        {"text": _courier(0)},  # no URL: no site, no template
+        {"url": 17, "text": _courier(1)},  # not a string: no site
+        {"url": "http://other.example/b", "text": _courier(2)},
+    ]
+    _write_jsonl(src, records)
+    assert main(["--jsonl", str(src), "-o", str(out), "-q"]) == 0
+    texts = [r["text"] for r in _read_jsonl(out)]
+    batch = cleaner.Cleaner().clean_batch(
+        [r["text"] for r in records], groups=["tidewater.example"] * 3 + ["other"] + ["tidewater.example"] + [None] * 3
+    )
+    assert texts == [r.text for r in batch]
+    for i, text in enumerate(texts):
+        assert all((line in text) == (i in (3, 5, 6, 7)) for line in FURNITURE), i
+    # --url-field names another field; a field no record has gives no templates.
+    _write_jsonl(src, [{"link": r["url"], "text": r["text"]} for r in records if "url" in r])
+    assert main(["--jsonl", str(src), "-o", str(out), "-q", "--url-field", "link"]) == 0
+    assert FURNITURE[0] not in _read_jsonl(out)[0]["text"]
+    assert main(["--jsonl", str(src), "-o", str(out), "-q"]) == 0
+    assert all(FURNITURE[0] in r["text"] for r in _read_jsonl(out))
+
+
+def test_templates_are_learned_per_window_and_explained(tmp_path: Path) -> None:
+    from tests.test_cli import FURNITURE
+
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, [{"url": f"https://tidewater.example/{i}", "text": _courier(i % 5)} for i in range(6)])
+    # Windows of 4: the first four records share a template; the last two (a window of two) do not.
+    assert main(["--jsonl", str(src), "-o", str(out), "-q", "--template-window", "4", "--explain"]) == 0
+    got = _read_jsonl(out)
+    assert [FURNITURE[0] in r["text"] for r in got] == [False] * 4 + [True] * 2
+    rules = [[(x["rule"], x["text"]) for x in r["removals"] if x["rule"] == "template.site"] for r in got]
+    assert rules[0] == [("template.site", line) for line in FURNITURE] and rules[5] == []
+    assert main(["--jsonl", str(src), "-o", str(out), "-q"]) == 0
+    assert not any(FURNITURE[0] in r["text"] for r in _read_jsonl(out))
+    assert main(["--jsonl", str(src), "-o", str(out), "-q", "--no-templates"]) == 0
+    assert all(FURNITURE[0] in r["text"] for r in _read_jsonl(out))
+    assert main(["--jsonl", str(src), "-o", str(out), "--template-window", "2"]) == 2
+
+
+def test_templates_with_two_workers_give_the_same_output(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    seeds = [_seed(i)[0] for i in range(5)]
+    records: list[dict[str, object]] = []
+    for i in range(400):
+        if i % 3:
+            records.append({"id": i, "url": f"https://site{i % 4}.example/{i}", "text": _courier(i % 5)})
+        elif i % 7:
+            records.append({"id": i, "url": f"https://site{i % 4}.example/{i}", "text": seeds[i % 5]})
+        else:
+            records.append({"id": i})
+    _write_jsonl(src, records)
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert main(["--jsonl", str(src), "-o", str(one), "-j", "1", "-q", "--template-window", "100"]) == 0
+    assert main(["--jsonl", str(src), "-o", str(two), "-j", "2", "-q", "--template-window", "100"]) == 0
+    assert one.read_bytes() == two.read_bytes()
+    got = _read_jsonl(two)
+    assert [r["id"] for r in got] == list(range(400))
+    assert "Tidewater Courier" not in got[1]["text"]

@@ -1,10 +1,15 @@
 """Paths and writes: which inputs become which outputs, and writing them safely.
 
 The promise here is that bad input loses nothing. Every output is written to a
-temporary file in its destination directory, synced, and renamed over the
-destination in one step, so a failure (unreadable input, binary data, a full
-disk, Ctrl-C) leaves any previous output exactly as it was. Planning refuses a
-command line that would overwrite an input before anything is read or written.
+temporary file in its destination directory and renamed over the destination
+in one step, so a failure (unreadable input, binary data, a full disk, Ctrl-C)
+leaves any previous output exactly as it was. Planning refuses a command line
+that would overwrite an input before anything is read or written.
+
+The rename is the atomicity; ``fsync`` is durability against a power cut or a
+kernel crash, and it costs more than cleaning a page (benchmarks/SCALING.md),
+so it is asked for (``--fsync``): then each temporary file is synced before
+its rename and the directory after it.
 """
 
 from __future__ import annotations
@@ -89,11 +94,12 @@ def walk(root: str, skip: str | None = None) -> Iterator[tuple[str, str]]:
             yield path, os.path.relpath(path, root)
 
 
-def check_inputs_exist(inputs: Sequence[str]) -> None:
-    """Refuse missing inputs up front, all named at once, so a typo creates nothing."""
-    missing = [p for p in inputs if p != STDIO and not os.path.exists(p)]
-    if missing:
-        raise UsageError("no such file or directory: " + ", ".join(missing))
+def check_stdin_alone(inputs: Sequence[str]) -> None:
+    """Refuse stdin mixed with other inputs (a usage error).
+
+    A missing input is not a usage error: it is one bad input of the batch,
+    named when its turn comes, and the others are still done.
+    """
     if STDIO in inputs and len(inputs) > 1:
         raise UsageError("'-' (stdin) must be the only input")
 
@@ -103,9 +109,11 @@ def plan(inputs: Sequence[str], output: str | None) -> list[Job]:
 
     One file in: stdout, the ``-o`` file, or a file of the same name inside an
     existing ``-o`` directory. Several inputs or a directory: ``-o DIR`` is
-    required and outputs keep their relative names under it.
+    required and outputs keep their relative names under it. A missing input
+    is planned like a file: reading it fails in its turn, so nothing is
+    written for it and the rest of the batch goes on.
     """
-    check_inputs_exist(inputs)
+    check_stdin_alone(inputs)
     _real_dir.cache_clear()  # directories may have changed since the last plan in this process
     single = len(inputs) == 1 and (inputs[0] == STDIO or not os.path.isdir(inputs[0]))
     jobs: list[Job] = []
@@ -199,11 +207,13 @@ def _new_file_mode() -> int:
 
 
 @contextlib.contextmanager
-def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+def atomic_open(path: str | os.PathLike[str], fsync: bool = False) -> Iterator[BinaryIO]:
     """Open a temporary file beside ``path``; on success it replaces ``path`` in one rename.
 
     On any exception the temporary file is removed and ``path`` is untouched.
     A new file gets the usual permissions; a replaced file keeps its own.
+    With ``fsync`` the data reaches the disk before the rename, and the rename
+    before the return (durable across a power cut, at a few milliseconds a file).
     """
     dest = Path(path)
     try:
@@ -219,13 +229,29 @@ def atomic_open(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         with tmp:
             yield tmp  # type: ignore[misc]
             tmp.flush()
-            os.fsync(tmp.fileno())
+            if fsync:
+                os.fsync(tmp.fileno())
         os.chmod(tmp.name, mode)
         os.replace(tmp.name, dest)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp.name)
         raise
+    if fsync:
+        _sync_dir(dest.parent)
+
+
+def _sync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (where directories can be opened and synced)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # e.g. Windows cannot open a directory
+        return
+    try:
+        with contextlib.suppress(OSError):  # some file systems refuse it; the file itself is synced
+            os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def write_fully(fh: BinaryIO, data: bytes) -> None:
@@ -233,9 +259,9 @@ def write_fully(fh: BinaryIO, data: bytes) -> None:
     fh.write(data)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: bytes, fsync: bool = False) -> None:
     """Replace ``path`` with ``data`` atomically (see atomic_open)."""
-    with atomic_open(path) as fh:
+    with atomic_open(path, fsync) as fh:
         write_fully(fh, data)
 
 

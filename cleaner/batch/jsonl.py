@@ -4,21 +4,43 @@ Lines are read in chunks and cleaned by a pool with a bounded number of
 chunks in flight, so a file of any size streams through with its order kept.
 A record without the text (or HTML) field passes through byte for byte; a
 line that is not JSON is named on stderr and skipped, and the rest go on.
+
+Site templates need two passes, and a stream cannot be read twice in constant
+memory, so they are learned per window: the records are taken
+``template_window`` at a time (held as raw lines), the workers send back each
+record's site (``site_of`` its URL field) and compact line keys, the parent
+learns a template for each site with at least three records in the window,
+and the workers clean the window with them. Memory is bounded by the window;
+records of one site farther apart than a window do not share a template, so
+a crawl grouped or sorted by site finds the most. The next window's first
+pass overlaps the end of this one's cleaning on the same pool.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 from cleaner.batch.files import STDIO, atomic_open, describe, write_fully
-from cleaner.batch.work import Settings, init_worker, ordered_map, worker_state
+from cleaner.batch.work import (
+    Settings,
+    init_worker,
+    learn_templates,
+    learnable,
+    ordered_map,
+    templates_on,
+    worker_state,
+)
 from cleaner.chain import Cleaner
+from cleaner.template import Page, Template, site_of, summarise
+
+T = TypeVar("T")
 
 CHUNK = 64
 """Records per task: enough to amortise a round trip to a worker, few enough to stream."""
@@ -42,32 +64,64 @@ class SourceStats:
     removals: list[dict[str, Any]] = field(default_factory=list)
 
 
-def clean_line(raw: bytes) -> tuple[str, bytes | None, str | None, dict[str, int] | None, list[dict[str, Any]] | None]:
-    """Clean one JSON Lines record with this process's Cleaner: (status, line, error, counts, removals)."""
-    cleaner, settings = worker_state()
+def _parse(raw: bytes) -> tuple[str, Any, str | None]:
+    """("record", record, None), or ("blank" | "bad", None, error)."""
+    _, settings = worker_state()
     try:
         text = raw.decode(settings.encoding or "utf-8")
     except (UnicodeError, LookupError) as exc:
-        return "bad", None, describe(exc), None, None
+        return "bad", None, describe(exc)
     text = text.lstrip("\ufeff")
     if not text.strip():
-        return "blank", None, None, None, None
+        return "blank", None, None
     try:
-        record = json.loads(text)
+        return "record", json.loads(text), None
     except json.JSONDecodeError as exc:
-        return "bad", None, f"not valid JSON ({exc.msg} at column {exc.colno})", None, None
-    out_field = settings.output_field or settings.text_field
+        return "bad", None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+
+
+def _content(record: Any) -> tuple[str, str] | None:
+    """The text to clean and its kind: the text field, else the HTML field, else None."""
+    _, settings = worker_state()
     if isinstance(record, dict) and isinstance(record.get(settings.text_field), str):
-        content, kind = record[settings.text_field], settings.kind
-    elif isinstance(record, dict) and isinstance(record.get(settings.html_field), str):
-        content, kind = record[settings.html_field], "html"
-    else:
+        return record[settings.text_field], settings.kind
+    if isinstance(record, dict) and isinstance(record.get(settings.html_field), str):
+        return record[settings.html_field], "html"
+    return None
+
+
+def summarise_line(raw: bytes) -> tuple[str, Page] | None:
+    """First pass: the record's site and compact line keys, or None (no URL, nothing to clean, bad)."""
+    cleaner, settings = worker_state()
+    status, record, _ = _parse(raw)
+    if status != "record" or not isinstance(record, dict) or not isinstance(record.get(settings.url_field), str):
+        return None
+    site = site_of(record[settings.url_field])
+    found = _content(record)
+    if not site or found is None:
+        return None
+    try:
+        return site, summarise(cleaner.extract_text(found[0], kind=found[1]))
+    except Exception:  # the second pass names the failure
+        return None
+
+
+def clean_line(
+    raw: bytes, template: Template | None = None
+) -> tuple[str, bytes | None, str | None, dict[str, int] | None, list[dict[str, Any]] | None]:
+    """Clean one JSON Lines record with this process's Cleaner: (status, line, error, counts, removals)."""
+    cleaner, settings = worker_state()
+    status, record, error = _parse(raw)
+    if status != "record":
+        return status, None, error, None, None
+    found = _content(record)
+    if found is None:
         return "passed", raw.rstrip(b"\r\n"), None, None, None
     try:
-        result = cleaner.clean_document(content, kind=kind)
+        result = cleaner.clean_document(found[0], kind=found[1], template=template)
     except Exception as exc:  # one bad record must not stop the stream
         return "failed", None, f"cannot clean: {describe(exc)}", None, None
-    record[out_field] = result.text
+    record[settings.output_field or settings.text_field] = result.text
     removals = [r.to_dict() for r in result.removals]
     if settings.explain:
         record["removals"] = removals
@@ -78,8 +132,12 @@ def clean_line(raw: bytes) -> tuple[str, bytes | None, str | None, dict[str, int
     return "cleaned", line, None, result.categories(), removals if settings.keep_removals else None
 
 
-def _clean_chunk(chunk: Sequence[Item]) -> list[Done]:
-    return [(si, no, *clean_line(raw)) for si, no, raw in chunk]
+def _summarise_chunk(chunk: Sequence[Item]) -> list[tuple[str, Page] | None]:
+    return [summarise_line(raw) for _, _, raw in chunk]
+
+
+def _clean_chunk(chunk: Sequence[tuple[Item, Template | None]]) -> list[Done]:
+    return [(si, no, *clean_line(raw, template)) for (si, no, raw), template in chunk]
 
 
 def _read(sources: Sequence[str], stats: list[SourceStats], on_error: Callable[[str], None]) -> Iterator[Item]:
@@ -101,8 +159,8 @@ def _read(sources: Sequence[str], stats: list[SourceStats], on_error: Callable[[
                 fh.close()
 
 
-def _chunked(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    chunk: list[Item] = []
+def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -110,6 +168,20 @@ def _chunked(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _with_templates(
+    items: Iterator[Item], mapper: Callable[..., Iterator[list[Any]]], window: int
+) -> Iterator[list[tuple[Item, Template | None]]]:
+    """The second pass's chunks, each record with its site's template learned in its window."""
+    for records in _chunked(items, window):
+        found = [f for chunk in mapper(_summarise_chunk, _chunked(records, CHUNK)) for f in chunk]
+        groups = [f[0] if f is not None else None for f in found]
+        indexes = learnable(groups)
+        templates = learn_templates(groups, indexes, (found[i][1] for i in indexes))  # type: ignore[index]
+        del found
+        tagged = [(item, templates.get(g) if g is not None else None) for item, g in zip(records, groups, strict=True)]
+        yield from _chunked(tagged, CHUNK)
 
 
 class _NothingToWrite(Exception):
@@ -130,17 +202,32 @@ def run_jsonl(
     Returns the per-source stats and the write error, if the output could not be written.
     """
     stats = [SourceStats(src) for src in sources]
-    chunks = _chunked(_read(sources, stats, on_error), CHUNK)
+    items = _read(sources, stats, on_error)
+    first = next(items, None)
+    if first is None and dest != STDIO and all(s.error for s in stats):
+        return stats, None  # every input failed to open: create nothing, keep any previous output
+    if first is not None:
+        items = itertools.chain([first], items)
     with contextlib.ExitStack() as stack:
         if workers > 1:
             pool = stack.enter_context(ProcessPoolExecutor(workers, initializer=init_worker, initargs=(settings,)))
-            results: Iterator[list[Done]] = ordered_map(pool, _clean_chunk, chunks, window=workers * 4)
+
+            def mapper(fn: Callable[[Any], list[Any]], chunks: Iterable[Any]) -> Iterator[list[Any]]:
+                return ordered_map(pool, fn, chunks, window=workers * 4)
+
+            local = cleaner if cleaner is not None else Cleaner(settings.config())
         else:
             init_worker(settings, cleaner)
-            results = map(_clean_chunk, chunks)
+            mapper = map  # type: ignore[assignment]
+            local = worker_state()[0]
+        if templates_on(local, settings):
+            tasks = _with_templates(items, mapper, max(1, settings.template_window))
+        else:
+            tasks = ([(item, None) for item in chunk] for chunk in _chunked(items, CHUNK))
+        results: Iterator[list[Done]] = mapper(_clean_chunk, tasks)
         try:
             with contextlib.ExitStack() as out_stack:
-                out = sys.stdout.buffer if dest == STDIO else out_stack.enter_context(atomic_open(dest))
+                out = sys.stdout.buffer if dest == STDIO else out_stack.enter_context(atomic_open(dest, settings.fsync))
                 if dest == STDIO:
                     sys.stdout.flush()
                 for done in results:

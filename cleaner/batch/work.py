@@ -5,13 +5,21 @@ settings (a config path and the command-line disables) that pickle cheaply;
 then it reads, cleans and writes whole files, sending back only a small
 outcome. Files go to workers in chunks, so the per-file overhead is a
 function call, not a round trip.
+
+Site templates (lines most pages of one site repeat) take two passes over the
+files of each folder with at least three files: first the workers send back
+each file's compact line keys (``cleaner.template.Page``, 8 bytes a line, not
+the text), the parent learns each folder's template as soon as the folder is
+complete and drops its pages, then the workers clean with their folder's
+template (a set of keys, sent once per chunk). Files of smaller folders, and
+stdin, take one pass.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -22,6 +30,9 @@ from cleaner.batch.files import STDIO, Job, atomic_write, describe, read_source,
 from cleaner.chain import Cleaner
 from cleaner.config import Config
 from cleaner.decode import BinaryInputError
+from cleaner.layers.template import CATEGORY as TEMPLATE_CATEGORY
+from cleaner.layers.template import RULE as TEMPLATE_RULE
+from cleaner.template import MIN_DOCS, Page, Template, TemplateLearner, summarise
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -43,6 +54,11 @@ class Settings:
     html_field: str = "html"
     output_field: str | None = None
     explain: bool = False
+    url_field: str = "url"
+    # Site templates (the template layer) and writing.
+    templates: bool = True
+    template_window: int = 1000
+    fsync: bool = False
 
     def config(self) -> Config:
         """The file's config plus the command-line disables (ConfigError if either is bad)."""
@@ -83,17 +99,37 @@ def worker_state() -> tuple[Cleaner, Settings]:
     return _STATE["cleaner"], _STATE["settings"]
 
 
-def clean_file(job: Job) -> Outcome:
+def templates_on(cleaner: Cleaner, settings: Settings) -> bool:
+    """Whether learning site templates can change anything (asked for, and the layer would act)."""
+    return settings.templates and any(
+        layer.name == "template" and layer.enabled(TEMPLATE_CATEGORY, TEMPLATE_RULE) for layer in cleaner.layers
+    )
+
+
+def summarise_file(job: Job) -> Page | None:
+    """First pass: the compact line keys of one file's text, or None if it cannot be read
+    (the second pass names the failure)."""
+    cleaner, settings = worker_state()
+    try:
+        data = read_source(job.source)
+        content: str | bytes = data.decode(settings.encoding) if settings.encoding else data
+        return summarise(cleaner.extract_text(content, kind=settings.kind))
+    except Exception:
+        return None
+
+
+def clean_file(job: Job, template: Template | None = None) -> Outcome:
     """Read, clean and write one file; any failure becomes an Outcome, never an exception.
 
     The output is opened only after the input was read and cleaned, and is
     written atomically, so a failure leaves the previous output as it was.
+    ``template`` is the learned template of the file's group.
     """
     cleaner, settings = worker_state()
     try:
         data = read_source(job.source)
         content: str | bytes = data.decode(settings.encoding) if settings.encoding else data
-        result = cleaner.clean_document(content, kind=settings.kind)
+        result = cleaner.clean_document(content, kind=settings.kind, template=template)
         out = result.text.encode("utf-8", "surrogateescape")
     except BinaryInputError:
         return Outcome(job, False, "binary data, not text or HTML")
@@ -105,7 +141,7 @@ def clean_file(job: Job) -> Outcome:
         if job.dest == STDIO:
             write_stdout(out)
         else:
-            atomic_write(job.dest, out)
+            atomic_write(job.dest, out, settings.fsync)
     except OSError as exc:
         where = "stdout" if job.dest == STDIO else job.dest
         return Outcome(job, False, f"cannot write {where}: {describe(exc)}")
@@ -136,8 +172,13 @@ def ordered_map(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window
         yield pending.popleft().result()
 
 
-def _clean_chunk(jobs: Sequence[Job]) -> list[Outcome]:
-    return [clean_file(job) for job in jobs]
+def _summarise_chunk(jobs: Sequence[Job]) -> list[Page | None]:
+    return [summarise_file(job) for job in jobs]
+
+
+def _clean_chunk(items: Sequence[tuple[Job, Template | None]]) -> list[Outcome]:
+    # One chunk shares its few templates: pickle sends each once, however many jobs name it.
+    return [clean_file(job, template) for job, template in items]
 
 
 def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
@@ -145,32 +186,98 @@ def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[i : i + size]
 
 
+def file_groups(jobs: Sequence[Job]) -> list[str | None]:
+    """The site of each file for templates: its folder (stdin: none)."""
+    return [None if job.source == STDIO else os.path.dirname(os.path.abspath(job.source)) for job in jobs]
+
+
+def learnable(groups: Sequence[str | None]) -> list[int]:
+    """Indexes of the documents whose group is big enough to have a template."""
+    sizes = Counter(g for g in groups if g is not None)
+    return [i for i, g in enumerate(groups) if g is not None and sizes[g] >= MIN_DOCS]
+
+
+def learn_templates(
+    groups: Sequence[str | None], indexes: Sequence[int], pages: Iterable[Page | None]
+) -> dict[str, Template]:
+    """Each group's template from the pages of ``indexes`` (in order). A group's
+    pages are dropped once its last one is in, so memory holds the open groups only."""
+    remaining = Counter(groups[i] for i in indexes)
+    learners: dict[str | None, TemplateLearner] = {}
+    templates: dict[str, Template] = {}
+    for i, page in zip(indexes, pages, strict=True):
+        group = groups[i]
+        learner = learners.setdefault(group, TemplateLearner())
+        if page is not None:
+            learner.add_page(page)
+        remaining[group] -= 1
+        if not remaining[group]:
+            template = learners.pop(group).template()
+            if template and group is not None:
+                templates[group] = template
+    return templates
+
+
+Mapper = Callable[[Callable[[Any], list[Any]], Iterable[Any]], Iterator[list[Any]]]
+
+
 def run_files(
-    jobs: Sequence[Job], settings: Settings, workers: int, cleaner: Cleaner | None = None
+    jobs: Sequence[Job],
+    settings: Settings,
+    workers: int,
+    cleaner: Cleaner | None = None,
+    on_learned: Callable[[int], None] = lambda n: None,
 ) -> Iterator[Outcome]:
     """Clean ``jobs`` and yield their outcomes in input order.
 
     ``workers`` 1 (or a single job) runs here with ``cleaner``; more starts a
     process pool. If a worker dies, the files it had not finished are failures.
+    With templates on, the first pass reports its progress to ``on_learned``
+    (files summarised so far, per chunk).
     """
     if workers <= 1 or len(jobs) <= 1:
         init_worker(settings, cleaner)
-        for job in jobs:
-            yield clean_file(job)
+        yield from _run(jobs, settings, worker_state()[0], 1, lambda fn, chunks: map(fn, chunks), on_learned)
         return
     workers = min(workers, len(jobs))
-    # Chunks big enough to amortise the round trip, small enough to balance the load.
-    size = max(1, min(16, len(jobs) // (workers * 8)))
-    done = 0
+    local = cleaner if cleaner is not None else Cleaner(settings.config())
     with ProcessPoolExecutor(workers, initializer=init_worker, initargs=(settings,)) as pool:
+        done = 0
         try:
-            for chunk in ordered_map(pool, _clean_chunk, _chunks(jobs, size), window=workers * 4):
-                for outcome in chunk:
-                    done += 1
-                    yield outcome
+            mapper: Mapper = lambda fn, chunks: ordered_map(pool, fn, chunks, workers * 4)  # noqa: E731
+            for outcome in _run(jobs, settings, local, workers, mapper, on_learned):
+                done += 1
+                yield outcome
         except BrokenProcessPool:
             for job in jobs[done:]:
                 yield Outcome(job, False, "the worker process died (out of memory?)")
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def _run(
+    jobs: Sequence[Job],
+    settings: Settings,
+    cleaner: Cleaner,
+    workers: int,
+    mapper: Mapper,
+    on_learned: Callable[[int], None],
+) -> Iterator[Outcome]:
+    # Chunks big enough to amortise the round trip, small enough to balance the load.
+    size = max(1, min(16, len(jobs) // (workers * 8)))
+    groups = file_groups(jobs)
+    templates: dict[str, Template] = {}
+    if templates_on(cleaner, settings):
+        indexes = learnable(groups)
+        if indexes:
+
+            def pages() -> Iterator[Page | None]:
+                for chunk in mapper(_summarise_chunk, _chunks([jobs[i] for i in indexes], size)):
+                    on_learned(len(chunk))
+                    yield from chunk
+
+            templates = learn_templates(groups, indexes, pages())
+    items = [(job, None if g is None else templates.get(g)) for job, g in zip(jobs, groups, strict=True)]
+    for chunk in mapper(_clean_chunk, _chunks(items, size)):
+        yield from chunk

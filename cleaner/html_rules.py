@@ -89,6 +89,14 @@ PRUNE: tuple[PruneRule, ...] = (
     # Other page furniture: forms, site header/footer landmarks, sidebars.
     # Bylines and sign-offs in their own element: the author or agency, not the article's prose.
     PruneRule("byline-credit", "html.byline", words=_set("byline bylines")),
+    # Datelines and reading-time estimates in their own element: page metadata, not prose.
+    PruneRule(
+        "boilerplate",
+        "html.dateline",
+        words=_set("date dateline timestamp post-date entry-date publish-date article-date read-time reading-time"),
+    ),
+    # Hover popups (tooltips, popovers, profile hover cards) inside prose: shown on hover, not part of the text.
+    PruneRule("boilerplate", "html.popup", words=_set("tooltip tooltips popover hovercard hover-card")),
     # Copies of the page meant for the printer only (its URL, a print logo).
     PruneRule("boilerplate", "html.print-only", words=_set("print-header print-footer print-only visible-print")),
     PruneRule("boilerplate", "html.form", tags=_set("form button select textarea input")),

@@ -93,6 +93,14 @@ def html_removals(html: str) -> dict[str, tuple[str, str]]:
             "Filed Under:",
             "navigation",
         ),
+        ('<div class="post-date">October 12, 2017</div>', "October 12, 2017", "boilerplate"),
+        ('<p class="estimated-read-time">Reading time: 2 minutes</p>', "Reading time", "boilerplate"),
+        (
+            '<p>Mayor Ann Lee<span class="hovercard"><a href="/x">Lee opens new bridge</a></span> said '
+            "the vote was close.</p>",
+            "Lee opens new bridge",
+            "boilerplate",
+        ),
     ],
 )
 def test_pruned_node_is_a_removal_with_its_category(fragment: str, removed: str, category: str) -> None:
@@ -116,6 +124,8 @@ NEAR_MISSES = [
     ("latest-update", "The latest update to the plan moved the bridge money into the second year."),
     ("print-friendly", "A print-friendly copy of the plan was handed out to everyone at the meeting."),
     ("bylined-story", "The clerk read the motion aloud twice before the members finally voted on it."),
+    ("candidate-profile", "Each candidate for the two open seats spoke for three minutes before the vote."),
+    ("updated-story", "The updated plan adds a second crossing over the river near the old mill site."),
     ("octagonal", "The octagonal chamber was built in 1911 and restored with state money in 1990."),
 ]
 

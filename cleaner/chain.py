@@ -20,6 +20,11 @@ from cleaner.rules import RuleBook, builtin_lexicon, builtin_rules
 from cleaner.template import Template, TemplateLearner
 
 KINDS = ("auto", "text", "html")
+# A removal can change the context another rule reads (a line becomes the last
+# one, or stands alone between prose), so the layers run again until a pass
+# removes nothing. Real pages settle in two or three passes; the cap only
+# bounds pathological input.
+MAX_PASSES = 8
 
 
 @dataclass(slots=True)
@@ -85,9 +90,14 @@ class Cleaner:
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None) -> Result:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
         doc = Document(ex.text, meta=meta, index=self.index)
-        for layer in self.layers:
-            if ex.kind in layer.kinds:
+        ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
+        layers = [layer for layer in self.layers if ex.kind in layer.kinds]
+        for _ in range(MAX_PASSES):
+            before = len(doc.removals)
+            for layer in layers:
                 layer.apply(doc)
+            if len(doc.removals) == before:
+                break
         removals = [*ex.removals, *sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))]
         return Result(doc.render(), removals, ex.kind, ex.title)
 

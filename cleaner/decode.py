@@ -1,9 +1,22 @@
 """Decode layer: bytes to text, and the auto-detection of HTML versus text.
 
-Decoding order, from most to least trustworthy: a byte-order mark, valid
-UTF-8, the charset an HTML page declares, then charset-normalizer's guess.
-Binary data (images, archives, PDFs) is refused rather than decoded into
-garbage that would then be "cleaned".
+Decoding order, from most to least trustworthy:
+
+1. a byte-order mark (UTF-8, UTF-16, UTF-32);
+2. the NUL layout of BOM-less UTF-16/UTF-32 (ASCII-heavy text in those
+   encodings has a NUL in every second or in three of every four bytes);
+3. valid UTF-8;
+4. mostly UTF-8 with a few stray legacy bytes (a cp1252 quote pasted into a
+   UTF-8 page): UTF-8, each stray byte read as cp1252 so nothing is lost;
+5. the charset an HTML/XML page declares, when Python has a text codec for it
+   (as browsers do, "iso-8859-1" and "ascii" mean cp1252, a declared UTF-16
+   in a byte-oriented page means nothing, and UTF-7 is never honoured);
+6. charset-normalizer's guess; finally cp1252/latin-1, which cannot fail.
+
+Binary data (images, archives, PDFs, executables, random bytes) is refused
+with BinaryInputError rather than decoded into garbage that would then be
+"cleaned". A text with a stray NUL or two is damaged text, not binary.
+No path raises anything else: a decoder's failure falls through to the next.
 """
 
 from __future__ import annotations
@@ -26,16 +39,42 @@ _HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|section|article|img|meta|script)\b[^>]{0,500}>", re.I
 )
+# Signatures of common binary formats. Signatures made of printable ASCII are
+# long enough that no article starts with them.
 _BINARY_MAGIC = (
-    b"%PDF",
-    b"\x89PNG",
-    b"GIF8",
+    b"%PDF-",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
     b"\xff\xd8\xff",
     b"PK\x03\x04",
+    b"PK\x05\x06",
     b"\x1f\x8b",
     b"\x7fELF",
-    b"BZh",
-    b"7z\xbc\xaf",
+    b"BZh91AY&SY",
+    b"7z\xbc\xaf\x27\x1c",
+    b"\xfd7zXZ\x00",
+    b"\x28\xb5\x2f\xfd",
+    b"\x00asm",
+    b"SQLite format 3\x00",
+    b"\xca\xfe\xba\xbe",
+    b"II*\x00",
+    b"MM\x00*",
+    b"wOFF",
+    b"wOF2",
+)
+_HEAD = 8192
+# C0 control bytes that never occur in text (tab, LF, VT, FF, CR and ESC do).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+_UTF8_MULTI = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HIGH = re.compile(rb"[\x80-\xff]")
+# Codecs a page may not select by declaration: not text encodings in practice,
+# or unsafe (UTF-7), or impossible for a page whose declaration we could read.
+_REFUSED_CODECS = frozenset(
+    {"utf-7", "utf_7", "undefined", "idna", "punycode", "unicode_escape", "raw_unicode_escape", "palmos"}
 )
 
 
@@ -43,58 +82,157 @@ class BinaryInputError(ValueError):
     """The input is binary data, not text or HTML."""
 
 
+def _wide_unicode(head: bytes) -> str | None:
+    """The codec of BOM-less UTF-16/32, read from where the NUL bytes fall (None if not that)."""
+    n = len(head) - len(head) % 4
+    if n < 8:
+        return None
+    quads = [head[k:n:4].count(0) / (n // 4) for k in range(4)]
+    if quads[1] > 0.9 and quads[2] > 0.9 and quads[3] > 0.9 and quads[0] < 0.5:
+        return "utf-32-le"
+    if quads[0] > 0.9 and quads[1] > 0.9 and quads[2] > 0.9 and quads[3] < 0.5:
+        return "utf-32-be"
+    evens, odds = (quads[0] + quads[2]) / 2, (quads[1] + quads[3]) / 2
+    if odds > 0.4 and evens < 0.1:
+        return "utf-16-le"
+    if evens > 0.4 and odds < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _valid_utf8(head: bytes) -> bool:
+    """Whether ``head`` is UTF-8, allowing a sequence cut at its end."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def is_binary(data: bytes) -> bool:
-    """Magic numbers of common binary formats, or NUL bytes in a text that is not UTF-16/32."""
-    head = data[:4096]
+    """Binary if it starts with a known signature, or its head is dense in control bytes.
+
+    The density threshold is 10% for UTF-8 (text with odd control characters
+    exists) but 2% otherwise: legacy encodings never use C0 controls, and
+    random bytes have about 10% of them. A NUL or two is damaged text either way.
+    """
+    head = data[:_HEAD]
     if head.startswith(_BINARY_MAGIC):
         return True
-    if b"\x00" not in head:
+    if head.startswith(tuple(bom for bom, _ in _BOMS)) or _wide_unicode(head):
         return False
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    controls = len(head) - len(head.translate(None, _CONTROL))
+    if controls <= 4:
         return False
-    # BOM-less UTF-16: every other byte is NUL in ASCII-heavy text.
-    evens, odds = head[0::2], head[1::2]
-    if odds.count(0) > 0.4 * len(odds) or evens.count(0) > 0.4 * len(evens):
+    share = 0.10 if _valid_utf8(head) else 0.02
+    return controls > share * len(head)
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read one undecodable byte as cp1252 (latin-1 where cp1252 has a hole)."""
+    assert isinstance(exc, UnicodeDecodeError)
+    byte = exc.object[exc.start : exc.start + 1]
+    try:
+        return byte.decode("cp1252"), exc.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), exc.start + 1
+
+
+codecs.register_error("cleaner-cp1252", _cp1252_fallback)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes: most non-ASCII bytes form valid UTF-8 sequences."""
+    high = len(_HIGH.findall(data, 0, 1_000_000))
+    if high == 0:
         return False
-    # A few stray NULs in otherwise printable text is damaged text, not binary.
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return control > 0.1 * len(head)
+    in_sequences = sum(len(m) for m in _UTF8_MULTI.findall(data, 0, 1_000_000))
+    return in_sequences >= 4 and in_sequences >= 0.8 * high
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML/XML document declares in its first bytes, if Python knows it."""
+    """The text codec an HTML/XML document declares in its first bytes, if Python has a usable one."""
     head = data[:4096]
     m = _XML_DECL.search(head) or _META_CHARSET.search(head)
     if not m:
         return None
     name = m.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
+        return None
+    canonical = info.name
+    if canonical in ("latin-1", "iso8859-1", "ascii"):
+        return "cp1252"  # what browsers do: the declaration means windows-1252
+    if canonical.startswith(("utf-16", "utf-32")):
+        return None  # a page we could read as bytes is not UTF-16
+    if canonical in _REFUSED_CODECS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return canonical
+
+
+# On a near-tie, the encoding the web actually used: charset-normalizer alone
+# reads short cp1252 text as a DOS code page (cp850), which no page declares.
+_WEB_PREFERENCE = (
+    "cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "cp1256", "cp1255", "cp1258",
+    "koi8_r", "koi8_u", "gb18030", "gbk", "big5", "shift_jis", "cp932", "euc_jp", "euc_kr", "cp949",
+)  # fmt: skip
+_TIE = 0.05
+
+
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's best encoding for ``data``, web code pages first on a near-tie (None if none)."""
+    try:
+        matches = list(charset_normalizer.from_bytes(data[:200_000]))
+    except Exception:  # a third-party detector must not turn bad input into a crash
+        return None
+    if not matches:
+        return None
+    floor = min(m.chaos for m in matches)
+    close = {enc for m in matches if m.chaos <= floor + _TIE for enc in (m.encoding, *m.could_be_from_charset)}
+    for enc in _WEB_PREFERENCE:
+        if enc in close:
+            return enc
+    best = min(matches, key=lambda m: m.chaos)
+    return best.encoding or None
+
+
+def _try(data: bytes, encoding: str, errors: str = "strict") -> str | None:
+    try:
+        return data.decode(encoding, errors=errors)
+    except (UnicodeError, LookupError, ValueError):
         return None
 
 
 def decode(data: bytes) -> str:
-    """Decode bytes to str; raise BinaryInputError for binary data."""
+    """Decode bytes to str; raise BinaryInputError (and nothing else) for binary data."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc, errors="replace")
     if is_binary(data):
-        raise BinaryInputError("input looks like binary data, not text or HTML")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+        raise BinaryInputError(
+            "input looks like binary data (an image, archive, PDF or executable), not text or HTML; "
+            "extract its text first"
+        )
+    wide = _wide_unicode(data[:_HEAD])
+    if wide:
+        return data.decode(wide, errors="replace")
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="cleaner-cp1252")
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "utf_8"):
-        try:
-            return data.decode(declared)
-        except (UnicodeDecodeError, LookupError):
-            pass
-    best = charset_normalizer.from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding:
-        return data.decode(best.encoding, errors="replace")
-    return data.decode("utf-8", errors="replace")
+    if declared:
+        text = _try(data, declared)  # strict: a wrong declaration usually fails and falls through
+        if text is not None:
+            return text
+    guessed = _guess(data)
+    if guessed:
+        text = _try(data, guessed, "replace")
+        if text is not None:
+            return text
+    return data.decode("utf-8", errors="cleaner-cp1252")
 
 
 def looks_like_html(text: str) -> bool:

@@ -89,6 +89,11 @@ EXTRACT_OPTIONS: dict[str, object] = {
 }
 
 
+# Characters XML forbids: lxml refuses them in any text it sets (drop_tree
+# raises ValueError), and a browser shows none of them.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 @dataclass
 class HtmlOutput:
     text: str
@@ -105,6 +110,7 @@ def _node_text(el: etree._Element) -> str:
 
 def parse(html: str) -> etree._Element | None:
     """Parse leniently; None when there is no document at all."""
+    html = _XML_ILLEGAL.sub("", html)
     if not html.strip():
         return None
     try:

@@ -83,7 +83,7 @@ class Line:
     def __init__(self, no: int, text: str) -> None:
         self.no = no
         self.removed = False
-        self.cuts: list[tuple[int, int]] = []
+        self.cuts: list[tuple[int, int]] | None = None  # made on the first cut: most lines have none
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
@@ -153,21 +153,35 @@ class Document:
 
     def cut(self, index: int, start: int, end: int, layer: str, rule: str, category: str) -> None:
         """Cut ``text[start:end]`` out of a kept line (junk glued into prose)."""
-        ln = self.lines[index]
-        removed = ln.text[start:end]
-        orig_start = self._original_offset(ln, start)
-        ln.set_text(ln.text[:start] + ln.text[end:])
-        ln.cuts.append((orig_start, orig_start + (end - start)))
-        self.removals.append(
-            Removal(layer, rule, category, removed.strip(), ln.no, ln.no, orig_start, orig_start + (end - start))
-        )
+        self.cut_many(index, [(start, end)], layer, rule, category)
 
-    @staticmethod
-    def _original_offset(ln: Line, offset: int) -> int:
-        for s, e in sorted(ln.cuts):
-            if s <= offset:
-                offset += e - s
-        return offset
+    def cut_many(self, index: int, spans: list[tuple[int, int]], layer: str, rule: str, category: str) -> None:
+        """Cut sorted, disjoint ``(start, end)`` spans of the current text in one rebuild.
+
+        One rebuild, and one walk over the earlier cuts to map offsets back to
+        the input line, so a line with thousands of glued script calls costs
+        linear time, not a rebuild per call.
+        """
+        ln = self.lines[index]
+        text = ln.text
+        old = sorted(ln.cuts or ())
+        if ln.cuts is None:
+            ln.cuts = []
+        k = shift = prev = 0
+        pieces: list[str] = []
+        for start, end in spans:
+            while k < len(old) and old[k][0] <= start + shift:
+                shift += old[k][1] - old[k][0]
+                k += 1
+            orig = start + shift
+            pieces.append(text[prev:start])
+            prev = end
+            ln.cuts.append((orig, orig + (end - start)))
+            self.removals.append(
+                Removal(layer, rule, category, text[start:end].strip(), ln.no, ln.no, orig, orig + (end - start))
+            )
+        pieces.append(text[prev:])
+        ln.set_text("".join(pieces))
 
     # -- output --------------------------------------------------------------
     def render(self) -> str:

@@ -27,10 +27,10 @@ from cleaner.text import ends_sentence
 # A prose line weighs its word count; other lines weigh -(BASE + PER_WORD * words).
 BAD_BASE = 1.0
 BAD_PER_WORD = 0.5
-MAX_GOOD_WEIGHT = 120.0
+MAX_GOOD_WEIGHT = 40.0
 PROSE_OFFSET = 10  # words a prose line must have before it weighs much
-REMOVED_WEIGHT = 3.0
-DATED_WEIGHT = 15.0  # a line another layer removed: page furniture, a separator
+REMOVED_WEIGHT = 3.0  # a line another layer removed: page furniture, a separator
+DATED_WEIGHT = 15.0  # a date or byline on its own line: teasers, feeds and comments are stamped
 MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to find
 MIN_PROSE_WORDS = 8
 LONG_PROSE_WORDS = 20
@@ -38,6 +38,14 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+# Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
+FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
+FURNITURE_FACTOR = 2.0
+TEASER_WORDS = 4
+TEASER_RUN = 5
+TEASER_STRESS = 3.0
+TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
+TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
@@ -48,6 +56,7 @@ _DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
@@ -117,7 +126,13 @@ class ContextLayer(Layer):
         # article has at most a dateline, which sits in the headline block.
         shape_of = dict(zip(kept, shapes, strict=True))
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        weights = [_weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT for i in content]
+        furniture = {r.line for r in doc.removals if r.start is None and r.category in FURNITURE}
+        weights = [
+            _weight(shape_of[i])
+            if i in shape_of
+            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if doc.lines[i].no in furniture else 1.0)
+            for i in content
+        ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
         signature = "".join(_symbol(shape_of.get(i)) for i in content)
@@ -125,14 +140,24 @@ class ContextLayer(Layer):
             for p in range(lo, hi):
                 if weights[p] > 0:
                     weights[p] = -REMOVED_WEIGHT
+        _stress_teaser_runs(doc, content, shape_of, weights)
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
         comments_start = doc.meta.get("comments_start")
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
-            if sum(w for w in weights[:cut] if w > 0) >= 2 * MIN_ARTICLE_WEIGHT:
+            before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
+            if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
         seg_start, seg_end, total = _max_segment(weights[:limit])
+        anchor = self._title_anchor(doc, content, shape_of)
+        if anchor is not None and anchor < limit and not (seg_start <= anchor + HEADLINE_LINES and seg_end >= anchor):
+            # The best run lies elsewhere: prefer the one under the page's headline when it
+            # comes close (a short article, a list or a table beside a long footer text).
+            stop = seg_start if seg_start > anchor else limit
+            a_start, a_end, a_total = _best_from(weights[:stop], anchor + 1, anchor + 1 + HEADLINE_LINES)
+            if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
+                seg_start, seg_end, total = a_start, a_end, a_total
         if total < MIN_ARTICLE_WEIGHT:
             return
         first_line, last_line = content[seg_start], content[seg_end]
@@ -151,6 +176,35 @@ class ContextLayer(Layer):
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
+
+    def _title_anchor(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> int | None:
+        """Where the page repeats its <title> as the headline (a position in ``content``).
+
+        A whole-page dump starts with the page's <title>; the article's headline
+        repeats it (minus the site name) lower down, and the article follows.
+        """
+        if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
+            return None
+        # The <title> is "Headline | Site name": the headline is its longest part.
+        parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
+        title = max((self._content_words(part) for part in parts), key=len)
+        if len(title) < 2:
+            return None
+        # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
+        keys = sorted(title, key=len, reverse=True)[: int(len(title) * (1 - TITLE_MATCH)) + 1]
+        for p in range(1, len(content) - 1):
+            shape = shape_of.get(content[p])
+            if shape is None or shape.prose or shape.words > 30:
+                continue
+            line = doc.lines[content[p]].stripped
+            low = line.lower()
+            if not any(k in low for k in keys):
+                continue
+            mine = self._content_words(line)
+            shared = len(mine & title)
+            if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
+                return p
+        return None
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
         """Find the headline block above the article; return where the article starts.
@@ -259,6 +313,45 @@ def _weight(shape: _Shape) -> float:
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
 
 
+def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float]) -> None:
+    """Runs of headline-shaped lines (other stories' titles) cost more than their lines alone.
+
+    List items (ingredients, questions and answers, table rows) start with a
+    digit or a marker, or end like a sentence; they keep their plain weight.
+    """
+    run: list[int] = []
+    for p, i in enumerate([*content, -1]):
+        shape = shape_of.get(i)
+        if (
+            shape is not None
+            and not shape.prose
+            and not shape.dated
+            and TEASER_WORDS <= shape.words <= 25
+            and _headline_shaped(doc.lines[i].stripped)
+        ):
+            run.append(p)
+            continue
+        if len(run) >= TEASER_RUN:
+            for q in run:
+                weights[q] *= TEASER_STRESS
+        run = []
+
+
+def _headline_shaped(line: str) -> bool:
+    """Starts with a capital, not with a number or a list marker ('A:', '1.'), ends without punctuation."""
+    first = line.split(maxsplit=1)[0]
+    return (
+        line[0].isupper()
+        and line[-1] not in ".:;,!?)"
+        and not any(ch.isdigit() for ch in first)
+        and not (len(first) <= 3 and first[-1] in ":.)")
+    )
+
+
+def _uncapped(shape: _Shape) -> float:
+    return max(float(shape.words - PROSE_OFFSET), 1.0)
+
+
 def _symbol(shape: _Shape | None) -> str:
     """One letter for a line's shape: Removed, Dated, Prose, or Not prose."""
     if shape is None:
@@ -313,6 +406,24 @@ def _kicker_like(line: str) -> bool:
         and not any(ch.isdigit() for ch in line)
         and _URL.fullmatch(line) is None
     )
+
+
+def _best_from(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """The best run that starts at a position in [lo, hi), as (start, end, sum).
+
+    One backward pass: the best run starting at k is weights[k] plus the best
+    run starting at k + 1 when that is positive.
+    """
+    best = (lo, lo - 1, 0.0)
+    run, run_end = 0.0, len(weights) - 1
+    for k in range(len(weights) - 1, lo - 1, -1):
+        if run > 0:
+            run += weights[k]
+        else:
+            run, run_end = weights[k], k
+        if k < hi and run > best[2]:
+            best = (k, run_end, run)
+    return best
 
 
 def _max_segment(weights: list[float]) -> tuple[int, int, float]:

@@ -27,17 +27,14 @@ class ScriptLayer(PatternLayer):
     def apply(self, doc: Document) -> None:
         for i, ln in doc.iter_kept():
             for rule in self.inline_rules:
-                while True:
-                    m = rule.pattern.search(ln.text)
-                    if m is None or m.end() == m.start():
-                        break
-                    rest = ln.text[: m.start()] + ln.text[m.end() :]
-                    if not rest.strip():
-                        self.remove(doc, i, rule.id, rule.category)
-                        break
-                    doc.cut(i, m.start(), m.end(), self.name, rule.id, rule.category)
-                if ln.removed:
+                # All matches in one scan and one cut: a line of many glued calls stays linear.
+                spans = [m.span() for m in rule.pattern.finditer(ln.text) if m.end() > m.start()]
+                if not spans:
+                    continue
+                if not rule.pattern.sub("", ln.text).strip():
+                    self.remove(doc, i, rule.id, rule.category)
                     break
+                doc.cut_many(i, spans, self.name, rule.id, rule.category)
         super().apply(doc)
         if self.enabled("script", "script.code-density"):
             for i, ln in doc.iter_kept():

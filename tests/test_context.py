@@ -1,0 +1,140 @@
+"""The context layer keeps an article's short real lines and drops the page around it.
+
+Each document is a small whole-page dump as a naive HTML-to-text pass writes it:
+the <title> first, a menu, the headline block, the article, then a list of
+links and a footer. The menu, link and footer lines here match no pattern rule
+on purpose, so only their place and shape can tell them from the article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import Cleaner, Config
+from cleaner.layers.context import ContextLayer, _best_from, _max_segment
+from cleaner.model import Document
+
+CLEANER = Cleaner()
+
+MENU = ["Harbour Gazette", "Local", "Harbour", "Weather", "Schools", "Opinion", "Obituaries"]
+HEADLINE = "Ferry timetable changes after storm damage to the north pier"
+DATELINE = "March 14, 2024"
+ARTICLE = [
+    "The ferry between Port Ellen and the island will run a reduced timetable for at least three weeks, "
+    "the harbour board said on Thursday, after last weekend's storm tore away part of the north pier.",
+    "Engineers who inspected the pier on Monday found that two of the timber piles under the landing stage "
+    "had split, and the board decided that the larger vessel could not berth there until they are replaced.",
+    "What changes for passengers",  # a subheading
+    "Sailings will leave from the south slipway instead, which adds about ten minutes to each crossing, "
+    "and the first morning departure moves from seven o'clock to half past seven for the whole period.",
+    "“We would rather lose a sailing than lose a pier,” the harbour master said.",  # a one-line quote
+    "Passengers with vehicles are asked to book in advance, because the smaller vessel carries only twelve "
+    "cars, and the board has promised to refund tickets for any sailing that is cancelled at short notice.",
+    "The repair is expected to cost around two hundred thousand pounds, and the board says it will ask the "
+    "council to share the bill, as it did when the same pier was damaged by a winter storm six years ago.",
+]
+LINKS = [
+    "Lifeboat crew honoured for winter rescue off the point",
+    "New fish market opens its doors to the public on the quay",
+    "Harbour dredging plans put on hold until next summer",
+    "Council approves funding for a second slipway at the marina",
+]
+FOOTER = [
+    "Contact the newsroom",
+    "Harbour Gazette",
+    "Published by Coastal Media Limited, registered in Scotland, company number 123456, "
+    "whose offices are at 4 Quay Street, Port Ellen, and whose editors are members of the press standards body.",
+]
+
+
+def _page(article: list[str] = ARTICLE) -> str:
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "News", HEADLINE, DATELINE, *article, *LINKS, *FOOTER]
+    return "\n".join(lines) + "\n"
+
+
+def _removed(text: str) -> dict[str, tuple[str, str]]:
+    """Removed line text -> (layer, category)."""
+    result = CLEANER.clean_document(text, kind="text")
+    return {r.text: (r.layer, r.category) for r in result.removals if r.start is None}
+
+
+def test_article_kept_whole_with_its_short_lines() -> None:
+    out = CLEANER.clean(_page(), kind="text").splitlines()
+    for line in ARTICLE:
+        assert line in out
+    # The short lines survive because of where they stand, not their shape.
+    assert "What changes for passengers" in out
+    assert "“We would rather lose a sailing than lose a pier,” the harbour master said." in out
+    assert out.index(HEADLINE) < out.index(DATELINE) < out.index(ARTICLE[0])
+
+
+def test_menu_links_and_footer_dropped_by_context() -> None:
+    removed = _removed(_page())
+    for line in MENU[1:]:
+        assert removed[line] == ("context", "navigation"), line
+    for line in LINKS:
+        assert removed[line] == ("context", "related"), line
+    assert removed[FOOTER[2]] == ("context", "boilerplate")
+    assert FOOTER[0] in removed and FOOTER[1] in removed
+
+
+def test_link_list_under_a_header_is_related() -> None:
+    page = _page().replace(LINKS[0], f"More from the Harbour\n{LINKS[0]}")
+    removed = _removed(page)
+    assert all(removed[line][1] == "related" for line in LINKS)
+
+
+def test_same_short_lines_are_dropped_outside_the_article() -> None:
+    """A subheading-shaped line in the menu area is a menu label, not a subheading."""
+    page = _page().replace("Obituaries\n", "What changes for passengers\n", 1)
+    result = CLEANER.clean_document(page, kind="text")
+    first = next(r for r in result.removals if r.text == "What changes for passengers")
+    assert first.layer == "context" and first.line == 8
+    assert result.text.count("What changes for passengers") == 1  # the subheading stays
+
+
+def test_clean_article_passes_untouched() -> None:
+    text = "\n".join([HEADLINE, DATELINE, *ARTICLE]) + "\n"
+    assert CLEANER.clean(text, kind="text") == text
+
+
+def test_short_article_under_the_title_beats_a_longer_footer() -> None:
+    """Two paragraphs under the headline win over a longer text at the foot of the page."""
+    about = [
+        "The Harbour Gazette has served the towns and villages of the coast since 1887, and its reporters "
+        "cover the council, the courts, the schools and the harbour on every day of the week, in print and online.",
+        "Our journalists follow the code of practice of the press standards body, and we correct our mistakes "
+        "as soon as we find them; if you think that we have got something wrong, please write to the editor.",
+    ]
+    more_links = [f"{link}, and what it means for the {n} villages" for n in ("north", "south") for link in LINKS]
+    page = _page(ARTICLE[:2]).replace(FOOTER[0], "\n".join([*more_links, FOOTER[0], *about]))
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[0] in out and ARTICLE[1] in out
+    assert about[0] not in out and about[1] not in out
+
+
+@pytest.mark.parametrize("disabled", [True, False])
+def test_disabling_the_layer_keeps_the_page(disabled: bool) -> None:
+    cleaner = Cleaner(Config(disable_layers={"context"})) if disabled else CLEANER
+    out = cleaner.clean(_page(), kind="text")
+    assert ("Weather" in out.splitlines()) is disabled
+
+
+def test_max_segment_and_best_from() -> None:
+    weights = [-2.0, 5.0, -1.0, 4.0, -40.0, 30.0, -1.0]
+    assert _max_segment(weights) == (5, 5, 30.0)
+    # The best run starting at 1 or 2 stops before the heavy negative line...
+    assert _best_from(weights, 1, 3) == (1, 3, 8.0)
+    # ...and crosses it when what lies beyond pays for it.
+    assert _best_from([5.0, -10.0, 30.0], 0, 1) == (0, 2, 25.0)
+
+
+def test_layer_shapes_tell_prose_from_menu() -> None:
+    layer = next(x for x in CLEANER.layers if isinstance(x, ContextLayer))
+    doc = Document(_page())
+    shapes = layer.shapes([ln.stripped for ln in doc.lines])
+    by_text = dict(zip((ln.stripped for ln in doc.lines), shapes, strict=True))
+    assert by_text[ARTICLE[0]].prose
+    assert not by_text["Weather"].prose
+    assert not by_text[LINKS[1]].prose
+    assert by_text[DATELINE].dated

@@ -21,6 +21,10 @@ from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_B
 from cleaner.model import Removal
 
 LAYER = "html"
+# Blocks reported when the extractor leaves them out (see text_blocks).
+REPORT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre")
+REPORT_MIN_CHARS = 15
+REPORT_ANCESTORS = 8
 
 # The parser trafilatura itself uses: bytes we encoded are UTF-8 whatever the
 # page's <meta charset> says (the text was decoded already), and HTML comments
@@ -358,6 +362,43 @@ def join_split_body(root: etree._Element) -> bool:
     return False
 
 
+def text_blocks(root: etree._Element) -> list[tuple[int | None, str, str]]:
+    """The page's outermost text blocks as (source line, text, category), read before extraction.
+
+    What trafilatura leaves out it leaves out silently; comparing these blocks
+    with its output lets every dropped block be explained. The category is the
+    first prune rule an enclosing element matches, else boilerplate.
+    """
+    blocks: list[tuple[int | None, str, str]] = []
+    taken: set[etree._Element] = set()
+    for el in root.iter(*REPORT_TAGS):
+        ancestors = list(el.iterancestors())
+        if any(a in taken for a in ancestors):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) < REPORT_MIN_CHARS:
+            continue
+        taken.add(el)
+        category = "boilerplate"
+        for a in ancestors[:REPORT_ANCESTORS]:
+            n = rule_index(a)
+            if n is not None:
+                category = PRUNE[n].category
+                break
+        blocks.append((el.sourceline, text, category))
+    return blocks
+
+
+def unextracted(blocks: list[tuple[int | None, str, str]], text: str) -> list[Removal]:
+    """A removal for every block whose text is not in the extracted text."""
+    extracted = _norm(text)
+    return [
+        Removal(LAYER, "html.not-extracted", category, block, line, line)
+        for line, block, category in blocks
+        if _norm(block) not in extracted
+    ]
+
+
 def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bool = True) -> HtmlOutput:
     """Prune, extract with trafilatura, drop a leading headline, and return one block per line."""
     root = parse(html)
@@ -373,7 +414,9 @@ def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bo
     options.update(include_tables=include_tables, favor_precision=favor_precision)
     if favor_precision:
         options["favor_recall"] = False  # trafilatura takes one or the other
+    blocks = text_blocks(root)
     text = trafilatura.extract(root, **options) or ""
+    removals.extend(unextracted(blocks, text))
     lines = text.split("\n")
     # The headline is the page's title, not its article body: trafilatura keeps
     # it when it sits in the chosen container, usually as the first line.

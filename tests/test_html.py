@@ -341,3 +341,23 @@ def test_link_around_a_heading_is_a_teaser_card() -> None:
 def test_link_around_the_whole_story_is_kept() -> None:
     html = f"<html><body><a href='/story'><h2>Council passes budget</h2><p>{PROSE}</p><p>{PROSE2}</p></a></body></html>"
     assert PROSE2 in cleaner.clean(html, kind="html")
+
+
+def test_blocks_the_extractor_drops_are_explained() -> None:
+    """trafilatura leaves a sidebar box out silently; the html layer still reports it."""
+    article = "".join(
+        f"<p>Paragraph {n} of the story tells what the council decided about the harbour on Tuesday.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><title>Harbour vote</title></head><body>"
+        f"<div class='main'><h1>Harbour vote</h1>{article}</div>"
+        "<div class='box'><p>Visit our partner shop for garden furniture and more.</p></div>"
+        "</body></html>"
+    )
+    result = cleaner.clean_document(page, kind="html")
+    assert "Visit our partner shop" not in result.text
+    dropped = [r for r in result.removals if r.rule == "html.not-extracted"]
+    assert [r.text for r in dropped] == ["Visit our partner shop for garden furniture and more."]
+    assert dropped[0].layer == "html" and dropped[0].category == "boilerplate"
+    assert not any("Paragraph 3" in r.text for r in result.removals)

@@ -138,3 +138,31 @@ def test_layer_shapes_tell_prose_from_menu() -> None:
     assert not by_text["Weather"].prose
     assert not by_text[LINKS[1]].prose
     assert by_text[DATELINE].dated
+
+
+TEASERS = [
+    "Lifeboat crew honoured for winter rescue off the point. The volunteers who brought three fishermen "
+    "home through a force nine gale in January were given the institution's bronze medal on Saturday.",
+    "New fish market opens its doors on the quay. The market, which replaces the sheds that burned down "
+    "two years ago, will sell to the public on Friday and Saturday mornings from the start of next month.",
+    "Harbour dredging plans put on hold until next summer. The board said that the contractor could not "
+    "bring its dredger north before the spring, and that the work would now start after the tourist season.",
+]
+
+
+def test_teaser_blurbs_above_the_repeated_headline_are_dropped() -> None:
+    """Other stories' blurbs read as prose; the article starts under the line that repeats the <title>."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Top stories", *TEASERS, "Sport", "Business"]
+    page = "\n".join([*lines, HEADLINE, DATELINE, *ARTICLE, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text")
+    assert all(t not in out for t in TEASERS)
+    assert all(line in out for line in [HEADLINE, DATELINE, *ARTICLE])
+
+
+def test_subheading_that_partly_repeats_the_title_does_not_cut_the_article() -> None:
+    """Near miss: a subheading sharing most of the title's words, under the article's first paragraphs."""
+    sub = "Timetable changes after the storm damage to the pier"
+    article = [*ARTICLE[:2], sub, *ARTICLE[3:]]
+    page = "\n".join([f"{HEADLINE} | Harbour Gazette", *MENU, *article, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text")
+    assert all(line in out for line in article)

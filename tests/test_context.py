@@ -166,3 +166,23 @@ def test_subheading_that_partly_repeats_the_title_does_not_cut_the_article() -> 
     page = "\n".join([f"{HEADLINE} | Harbour Gazette", *MENU, *article, *LINKS, *FOOTER]) + "\n"
     out = CLEANER.clean(page, kind="text")
     assert all(line in out for line in article)
+
+
+def test_indonesian_function_words_tell_prose_from_a_long_tag_line() -> None:
+    """With id.toml's function words, a 20-word tag line is not prose; without them it would be."""
+    layer = next(x for x in CLEANER.layers if isinstance(x, ContextLayer))
+    prose = [
+        "Pemerintah daerah akan membangun jembatan baru di atas sungai itu karena jembatan yang lama sudah "
+        "rusak akibat banjir pada bulan lalu.",
+        "Menurut kepala dinas, pekerjaan tersebut dapat selesai dalam waktu enam bulan jika cuaca tidak "
+        "menghambat para pekerja di lapangan.",
+    ]
+    tags = (
+        "Berita Terkini Politik Ekonomi Olahraga Hiburan Teknologi Otomotif Kesehatan Gaya Hidup Wisata "
+        "Kuliner Pendidikan Nasional Internasional Daerah Opini Foto Video Indeks"
+    )
+    shapes = layer.shapes([*prose, tags])
+    assert shapes[0].prose and shapes[1].prose
+    assert not shapes[2].prose
+    # Near miss: read as a language we have no function words for, the tag line's length makes it prose.
+    assert layer.shapes([*prose, tags], shape_only=True)[2].prose

@@ -269,3 +269,73 @@ def test_a_long_list_may_follow_the_prose_without_a_lead_in() -> None:
     out = CLEANER.clean(page, kind="text")
     assert all(item in out for item in plan)
     assert ARTICLE[0] in out and ARTICLE[1] in out
+
+
+CARDS = [
+    (
+        "HARBOUR LIFE",
+        "Lifeboat crew honoured for winter rescue off the point",
+        "gazette.example Local",
+        "The crew of the lifeboat were given medals on Friday for the rescue of four fishermen in January.",
+    ),
+    (
+        "ON THE QUAY",
+        "New fish market opens its doors to the public on the quay",
+        "quay.example Food",
+        "Stallholders said the first morning brought more buyers than they had seen in a whole week before.",
+    ),
+    (
+        "WAITING GAME",
+        "Harbour dredging plans put on hold until next summer",
+        "gazette.example Harbour",
+        "The council said the contractor could not start before the spring tides, so the work will wait.",
+    ),
+    (
+        "MARINA NEWS",
+        "Council approves funding for a second slipway at the marina",
+        "marina.example Boats",
+        "Boat owners have asked for a second slipway for years, and the council agreed to pay for it now.",
+    ),
+]
+
+
+def test_dateless_feed_after_the_article_is_dropped() -> None:
+    """Cards (kicker in capitals, title, source, blurb) after the article: their blurbs go too."""
+    blurbs = [f"{card[3]} {ARTICLE[1]}" for card in CARDS]  # as long as the article's paragraphs
+    cards = [line for card, blurb in zip(CARDS, blurbs, strict=True) for line in (*card[:3], blurb)]
+    page = _page().replace(LINKS[0], "\n".join(cards) + "\n" + LINKS[0])
+    out = CLEANER.clean(page, kind="text")
+    for line in ARTICLE:
+        assert line in out
+    for blurb in blurbs:
+        assert blurb not in out
+
+
+def test_subheadings_and_paragraphs_are_no_feed() -> None:
+    """Near miss: subheading, paragraph, repeated four times, is how an article looks."""
+    article = [ARTICLE[0]]
+    for kicker, title, _source, blurb in CARDS:
+        article += [title, blurb + " " + ARTICLE[1]]
+    out = CLEANER.clean(_page(article), kind="text")
+    for line in article:
+        assert line in out
+
+
+def test_repeated_buttons_under_a_related_heading_make_a_feed() -> None:
+    buttons = "Share Facebook Pin Save"
+    cards = [f"{card[3]} {ARTICLE[1]}\n{buttons}" for card in CARDS]
+    page = _page().replace(LINKS[0], "You may also like\n" + buttons + "\n" + "\n".join(cards) + "\n" + LINKS[0])
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    for card in CARDS:
+        assert card[3] not in out
+
+
+def test_repeated_buttons_in_a_shopping_list_are_kept() -> None:
+    """Near miss: a buying guide repeats 'See it now: Amazon' under each product; no related heading above."""
+    article = [ARTICLE[0], ARTICLE[1]]
+    for _kicker, title, _source, blurb in CARDS:
+        article += [title, "See it now: Amazon", f"{blurb} {ARTICLE[3]}"]
+    out = CLEANER.clean(_page(article), kind="text")
+    for line in article:
+        assert line in out

@@ -54,6 +54,10 @@ LIST_PER_WORD = 0.5  # what each word of such an item weighs for the article
 LIST_GAP = 4  # content lines from one item to the next, at most
 LIST_PROSE_SHARE = 4  # prose lines among the items: at most one per this many items
 
+FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
+FEED_PERIOD = 7  # lines in one card, at most
+FEED_SAME = 3  # a line repeated word for word this often is a card's fixed part
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
@@ -147,7 +151,34 @@ class ContextLayer(Layer):
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
         signature = "".join(_symbol(shape_of.get(i)) for i in content)
-        for lo, hi in _periodic_regions(signature):
+        regions = _periodic_regions(signature)
+        # Cards without dates (kicker, title, source, blurb; a blurb and its share buttons)
+        # repeat too, but tell apart from an article's subheadings only by finer shapes,
+        # and only once an article stands above them.
+        texts = [doc.lines[i].stripped if i in shape_of else "" for i in content]
+        seen: dict[str, int] = {}
+        for t in texts:
+            if t and len(t.split()) >= 2:
+                seen[t] = seen.get(t, 0) + 1
+        fine = [
+            _fine_symbol(shape_of.get(i), t, seen.get(t, 0) >= FEED_SAME) for i, t in zip(content, texts, strict=True)
+        ]
+        prose_before = 0.0
+        cum = []
+        for i in content:
+            s = shape_of.get(i)
+            prose_before += _uncapped(s) if s is not None and s.prose else 0.0
+            cum.append(prose_before)
+        # Cards known only by their repeated buttons must sit under a heading that another
+        # layer removed as related ('You may also like'): a shopping list repeats 'See it now'.
+        related = {r.line for r in doc.removals if r.start is None and r.category == "related"}
+        for lo, hi, buttons in _feed_regions(fine):
+            if lo == 0 or cum[lo - 1] < MIN_ARTICLE_WEIGHT:
+                continue
+            if buttons and not any(doc.lines[i].no in related for i in content[max(0, lo - 3) : lo]):
+                continue
+            regions.append((lo, hi))
+        for lo, hi in regions:
             for p in range(lo, hi):
                 if weights[p] > 0:
                     weights[p] = -REMOVED_WEIGHT
@@ -534,6 +565,51 @@ def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
             unit = sig[i : i + period]
             if length >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
                 found.append((i, j + period))
+            i = j + 1
+    return found
+
+
+def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
+    """_symbol, with short lines told apart: K an all-capitals kicker, '=' and the words of a
+    line repeated word for word (a card's share buttons), N any other."""
+    sym = _symbol(shape)
+    if sym != "N":
+        return sym
+    if repeated:
+        return "=" + line  # the same buttons in every card: the words must match too
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return "K"
+    return "N"
+
+
+def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
+    """Stretches that repeat a card without a date, FEED_REPEATS times or more.
+
+    A card has at most one prose line (its blurb) and either two kinds of short
+    line (a kicker in capitals and a title) or a line repeated word for word
+    (its share buttons); an article's subheading, paragraph, paragraph has neither.
+    Each stretch comes with whether only the repeated line makes it a feed.
+    """
+    found: list[tuple[int, int, bool]] = []
+    n = len(sig)
+    for period in range(2, FEED_PERIOD + 1):
+        i = 0
+        while i + period < n:
+            if sig[i] != sig[i + period]:
+                i += 1
+                continue
+            j = i
+            while j + period < n and sig[j] == sig[j + period]:
+                j += 1
+            length = j - i + period
+            unit = [sym[0] for sym in sig[i : i + period]]
+            kinds = set(unit) & set("KN")
+            if length >= period * FEED_REPEATS and unit.count("P") == 1 and ("=" in unit or len(kinds) >= 2):
+                buttons = len(kinds) < 2
+                # A card opens with its short lines: a paragraph in front is the article's last.
+                start = i if buttons else i + unit.index(next(u for u in unit if u != "P"))
+                found.append((start, j + period, buttons))
             i = j + 1
     return found
 

@@ -314,7 +314,7 @@ def test_dateless_feed_after_the_article_is_dropped() -> None:
 def test_subheadings_and_paragraphs_are_no_feed() -> None:
     """Near miss: subheading, paragraph, repeated four times, is how an article looks."""
     article = [ARTICLE[0]]
-    for kicker, title, _source, blurb in CARDS:
+    for _kicker, title, _source, blurb in CARDS:
         article += [title, blurb + " " + ARTICLE[1]]
     out = CLEANER.clean(_page(article), kind="text")
     for line in article:

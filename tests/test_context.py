@@ -339,3 +339,47 @@ def test_repeated_buttons_in_a_shopping_list_are_kept() -> None:
     out = CLEANER.clean(_page(article), kind="text")
     for line in article:
         assert line in out
+
+
+STANDINGS_LEAD = "Final standings of the harbour regatta after six races:"
+STANDINGS_HEADER = ["Pos.", "Boat", "Points", "Wins"]
+STANDINGS = [
+    [str(n), boat, str(60 - 7 * n), str(max(0, 4 - n))]
+    for n, boat in enumerate(
+        ["Sea Swallow", "Tern", "Kittiwake", "Northern Light", "Grey Seal", "Puffin", "Harbour Lass", "Solan"], 1
+    )
+]
+
+
+def _standings_page(lead: str = STANDINGS_LEAD, rows: list[list[str]] = STANDINGS) -> str:
+    intro = "This page always shows the standings of the harbour regatta after the latest race."
+    cells = [cell for row in rows for cell in row]
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Regatta standings", intro, lead, *STANDINGS_HEADER, *cells]
+    return "\n".join([*lines, *LINKS, *FOOTER]) + "\n"
+
+
+def test_table_one_cell_per_line_after_a_lead_in_is_the_article() -> None:
+    out = CLEANER.clean(_standings_page(), kind="text").splitlines()
+    assert STANDINGS_LEAD in out
+    assert all(cell in out for row in STANDINGS for cell in row[1:])
+    assert FOOTER[-1] not in out
+
+
+def test_table_cells_without_a_lead_in_after_the_article_are_dropped() -> None:
+    """Near miss: a results widget under the article, with no sentence leading into it, is no part of it."""
+    cells = [cell for row in STANDINGS for cell in row]
+    page = _page().replace(LINKS[0], "\n".join([*cells, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert ARTICLE[-1] in out
+    assert not any(row[1] in out for row in STANDINGS)
+
+
+def test_menu_columns_without_numbers_after_a_lead_in_are_no_table() -> None:
+    """Near miss: a lead-in over columns of links (no numbers in the rows) does not make a table."""
+    rows = [["Lifeboats", "Tides", "Moorings", "Sailing"] for _ in range(6)]
+    cells = [cell for row in rows for cell in row]
+    lead = "The harbour board also keeps these pages up to date for you:"
+    page = _page().replace(LINKS[0], "\n".join([lead, *cells, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert ARTICLE[-1] in out
+    assert "Moorings" not in out

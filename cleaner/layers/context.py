@@ -54,6 +54,11 @@ LIST_PER_WORD = 0.5  # what each word of such an item weighs for the article
 LIST_GAP = 4  # content lines from one item to the next, at most
 LIST_PROSE_SHARE = 4  # prose lines among the items: at most one per this many items
 
+TABLE_ROWS = 5  # a table with one cell per line: at least this many rows after its lead-in line
+TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
+TABLE_CELL_WORDS = 4  # words in one cell, at most
+TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
+
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
 FEED_SAME = 3  # a line repeated word for word this often is a card's fixed part
@@ -69,6 +74,7 @@ _DATE = re.compile(
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
@@ -271,6 +277,7 @@ class ContextLayer(Layer):
             while q < n and content[q] in shape_of:
                 q += 1
             self._weigh_list_run(doc, content, shape_of, weights, anchors, p, q)
+            _weigh_tables(doc, content, shape_of, weights, p, q)
             p = q
 
     def _weigh_list_run(
@@ -507,6 +514,48 @@ def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _
             for q in run:
                 weights[q] *= TEASER_STRESS
         run = []
+
+
+def _weigh_tables(
+    doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float], lo: int, hi: int
+) -> None:
+    """A table dumped one cell per line after a lead-in sentence weighs for the article.
+
+    Standings or results ('1', 'Kyle Busch', '5040', '5', ...) repeat a row of
+    names and numbers with a fixed period; each cell alone reads as a menu entry.
+    The table must follow a sentence that ends in ':' (a menu has no lead-in),
+    and its rows must hold at least two numbers each (a menu's columns of links do not).
+    One pass over the run content[lo:hi] per lead-in line.
+    """
+    lines = [doc.lines[content[p]].stripped for p in range(lo, hi)]
+    cells = ["n" if _NUMBER.fullmatch(t) else ("w" if len(t.split()) <= TABLE_CELL_WORDS else "x") for t in lines]
+    p = 0
+    while p < len(lines):
+        lead = lines[p]
+        if not (lead.endswith(":") and len(lead.split()) > MENU_WORDS):
+            p += 1
+            continue
+        best = (0, 0)  # end of the table (exclusive), rows
+        for k in range(TABLE_COLUMNS[0], TABLE_COLUMNS[1] + 1):
+            # A header row of k labels may stand between the lead-in and the rows.
+            for start in (p + 1, p + 1 + k):
+                row = cells[start : start + k]
+                if len(row) < k or row.count("n") < 2 or "x" in row:
+                    continue
+                if start > p + 1 and cells[p + 1 : start] != ["w"] * k:
+                    continue
+                end = start + k
+                while end < len(cells) and cells[end] == cells[end - k]:
+                    end += 1
+                rows = (end - start) // k
+                if rows >= TABLE_ROWS and rows > best[1]:
+                    best = (start + rows * k, rows)
+        if best[1]:
+            for q in range(p + 1, best[0]):
+                weights[lo + q] = TABLE_CELL_WEIGHT
+            p = best[0]
+        else:
+            p += 1
 
 
 def _lead_key(line: str) -> str:

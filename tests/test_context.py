@@ -383,3 +383,43 @@ def test_menu_columns_without_numbers_after_a_lead_in_are_no_table() -> None:
     out = CLEANER.clean(page, kind="text").splitlines()
     assert ARTICLE[-1] in out
     assert "Moorings" not in out
+
+
+READER_COMMENTS = [
+    "Moira Campbell",
+    "March 14, 2024 at 3:17 pm",
+    "We waited at the south slipway for forty minutes this morning and nobody from the board was there to tell us "
+    "what was going on, so I hope they sort out the signs before the weekend crowds arrive.",
+    "Harbour Gazette",
+    "March 14, 2024 at 7:07 pm",
+    "Thanks for letting us know, Moira. The board says new signs will go up on Friday and staff will be at the "
+    "slipway for every sailing until the repair is finished, which we will report on here.",
+    "Donald Ross",
+    "March 15, 2024 at 9:21 am",
+    "It is about time the council paid for that pier properly instead of patching it up every few years, because "
+    "the whole island depends on the ferry and we cannot keep losing the big boat every winter.",
+]
+
+
+def test_reader_comments_under_a_responses_heading_are_dropped() -> None:
+    heading = f"3 thoughts on “{HEADLINE}”"
+    page = _page().replace(LINKS[0], "\n".join([heading, *READER_COMMENTS, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert all(line in out for line in ARTICLE)
+    assert not any(line in out for line in READER_COMMENTS)
+
+
+def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
+    """Near miss: a share bar's 'Comments' button over the byline is no comment section (only one stamp)."""
+    footer = [
+        "Published by Coastal Media Limited, registered in Scotland, company number 123456, whose offices are at "
+        "4 Quay Street, Port Ellen, and whose editors are members of the press standards body.",
+        "This material may not be published, broadcast, rewritten or redistributed without the permission of the "
+        "publisher, and all quotes and figures are provided for information only and not for trading purposes.",
+        "Readers who want to report an error in any of our stories can write to the editor at the address above, "
+        "and we will publish a correction on this page as soon as the facts have been checked by the newsroom.",
+    ]
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, *footer, HEADLINE, "Facebook", "Comments", "By Jane Smith"]
+    page = "\n".join([*lines, "Email", *ARTICLE, *LINKS]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert all(line in out for line in ARTICLE)

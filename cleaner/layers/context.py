@@ -59,6 +59,8 @@ TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
+COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
+
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
 FEED_SAME = 3  # a line repeated word for word this often is a card's fixed part
@@ -192,6 +194,8 @@ class ContextLayer(Layer):
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
         comments_start = doc.meta.get("comments_start")
+        if not isinstance(comments_start, int):
+            comments_start = _comment_section(doc)
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
             before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
@@ -514,6 +518,32 @@ def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _
             for q in run:
                 weights[q] *= TEASER_STRESS
         run = []
+
+
+def _comment_section(doc: Document) -> int | None:
+    """Where the comment section starts, when the tail layer found its heading but not a second line.
+
+    A heading such as '10 thoughts on "..."' starts the comment section; the
+    readers' comments under it are stamped with dates ('August 8, 2018 at
+    3:17 pm'). The heading and two dated lines close below it mark the
+    section; a 'Comments' button in a share bar over a byline and a video
+    caption does not.
+    """
+    index = {ln.no: i for i, ln in enumerate(doc.lines)}
+    heads = sorted(
+        index[r.line]
+        for r in doc.removals
+        if r.layer == "tail"
+        and r.category == "comments"
+        and r.start is None
+        and r.line in index
+        and not r.rule.endswith(".footer")
+    )
+    for head in heads:
+        near = [ln.stripped for ln in doc.lines[head + 1 : head + 1 + COMMENT_GAP] if not ln.blank]
+        if sum(_dated(t, len(t.split())) for t in near) >= 2:
+            return head
+    return None
 
 
 def _weigh_tables(

@@ -9,6 +9,7 @@ pattern (``re._parser``); a rule whose start cannot be told runs on every line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -124,6 +125,12 @@ def _charset(items) -> set[str] | None:
     return out
 
 
+# Menus, share buttons and footers repeat across the pages of a batch (and a
+# page often repeats its own): the hits of short lines are remembered, by text.
+# Long lines are rarely repeated, and holding them would let the cache pin memory.
+CACHE_LINES = 8192
+CACHE_CHARS = 200
+
 # Word-count classes: a line is only tried against rules whose max_words reach its class.
 _WORD_CLASSES = (2, 4, 8, 15, 30, 60, 120)
 
@@ -157,6 +164,12 @@ class RuleIndex:
         self._longest = max((len(p) for p in self._by_prefix), default=0)
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))) if tokens else None
+        # functools' C cache: bounded, thread-safe, and cheaper per call than a Python-level dict dance.
+        self._cached = functools.lru_cache(maxsize=CACHE_LINES)(self._match)
+
+    def clear_cache(self) -> None:
+        """Forget the remembered hits (benchmarks start each timed pass from an empty cache)."""
+        self._cached.cache_clear()
 
     def _bucket(self, head: str, wclass: int) -> tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]:
         key = (head, wclass)
@@ -191,6 +204,11 @@ class RuleIndex:
         """Every rule matching the whole stripped ``line`` within its max_words, in rule order."""
         if not line:
             return ()
+        if len(line) > CACHE_CHARS:
+            return self._match(line)
+        return self._cached(line)
+
+    def _match(self, line: str) -> tuple[Rule, ...]:
         words = len(line.split())
         combined, plain, filtered = self._bucket(line[:PREFIX].lower(), _word_class(words))
         found: list[Rule] = []

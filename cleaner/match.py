@@ -66,6 +66,24 @@ def exact_prefixes(pattern: re.Pattern[str], k: int = EXACT) -> frozenset[str] |
     return frozenset(text for text, _ in got)
 
 
+def required_literal(pattern: re.Pattern[str], shortest: int = 3) -> str | None:
+    """The longest run of plain characters every match of ``pattern`` contains (None: none
+    of ``shortest`` characters or more, or case is ignored): a cheap ``in`` test tells which
+    lines cannot match."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - patterns compiled already
+        return None
+    best = run = ""
+    for op, av in parsed:  # top level only: these items are in every match, in order
+        run = run + chr(av) if op is _c.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= shortest else None
+
+
 def _agreeing(prefixes: frozenset[str]) -> frozenset[str]:
     """Every start of every prefix: a head agrees with the prefixes if it is one of these
     (it starts a prefix) or one of these starts it (see _agrees)."""

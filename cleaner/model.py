@@ -120,8 +120,15 @@ class Document:
         # document (the kept lines, the last prose line) is cached per version,
         # because a dozen layers ask for it and most of them remove nothing.
         self.version = 0
+        # Lines whose text a cut changed, in order (repeats allowed): a layer that
+        # checks each line's text on its own need only re-check these on a later pass.
+        self.recut: list[int] = []
+        # Layers' own bookkeeping for this document, by layer name (layers are shared
+        # between documents and threads, so they keep none on themselves).
+        self.state: dict[str, object] = {}
         self._kept: tuple[int, list[int]] | None = None
         self._hit_lines: tuple[int, list[int]] | None = None
+        self._hit_base: tuple[int, list[int]] | None = None
         self._last_prose: tuple[int, int] | None = None
 
     def hits(self, index: int) -> tuple:
@@ -138,8 +145,12 @@ class Document:
         Do not modify the list (it is shared until the document changes).
         """
         if self._hit_lines is None or self._hit_lines[0] != self.version:
-            hits = self.hits
-            self._hit_lines = (self.version, [i for i in self.kept() if hits(i)])
+            # Which lines have hits changes only with a cut (new text); removals just thin the list.
+            if self._hit_base is None or self._hit_base[0] != len(self.recut):
+                hits = self.hits
+                self._hit_base = (len(self.recut), [i for i in self.kept() if hits(i)])
+            lines = self.lines
+            self._hit_lines = (self.version, [i for i in self._hit_base[1] if not lines[i].removed])
         return self._hit_lines[1]
 
     def last_prose(self) -> int:
@@ -222,6 +233,7 @@ class Document:
         pieces.append(text[prev:])
         ln.set_text("".join(pieces))
         self.version += 1
+        self.recut.append(index)
 
     # -- output --------------------------------------------------------------
     def render(self) -> str:

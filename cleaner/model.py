@@ -172,8 +172,12 @@ class Document:
         A snapshot: removals after the call do not change it. Do not modify it
         (it is shared until the document changes).
         """
-        if self._kept is None or self._kept[0] != self.version:
+        if self._kept is None:
             self._kept = (self.version, [i for i, ln in enumerate(self.lines) if not ln.removed and not ln.blank])
+        elif self._kept[0] != self.version:
+            # Lines are only ever removed or cut, never restored: thin the last list.
+            lines = self.lines
+            self._kept = (self.version, [i for i in self._kept[1] if not lines[i].removed and not lines[i].blank])
         return self._kept[1]
 
     def iter_kept(self) -> Iterator[tuple[int, Line]]:

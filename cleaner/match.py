@@ -1,10 +1,13 @@
 """Fast whole-line rule matching: index the rules by the characters they can start with.
 
-Python's regex engine tries the branches of a big alternation one by one, so
-running every rule on every line costs microseconds a line. Almost every rule
-starts with a literal word, so a line that starts with "qu" only needs the few
-rules that can start with "qu". The possible starts are read from the parsed
-pattern (``re._parser``); a rule whose start cannot be told runs on every line.
+Trying every rule on every line costs microseconds a line. Almost every rule
+starts with a literal word, so a line that starts with "qua" only needs the few
+rules that can start with "qua" (lower-cased; a rule that minds case is also
+held to the exact first two characters). The possible starts are read from the
+parsed pattern (``re._parser``); a rule whose start cannot be told runs on
+every line, unless it names words a line must hold (``requires``): one search
+for all such words keeps those rules off most lines. The hits of short lines
+are remembered across documents in a bounded cache.
 """
 
 from __future__ import annotations

@@ -20,13 +20,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+GOAL = 10.0  # peak RSS below this many times the input size (issue: reliability)
 
 CHILD = r"""
 import json, sys, time
@@ -86,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=100.0, help="input size in MB (default 100)")
     ap.add_argument("--tracemalloc", action="store_true", help="also report the Python-level peak (slower)")
+    ap.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "big.txt"
@@ -93,13 +97,29 @@ def main(argv: list[str] | None = None) -> int:
         _, floor = run_child(path, "read", [])
         report, peak = run_child(path, "clean", ["--tracemalloc"] if args.tracemalloc else [])
     mb = 1_000_000
-    print(f"input:            {size / mb:8.1f} MB ({report['input_bytes']:,} bytes)")
-    print(f"floor (import + read): {floor / mb:8.1f} MB peak RSS")
-    print(f"clean_document:   {peak / mb:8.1f} MB peak RSS = {peak / size:.1f}x the input")
-    print(f"  above the floor:{(peak - floor) / mb:8.1f} MB = {(peak - floor) / size:.1f}x the input")
-    print(f"  time {report['seconds']} s, {report['output_chars']:,} chars out, {report['removals']:,} removals")
+    lines = [
+        f"input:            {size / mb:8.1f} MB ({report['input_bytes']:,} bytes)",
+        f"floor (import + read): {floor / mb:8.1f} MB peak RSS",
+        f"clean_document:   {peak / mb:8.1f} MB peak RSS = {peak / size:.1f}x the input",
+        f"  above the floor:{(peak - floor) / mb:8.1f} MB = {(peak - floor) / size:.1f}x the input",
+        f"  time {report['seconds']} s, {report['output_chars']:,} chars out, {report['removals']:,} removals",
+    ]
     if "python_peak_bytes" in report:
-        print(f"  tracemalloc peak: {int(report['python_peak_bytes']) / mb:.1f} MB")
+        lines.append(f"  tracemalloc peak: {int(report['python_peak_bytes']) / mb:.1f} MB")
+    print("\n".join(lines))
+    if not args.no_write:
+        from benchmarks.results import write_section
+
+        command = "python -m benchmarks.memory" + ("" if argv is None else " " + " ".join(argv))
+        verdict = "met" if peak / size < GOAL else "NOT met"
+        write_section(
+            "memory",
+            f"## Memory: peak RSS cleaning one {size / mb:.0f} MB text\n\n"
+            f"Command: `{command}` ({time.strftime('%Y-%m-%d')}, {platform.python_version()}, "
+            f"{os.cpu_count()} cores). Goal: peak < {GOAL:.0f}x the input: **{verdict}** "
+            f"({peak / size:.1f}x).\n\n```\n" + "\n".join(lines) + "\n```\n\n"
+            "Method and where the memory goes: benchmarks/MEMORY.md.",
+        )
     return 0
 
 

@@ -33,6 +33,7 @@ from typing import Any
 
 from benchmarks import baselines
 from benchmarks.naive_text import decode_page, load_page, naive_text
+from benchmarks.results import write_section
 from benchmarks.score import CorpusScore, PageScore, score_corpus, score_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -545,7 +546,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(report)
 
     if out is not None:
-        out.write_text(report, encoding="utf-8")
+        if out.resolve() == DEFAULT_OUT.resolve():
+            write_section("extraction", report, out)  # the other benchmarks' sections stay
+        else:
+            out.write_text(report, encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
     if args.per_page is not None:
         with args.per_page.open("w", encoding="utf-8") as fh:

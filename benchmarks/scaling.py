@@ -11,7 +11,7 @@ processes (the workers included).
 The machine may be shared, so each repeat also runs a control: the same
 Cleaner loop over the pages in one process, then in two forked processes at
 once, with no pool and no files. Its ratio is the parallel speedup the machine
-offers at that moment; the command cannot beat it. Writes benchmarks/SCALING.md.
+offers at that moment; the command cannot beat it. Writes its section of benchmarks/RESULTS.md.
 
     python -m benchmarks.scaling [--files 5000] [--repeats 2] [--configs default,fsync,no-templates]
 """
@@ -30,10 +30,10 @@ import time
 from pathlib import Path
 
 from benchmarks.naive_text import load_page, naive_text
+from benchmarks.results import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = Path("/work/shared/benchmarks/scrapinghub/html")
-OUT_MD = Path(__file__).resolve().parent / "SCALING.md"
 CONFIGS = {"default": [], "fsync": ["--fsync"], "no-templates": ["--no-templates"]}
 CONTROL_PAGES = 181
 
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", type=int, default=5000)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of: {', '.join(CONFIGS)}")
-    ap.add_argument("--no-write", action="store_true", help="print only; do not write SCALING.md")
+    ap.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
     args = ap.parse_args(argv)
     configs = [c.strip() for c in args.configs.split(",") if c.strip()]
     unknown = [c for c in configs if c not in CONFIGS]
@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     text = report(args, configs, cores, size, wall, cpu, controls, loads)
     print(text)
     if not args.no_write:
-        OUT_MD.write_text(text, encoding="utf-8")
+        write_section("scaling", text)
     return 0
 
 

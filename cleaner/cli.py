@@ -13,6 +13,7 @@ import codecs
 import json
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
@@ -279,10 +280,7 @@ def _files_report(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 def _files_summary(outcomes: Sequence[Outcome]) -> str:
     ok = [o for o in outcomes if o.ok]
     failed = [o for o in outcomes if not o.ok]
-    counts: dict[str, int] = {}
-    for o in ok:
-        for cat, n in o.counts.items():
-            counts[cat] = counts.get(cat, 0) + n
+    counts = _total(o.counts for o in ok)
     text = (
         f"cleaner: {len(ok)} file{'s' if len(ok) != 1 else ''} cleaned, {len(failed)} failed; "
         f"{_size(sum(o.bytes_in for o in ok))} in, {_size(sum(o.bytes_out for o in ok))} out; "
@@ -344,10 +342,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
         }
         code = max(code, _write_report(args.report, report, args.fsync))
     if not args.quiet:
-        counts: dict[str, int] = {}
-        for s in stats:
-            for cat, n in s.counts.items():
-                counts[cat] = counts.get(cat, 0) + n
+        counts = _total(s.counts for s in stats)
         text = (
             f"cleaner: {sum(s.records for s in stats)} records: {sum(s.cleaned for s in stats)} cleaned, "
             f"{sum(s.passed for s in stats)} passed through without a text or html field, "
@@ -396,6 +391,14 @@ def shorten(text: str, width: int = 100) -> str:
     """One line of at most ``width`` characters, ending in … when cut."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _total(counts: Iterable[dict[str, int]]) -> dict[str, int]:
+    """Removals by category, added up over inputs."""
+    total: Counter[str] = Counter()
+    for c in counts:
+        total.update(c)
+    return dict(total)
 
 
 def _removed(counts: dict[str, int]) -> str:

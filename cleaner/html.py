@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.xpaths import BODY_XPATH
 
-from cleaner.html_rules import LINK_BLOCK, PRUNE
+from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_BLOCK, PRUNE, TAG_LINKS, XPATH_RULES
 from cleaner.model import Removal
 
 LAYER = "html"
+# Blocks reported when the extractor leaves them out (see text_blocks).
+REPORT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre")
+REPORT_MIN_CHARS = 15
+REPORT_ANCESTORS = 8
 
 # The parser trafilatura itself uses: bytes we encoded are UTF-8 whatever the
 # page's <meta charset> says (the text was decoded already), and HTML comments
@@ -27,11 +33,38 @@ _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
 )
 
-_NS = {"re": "http://exslt.org/regular-expressions"}
-# Compiled once at import: (category, rule id, XPath object).
-_COMPILED = tuple((cat, rule, etree.XPath(xp, namespaces=_NS)) for cat, rule, xp in PRUNE)
+# Every element a rule could match, in document order, found in one C-level
+# walk; the rules are then tested in Python once per candidate (an XPath regex
+# test per rule calls back into Python for every element and was most of the cost).
+_RULE_TAGS = sorted({tag for rule in PRUNE for tag in rule.tags})
+_CANDIDATES = etree.XPath(
+    "//*["
+    + " or ".join(
+        [f"self::{tag}" for tag in _RULE_TAGS] + ["@class", "@id", "@role", "@hidden", "@aria-hidden", "@style"]
+    )
+    + "]"
+)
+# The first rule (by index in PRUNE) for each tag, role and class/id word.
+_BY_TAG: dict[str, int] = {}
+_BY_ROLE: dict[str, int] = {}
+_BY_WORD: dict[str, list[tuple[int, frozenset[str]]]] = {}
+for _n, _rule in enumerate(PRUNE):
+    for _tag in _rule.tags:
+        _BY_TAG.setdefault(_tag, _n)
+    for _role in _rule.roles:
+        _BY_ROLE.setdefault(_role, _n)
+    for _word in _rule.words:
+        _BY_WORD.setdefault(_word, []).append((_n, _rule.word_tags))
+_HIDDEN = min((n for n, rule in enumerate(PRUNE) if rule.hidden), default=None)
+_WORD_TAGS = frozenset(tag for rule in PRUNE if rule.words for tag in rule.word_tags)
+_MAX_NGRAM = max((len(word.split("-")) for word in _BY_WORD), default=1)
+_SPLIT = re.compile(r"[\s_-]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLOCK
 _LINK_CANDIDATES = etree.XPath(_link_xpath)
+_TAG_CATEGORY, _TAG_RULE, _tag_xpath, _TAG_MAX_OTHER = TAG_LINKS
+_TAG_LINKS = etree.XPath(_tag_xpath)
+_XPATH_RULES = tuple((category, rule, etree.XPath(xpath)) for category, rule, xpath in XPATH_RULES)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
 _PROTECTED = frozenset({"html", "body", "main", "article"})
 # A rule never removes a node holding this share of the page's text or more:
@@ -90,24 +123,111 @@ def parse(html: str) -> etree._Element | None:
         return None
 
 
+def class_words(value: str) -> set[str]:
+    """The lower-cased words of a class/id value, and their runs joined by ``-`` (``comments-area``)."""
+    tokens = [t for t in _SPLIT.split(value.lower()) if t]
+    words = set(tokens)
+    for n in range(2, min(_MAX_NGRAM, len(tokens)) + 1):
+        words.update("-".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    return words
+
+
+def rule_index(el: etree._Element) -> int | None:
+    """Index in PRUNE of the first rule that matches ``el``, or None."""
+    tag = el.tag
+    best = _BY_TAG.get(tag)
+    role = el.get("role")
+    if role is not None:
+        n = _BY_ROLE.get(role)
+        if n is not None and (best is None or n < best):
+            best = n
+    if _HIDDEN is not None and (best is None or best > _HIDDEN) and _is_hidden(el):
+        best = _HIDDEN
+    if tag in _WORD_TAGS:
+        cls, ident = el.get("class"), el.get("id")
+        if cls or ident:
+            for word in class_words(f"{cls or ''} {ident or ''}"):
+                for n, tags in _BY_WORD.get(word, ()):
+                    if tag in tags and (best is None or n < best):
+                        best = n
+                        break
+    return best
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
+
+
 def prune(root: etree._Element) -> list[Removal]:
-    """Drop never-article nodes in place and explain each."""
+    """Drop never-article nodes in place and explain each.
+
+    The result is that of applying the rules one after the other over the whole
+    tree, in PRUNE order, but the tree is walked once.
+    """
+    matches = [(n, el) for el in _CANDIDATES(root) if (n := rule_index(el)) is not None]
+    matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
-    for category, rule, xpath in _COMPILED:
-        total = None  # the page's text length, measured after the rules before this one
+    total = None  # the page's text length, measured after the rules before this one
+    current = None
+    for n, el in matches:
+        if n != current:
+            current, total = n, None
+        if el.tag in _PROTECTED or el.getparent() is None or not _attached(el, root):
+            continue
+        text = _node_text(el)
+        if len(text) > 200:
+            if total is None:
+                total = len(_node_text(root))
+            if len(text) >= MAX_SHARE * total:
+                continue
+        rule = PRUNE[n]
+        removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
+        el.drop_tree()  # keeps the text that follows the node (its tail)
+    for category, rule_id, xpath in _XPATH_RULES:
+        total = None
         for el in xpath(root):
-            parent = el.getparent()
-            if parent is None or el.tag in _PROTECTED or not _attached(el, root):
+            if el.getparent() is None or el.tag in _PROTECTED or not _attached(el, root):
                 continue
             text = _node_text(el)
             if len(text) > 200:
-                if total is None:
-                    total = len(_node_text(root))
+                total = total if total is not None else len(_node_text(root))
                 if len(text) >= MAX_SHARE * total:
-                    continue
-            removals.append(Removal(LAYER, rule, category, text, el.sourceline, el.sourceline))
-            el.drop_tree()  # keeps the text that follows the node (its tail)
+                    continue  # a link around the whole story is no teaser
+            removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
+            el.drop_tree()
+    removals.extend(prune_tag_lists(root))
     removals.extend(prune_link_blocks(root))
+    return removals
+
+
+def prune_tag_lists(root: etree._Element) -> list[Removal]:
+    """Drop blocks made of rel="tag" links, a short label and separators: the post's tag list.
+
+    A tag link inside prose is left alone: its block holds more than a label.
+    """
+    removals = []
+    links = _TAG_LINKS(root)
+    if not links:
+        return removals
+    tagged = set(links)
+    for link in links:
+        if not _attached(link, root):
+            continue
+        block = None
+        node = link.getparent()
+        while node is not None and node.tag not in _PROTECTED:
+            linked = sum(_chars(a.text_content()) for a in node.iter("a") if a in tagged)
+            if _chars(node.text_content()) - linked > _TAG_MAX_OTHER:
+                break
+            block, node = node, node.getparent()
+        if block is None:
+            continue
+        text = _node_text(block)
+        removals.append(Removal(LAYER, _TAG_RULE, _TAG_CATEGORY, text, block.sourceline, block.sourceline))
+        block.drop_tree()
     return removals
 
 
@@ -158,10 +278,125 @@ def is_headline(line: str, titles: set[str]) -> bool:
     return text in titles or (len(text) >= 15 and any(t.startswith(text) for t in titles))
 
 
-def _in_article(root: etree._Element, headline: str) -> bool:
-    """The headline is an <h1> inside an <article> element: the page marks it as part of the article."""
+def headline_in_article(root: etree._Element, headline: str) -> bool:
+    """The headline is an <h1> the page marks as part of the article.
+
+    That is: inside an <article>, and inside the article's body element when the
+    <article> marks one (itemprop="articleBody" or a body class word); a headline
+    above a marked body is the page's title block.
+    """
     text = _norm(headline)
-    return any(_norm(_node_text(h1)) == text for h1 in _ARTICLE_H1(root))
+    for h1 in _ARTICLE_H1(root):
+        if _norm(_node_text(h1)) != text:
+            continue
+        article = next(h1.iterancestors("article"))
+        bodies = [el for el in article.iter() if _is_article_body(el)]
+        if not bodies or any(body is h1 or body in h1.iterancestors() for body in bodies):
+            return True
+    return False
+
+
+def _is_article_body(el: etree._Element) -> bool:
+    if el.get("itemprop") == ARTICLE_BODY_ITEMPROP:
+        return True
+    value = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return bool(value.strip()) and not ARTICLE_BODY_WORDS.isdisjoint(class_words(value))
+
+
+_LAYOUT_TABLE = etree.XPath("//table[.//h1 or .//h2 or .//td[count(.//p) >= 2] or .//th[count(.//p) >= 2]]")
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(root: etree._Element) -> int:
+    """Turn tables that lay out a page (a headline or paragraphs inside a cell) into plain blocks.
+
+    trafilatura renders a table cell by cell on one line with " | ", which glues
+    a whole table-built page (article, sidebar, teasers) into one line; as
+    blocks, its paragraphs are chosen one by one. Tags change, no text does.
+    """
+    tables = _LAYOUT_TABLE(root)
+    layout = set(tables)
+    stack = list(tables)
+    while stack:
+        el = stack.pop()
+        if el.tag == "table" and el not in layout:
+            continue  # a data table inside the layout keeps its rows and cells
+        if el.tag in _TABLE_PARTS:
+            el.tag = "div"
+        stack.extend(el)
+    return len(tables)
+
+
+def _signature(el: etree._Element) -> tuple[str, str | None]:
+    return el.tag, el.get("class")
+
+
+def join_split_body(root: etree._Element) -> bool:
+    """Join an article body split into sibling containers of one class into the first of them.
+
+    trafilatura takes the first element its body expressions find; templates
+    that cut the story into several equal containers (ads between the parts)
+    lose every part after the first. Elements move, no text changes.
+    """
+    for expr in BODY_XPATH:
+        found = [el for el in expr(root) if el is not None]
+        if not found:
+            continue
+        first = found[0]
+        parent = first.getparent()
+        if parent is None:
+            return False
+        grand, key, parent_key = parent.getparent(), _signature(first), _signature(parent)
+        parts = [
+            el
+            for el in found[1:]
+            if _signature(el) == key
+            and (
+                el.getparent() is parent
+                or (_signature(el.getparent()) == parent_key and el.getparent().getparent() is grand)
+            )
+        ]
+        for part in parts:
+            first.append(part)
+        return bool(parts)
+    return False
+
+
+def text_blocks(root: etree._Element) -> list[tuple[int | None, str, str]]:
+    """The page's outermost text blocks as (source line, text, category), read before extraction.
+
+    What trafilatura leaves out it leaves out silently; comparing these blocks
+    with its output lets every dropped block be explained. The category is the
+    first prune rule an enclosing element matches, else boilerplate.
+    """
+    blocks: list[tuple[int | None, str, str]] = []
+    taken: set[etree._Element] = set()
+    for el in root.iter(*REPORT_TAGS):
+        ancestors = list(el.iterancestors())
+        if any(a in taken for a in ancestors):
+            continue
+        text = " ".join(el.text_content().split())
+        if len(text) < REPORT_MIN_CHARS:
+            continue
+        taken.add(el)
+        category = "boilerplate"
+        for a in ancestors[:REPORT_ANCESTORS]:
+            n = rule_index(a)
+            if n is not None:
+                category = PRUNE[n].category
+                break
+        blocks.append((el.sourceline, text, category))
+    return blocks
+
+
+def unextracted(blocks: list[tuple[int | None, str, str]], text: str) -> list[Removal]:
+    """A removal for every block whose text is not in the extracted text."""
+    extracted = _norm(text)
+    return [
+        Removal(LAYER, "html.not-extracted", category, block, line, line)
+        for line, block, category in blocks
+        if _norm(block) not in extracted
+    ]
 
 
 def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bool = True) -> HtmlOutput:
@@ -170,6 +405,8 @@ def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bo
     if root is None:
         return HtmlOutput("", [], None)
     removals = prune(root)
+    unwrap_layout_tables(root)
+    join_split_body(root)
     title_el = root.find(".//title")
     title = " ".join(title_el.text_content().split()) if title_el is not None else None
     titles = page_titles(root)
@@ -177,11 +414,13 @@ def html_to_text(html: str, *, favor_precision: bool = False, include_tables: bo
     options.update(include_tables=include_tables, favor_precision=favor_precision)
     if favor_precision:
         options["favor_recall"] = False  # trafilatura takes one or the other
+    blocks = text_blocks(root)
     text = trafilatura.extract(root, **options) or ""
+    removals.extend(unextracted(blocks, text))
     lines = text.split("\n")
     # The headline is the page's title, not its article body: trafilatura keeps
     # it when it sits in the chosen container, usually as the first line.
-    if lines and is_headline(lines[0], titles) and not _in_article(root, lines[0]):
+    if lines and is_headline(lines[0], titles) and not headline_in_article(root, lines[0]):
         removals.append(Removal(LAYER, "html.headline", "boilerplate", lines[0], None, None))
         lines = lines[1:]
     return HtmlOutput("\n".join(lines).strip("\n"), removals, title or None)

@@ -1,11 +1,13 @@
-"""HTML prune rules as data: (category, rule id, XPath), kept apart from the logic in html.py.
+"""HTML prune rules as data, kept apart from the logic in html.py.
 
 Every rule is a general web convention (element names, ARIA roles, class and
 id words that page templates use for page furniture), never a site's own
-class name. Class and id words are matched as whole words: the attribute is
-split on spaces, ``-`` and ``_`` (and camelCase is not split), so ``comments``
-hits ``comments-area`` and ``post_comments`` but not ``commentary``, and
-``share`` hits ``share-buttons`` but not ``shared-content``.
+class name. Class and id words are matched as whole words: the attributes are
+lower-cased and split on spaces, ``-`` and ``_`` (camelCase is not split), and
+a hyphenated term matches that run of words, so ``comments`` hits
+``comments-area`` and ``post_comments`` but not ``commentary``, ``share`` hits
+``share-buttons`` but not ``shared-content``, and ``follow-us`` hits
+``follow_us_box``.
 
 Order matters: a node is recorded under the first rule that matches it, and
 nodes inside an already pruned node are not listed again.
@@ -13,84 +15,94 @@ nodes inside an already pruned node are not listed again.
 
 from __future__ import annotations
 
-# A class or id "word" test, done with an EXSLT regex on the two attributes
-# joined by spaces, lower-cased first. {words} is a regex alternation.
-_WORD = (
-    "re:test(concat(' ', translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' ', "
-    "translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ' '), "
-    "'[\\s_-](?:{words})[\\s_-]')"
-)
+from dataclasses import dataclass
+
+
+def _set(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
 
 # Containers that may be pruned by a class/id word: block furniture, not the
 # document, its body, or the page's main/article element.
-_BLOCK = "self::div or self::section or self::aside or self::ul or self::ol or self::nav or self::p or self::span"
+WORD_TAGS = _set("div section aside ul ol nav p span")
+# ...and for the comments rule also the comment form.
+COMMENT_WORD_TAGS = WORD_TAGS | {"form"}
 
 
-def word_rule(tags: str, words: str) -> str:
-    """XPath for elements of ``tags`` (an XPath boolean on self::) whose class or id has one of ``words``."""
-    return f"//*[({tags}) and {_WORD.format(words=words)}]"
+@dataclass(frozen=True, slots=True)
+class PruneRule:
+    """One prune rule: a node matches by its tag, its ARIA role, a class/id word (on ``word_tags``), or being hidden."""
+
+    category: str
+    rule: str
+    tags: frozenset[str] = frozenset()
+    roles: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    hidden: bool = False
+    word_tags: frozenset[str] = WORD_TAGS
 
 
-PRUNE: tuple[tuple[str, str, str], ...] = (
+PRUNE: tuple[PruneRule, ...] = (
     # Never text: code, styles, templates, and embedded players or frames.
-    ("script", "html.script", "//script|//style|//noscript|//template"),
-    ("embed", "html.embed", "//iframe|//object|//embed|//video|//audio"),
-    # Hidden by the page itself: the reader never sees it.
-    (
-        "boilerplate",
-        "html.hidden",
-        "//*[@hidden or @aria-hidden='true' or re:test(@style, 'display\\s*:\\s*none|visibility\\s*:\\s*hidden', 'i')]",
-    ),
+    PruneRule("script", "html.script", tags=_set("script style noscript template")),
+    PruneRule("embed", "html.embed", tags=_set("iframe object embed video audio")),
+    # Hidden by the page itself (hidden, aria-hidden="true", display:none, visibility:hidden).
+    PruneRule("boilerplate", "html.hidden", hidden=True),
     # Reader comments: the section and its form.
-    (
+    PruneRule(
         "comments",
         "html.comments",
-        word_rule(
-            _BLOCK + " or self::form",
-            "comments|comment-list|commentlist|comment-section|comments-area|comment-respond|respond|disqus",
-        ),
+        word_tags=COMMENT_WORD_TAGS,
+        words=_set("comments comment-list commentlist comment-section comments-area comment-respond respond disqus"),
     ),
     # Figure captions and photo credits.
-    ("caption", "html.figcaption", "//figcaption"),
-    ("caption", "html.caption-class", word_rule(_BLOCK, "caption|wp-caption-text|credit|credits|photo-credit")),
+    PruneRule("caption", "html.figcaption", tags=_set("figcaption")),
+    PruneRule("caption", "html.caption-class", words=_set("caption wp-caption-text credit credits photo-credit")),
     # Share, social, newsletter and subscription widgets.
-    (
+    PruneRule(
         "promo",
         "html.promo",
-        word_rule(
-            _BLOCK,
-            "share|sharing|sharebar|social|socials|newsletter|newsletters|subscribe|subscription|signup|"
-            "sign-up|promo|promotion|follow-us",
+        words=_set(
+            "share sharing sharebar social socials newsletter newsletters subscribe subscription signup "
+            "sign-up promo promotion follow-us cta"
         ),
     ),
     # Teasers for other articles.
-    (
+    PruneRule(
         "related",
         "html.related",
-        word_rule(
-            _BLOCK,
-            "related|recommended|recommendations|more-stories|most-popular|most-read|popular-posts|"
-            "read-next|you-may-like|trending|outbrain|taboola",
+        words=_set(
+            "related recommended recommendations more-stories most-popular most-read popular-posts "
+            "read-next you-may-like trending outbrain taboola latest-news latest-posts latest-stories "
+            "latest-articles"
         ),
     ),
     # Advertising slots.
-    ("banner", "html.ad", word_rule(_BLOCK, "ad|ads|advert|adverts|advertisement|advertising|adslot|dfp|sponsored")),
+    PruneRule("banner", "html.ad", words=_set("ad ads advert adverts advertisement advertising adslot dfp sponsored")),
     # Site navigation: menus, breadcrumbs, pagination, tag lists.
-    ("navigation", "html.nav", "//nav|//*[@role='navigation']|//*[@role='menu']|//*[@role='menubar']"),
-    (
+    PruneRule("navigation", "html.nav", tags=_set("nav"), roles=_set("navigation menu menubar")),
+    PruneRule(
         "navigation",
         "html.nav-class",
-        word_rule(_BLOCK, "breadcrumb|breadcrumbs|pagination|pager|post-navigation|tag-list"),
+        words=_set("breadcrumb breadcrumbs pagination pager post-navigation tag-list"),
     ),
     # Other page furniture: forms, site header/footer landmarks, sidebars.
-    ("boilerplate", "html.form", "//form|//button|//select|//textarea|//input"),
-    (
+    # Bylines and sign-offs in their own element: the author or agency, not the article's prose.
+    PruneRule("byline-credit", "html.byline", words=_set("byline bylines")),
+    # Datelines and reading-time estimates in their own element: page metadata, not prose.
+    PruneRule(
         "boilerplate",
-        "html.landmark",
-        "//*[@role='complementary' or @role='contentinfo' or @role='banner' or @role='search']",
+        "html.dateline",
+        words=_set("date dateline timestamp post-date entry-date publish-date article-date read-time reading-time"),
     ),
-    ("boilerplate", "html.aside", "//aside"),
-    ("boilerplate", "html.footer", "//footer"),
+    # Hover popups (tooltips, popovers, profile hover cards) inside prose: shown on hover, not part of the text.
+    PruneRule("boilerplate", "html.popup", words=_set("tooltip tooltips popover hovercard hover-card")),
+    # Copies of the page meant for the printer only (its URL, a print logo).
+    PruneRule("boilerplate", "html.print-only", words=_set("print-header print-footer print-only visible-print")),
+    PruneRule("boilerplate", "html.form", tags=_set("form button select textarea input")),
+    PruneRule("boilerplate", "html.landmark", roles=_set("complementary contentinfo banner search")),
+    PruneRule("boilerplate", "html.aside", tags=_set("aside")),
+    PruneRule("boilerplate", "html.footer", tags=_set("footer")),
 )
 
 # Blocks made only of links: a paragraph or list item whose words are (nearly)
@@ -98,3 +110,31 @@ PRUNE: tuple[tuple[str, str, str], ...] = (
 # headlines), not the article's own prose. Prose with a link in it is kept.
 # (category, rule id, XPath of candidates, minimum words, minimum share of link text)
 LINK_BLOCK: tuple[str, str, str, int, float] = ("related", "html.link-block", "//p[.//a]|//li[.//a]", 3, 0.8)
+
+# Tag lists: links marked rel="tag" (the microformat every blog engine emits
+# for its post tags) or pointing at a /tag/ or /tags/ archive, and the largest
+# block around them that holds nothing else but a short label ("Tags:",
+# "Filed Under:") and separators.
+# (category, rule id, XPath of the links, most other characters the block may hold)
+TAG_LINKS: tuple[str, str, str, int] = (
+    "navigation",
+    "html.tag-links",
+    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ') or contains(@href, '/tag/') "
+    "or contains(@href, '/tags/')]",
+    20,
+)
+
+# The element holding the article's body text, as pages mark it: schema.org's
+# itemprop="articleBody", or a class/id word of the common templates. The
+# headline belongs to the article only when it sits inside an <article> and
+# inside that body element when the <article> marks one (a headline above the
+# body element is the page's title block, like the dateline beside it).
+ARTICLE_BODY_ITEMPROP = "articleBody"
+ARTICLE_BODY_WORDS = _set("article-body articlebody story-body entry-content post-body post-content article-text")
+
+# Structural rules, applied after PRUNE: (category, rule id, XPath).
+# A link wrapping a heading is a teaser card for another page (image, title,
+# blurb); the article's own subheadings are not links around headings.
+XPATH_RULES: tuple[tuple[str, str, str], ...] = (
+    ("related", "html.card-link", "//a[.//h2 or .//h3 or .//h4 or .//h5 or .//h6]"),
+)

@@ -138,3 +138,51 @@ def test_layer_shapes_tell_prose_from_menu() -> None:
     assert not by_text["Weather"].prose
     assert not by_text[LINKS[1]].prose
     assert by_text[DATELINE].dated
+
+
+TEASERS = [
+    "Lifeboat crew honoured for winter rescue off the point. The volunteers who brought three fishermen "
+    "home through a force nine gale in January were given the institution's bronze medal on Saturday.",
+    "New fish market opens its doors on the quay. The market, which replaces the sheds that burned down "
+    "two years ago, will sell to the public on Friday and Saturday mornings from the start of next month.",
+    "Harbour dredging plans put on hold until next summer. The board said that the contractor could not "
+    "bring its dredger north before the spring, and that the work would now start after the tourist season.",
+]
+
+
+def test_teaser_blurbs_above_the_repeated_headline_are_dropped() -> None:
+    """Other stories' blurbs read as prose; the article starts under the line that repeats the <title>."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Top stories", *TEASERS, "Sport", "Business"]
+    page = "\n".join([*lines, HEADLINE, DATELINE, *ARTICLE, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text")
+    assert all(t not in out for t in TEASERS)
+    assert all(line in out for line in [HEADLINE, DATELINE, *ARTICLE])
+
+
+def test_subheading_that_partly_repeats_the_title_does_not_cut_the_article() -> None:
+    """Near miss: a subheading sharing most of the title's words, under the article's first paragraphs."""
+    sub = "Timetable changes after the storm damage to the pier"
+    article = [*ARTICLE[:2], sub, *ARTICLE[3:]]
+    page = "\n".join([f"{HEADLINE} | Harbour Gazette", *MENU, *article, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text")
+    assert all(line in out for line in article)
+
+
+def test_indonesian_function_words_tell_prose_from_a_long_tag_line() -> None:
+    """With id.toml's function words, a 20-word tag line is not prose; without them it would be."""
+    layer = next(x for x in CLEANER.layers if isinstance(x, ContextLayer))
+    prose = [
+        "Pemerintah daerah akan membangun jembatan baru di atas sungai itu karena jembatan yang lama sudah "
+        "rusak akibat banjir pada bulan lalu.",
+        "Menurut kepala dinas, pekerjaan tersebut dapat selesai dalam waktu enam bulan jika cuaca tidak "
+        "menghambat para pekerja di lapangan.",
+    ]
+    tags = (
+        "Berita Terkini Politik Ekonomi Olahraga Hiburan Teknologi Otomotif Kesehatan Gaya Hidup Wisata "
+        "Kuliner Pendidikan Nasional Internasional Daerah Opini Foto Video Indeks"
+    )
+    shapes = layer.shapes([*prose, tags])
+    assert shapes[0].prose and shapes[1].prose
+    assert not shapes[2].prose
+    # Near miss: read as a language we have no function words for, the tag line's length makes it prose.
+    assert layer.shapes([*prose, tags], shape_only=True)[2].prose

@@ -5,7 +5,18 @@ from __future__ import annotations
 import pytest
 
 import cleaner
-from cleaner.html import html_to_text, is_headline, parse, prune
+from cleaner.html import (
+    class_words,
+    headline_in_article,
+    html_to_text,
+    is_headline,
+    join_split_body,
+    parse,
+    prune,
+    rule_index,
+    unwrap_layout_tables,
+)
+from cleaner.html_rules import PRUNE
 
 PROSE = (
     "The council approved the new budget on Tuesday after a long debate about road repairs, "
@@ -59,6 +70,37 @@ def html_removals(html: str) -> dict[str, tuple[str, str]]:
         ('<aside role="complementary"><p>Most read this week</p></aside>', "Most read", "boilerplate"),
         ('<p><a href="/x">Read more: Budget fight drags on for a third week</a></p>', "Read more", "related"),
         ("<script>var ads = [];</script>", "var ads", "script"),
+        (
+            '<div class="latest-news-box"><ul><li><h3>Storm closes schools</h3><p>Two days off</p></li></ul></div>',
+            "Storm closes schools",
+            "related",
+        ),
+        ('<div class="nrplus_cta"><p>Enjoyed this? Join our members club today</p></div>', "Enjoyed this?", "promo"),
+        (
+            '<div class="print-header"><span>https://example.com/news/budget</span></div>',
+            "https://example.com",
+            "boilerplate",
+        ),
+        ('<div class="article-byline"><span>By Jane Roe, Staff Writer</span></div>', "By Jane Roe", "byline-credit"),
+        (
+            '<p>Tags: <a rel="tag" href="/t/budget">budget</a>, <a rel="tag" href="/t/roads">roads</a></p>',
+            "Tags: budget, roads",
+            "navigation",
+        ),
+        (
+            '<div class="meta"><strong>Filed Under:</strong><span><a href="/tag/city-council/">City Council</a>, '
+            '<a href="/tag/taxes/">Taxes</a></span></div>',
+            "Filed Under:",
+            "navigation",
+        ),
+        ('<div class="post-date">October 12, 2017</div>', "October 12, 2017", "boilerplate"),
+        ('<p class="estimated-read-time">Reading time: 2 minutes</p>', "Reading time", "boilerplate"),
+        (
+            '<p>Mayor Ann Lee<span class="hovercard"><a href="/x">Lee opens new bridge</a></span> said '
+            "the vote was close.</p>",
+            "Lee opens new bridge",
+            "boilerplate",
+        ),
     ],
 )
 def test_pruned_node_is_a_removal_with_its_category(fragment: str, removed: str, category: str) -> None:
@@ -79,6 +121,12 @@ NEAR_MISSES = [
     ("advertorial-free download", "Downloads of the budget document were available from Monday morning."),
     ("relatedness", "The relatedness of the two votes was not lost on anyone present in the chamber."),
     ("subscriber-only", "Only the subscriber districts will pay the new water rate from next January."),
+    ("latest-update", "The latest update to the plan moved the bridge money into the second year."),
+    ("print-friendly", "A print-friendly copy of the plan was handed out to everyone at the meeting."),
+    ("bylined-story", "The clerk read the motion aloud twice before the members finally voted on it."),
+    ("candidate-profile", "Each candidate for the two open seats spoke for three minutes before the vote."),
+    ("updated-story", "The updated plan adds a second crossing over the river near the old mill site."),
+    ("octagonal", "The octagonal chamber was built in 1911 and restored with state money in 1990."),
 ]
 
 
@@ -178,3 +226,138 @@ def test_bytes_page_is_decoded() -> None:
     html = page("").replace("<head>", '<head><meta charset="utf-8">').replace("budget on", "budget – on")
     text = cleaner.clean(html.encode("utf-8"), kind="html")
     assert "budget – on" in text
+
+
+def test_tag_link_inside_prose_is_kept() -> None:
+    text = (
+        'The vote followed months of debate about <a rel="tag" href="/tag/roads">road repairs</a> in the '
+        "northern districts, where residents had long complained about potholes."
+    )
+    out = html_to_text(page(f"<p>{text}</p>"))
+    assert "where residents had long complained about potholes" in out.text
+    assert not [r for r in out.removals if r.rule == "html.tag-links"]
+
+
+def test_class_words_are_whole_words_and_their_runs() -> None:
+    words = class_words("Post_Comments  follow-us-box sharedContent")
+    assert {"post", "comments", "post-comments", "follow-us", "follow-us-box", "sharedcontent"} <= words
+    assert "share" not in words and "comment" not in words
+
+
+@pytest.mark.parametrize(
+    ("fragment", "rule"),
+    [
+        ('<div class="ad">x</div>', "html.ad"),
+        ('<aside class="related-posts">x</aside>', "html.related"),  # a word rule before the <aside> tag rule
+        ('<div class="comments" style="display:none">x</div>', "html.hidden"),  # hidden comes before comments
+        ('<nav class="share-bar">x</nav>', "html.promo"),  # promo comes before the <nav> tag rule
+        ('<a class="ad">x</a>', None),  # word rules apply to block containers only
+    ],
+)
+def test_first_matching_rule_wins(fragment: str, rule: str | None) -> None:
+    el = parse(f"<html><body>{fragment}</body></html>").find("body")[0]
+    n = rule_index(el)
+    assert (PRUNE[n].rule if n is not None else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        (f"<h1>Council passes budget</h1><p>{PROSE}</p>", True),  # no marked body: the <article> is the article
+        (f"<div itemprop='articleBody'><h1>Council passes budget</h1><p>{PROSE}</p></div>", True),
+        (f"<h1>Council passes budget</h1><div itemprop='articleBody'><p>{PROSE}</p></div>", False),
+        (
+            f"<div class='title'><h1>Council passes budget</h1></div><div class='article-body'><p>{PROSE}</p></div>",
+            False,
+        ),
+        # a class that only contains a body word is no body marker
+        (f"<h1>Council passes budget</h1><div class='article-bodycopy-ad'><p>{PROSE}</p></div>", True),
+    ],
+)
+def test_headline_belongs_to_the_article_inside_its_marked_body(body: str, kept: bool) -> None:
+    root = parse(f"<html><body><div class='page'><article>{body}</article></div></body></html>")
+    assert headline_in_article(root, "Council passes  budget") is kept
+    assert not headline_in_article(
+        parse(f"<html><body><h1>Council passes budget</h1><p>{PROSE}</p></body></html>"), "Council passes budget"
+    )
+
+
+def test_headline_inside_the_marked_article_body_is_kept() -> None:
+    html = (
+        "<html><body><article><div class='entry-content'>"
+        f"<h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p></div></article></body></html>"
+    )
+    assert cleaner.clean(html, kind="html").startswith("Council passes budget\n")
+
+
+def test_article_body_split_into_equal_containers_is_extracted_whole() -> None:
+    # Two parts of one body, each in its own grid wrapper, an ad rail between them.
+    part = "<div class='grid'><div class='article-body body'><p>{}</p><p>{}</p></div></div>"
+    html = (
+        "<html><body><article><h1>Council passes budget</h1>"
+        + part.format(PROSE, PROSE2)
+        + "<div class='rail'>Sponsored</div>"
+        + part.format(PROSE3, PROSE.replace("council", "board"))
+        + "</article></body></html>"
+    )
+    text = cleaner.clean(html, kind="html")
+    assert PROSE in text and PROSE3 in text
+
+
+def test_body_parts_under_other_wrappers_are_not_joined() -> None:
+    # The next story of a reading list repeats the body class under another wrapper: not this article.
+    html = (
+        "<html><body><main><div class='story'><div class='article-body'><p>one</p></div></div></main>"
+        "<aside><div class='next'><div class='article-body'><p>two</p></div></div></aside></body></html>"
+    )
+    root = parse(html)
+    assert not join_split_body(root)
+    assert [p.text for p in root.iter("p")] == ["one", "two"]
+    assert root.find(".//aside//div[@class='article-body']") is not None
+
+
+def test_layout_table_becomes_blocks_and_data_table_stays() -> None:
+    data = "<table><tr><th>Fund</th><th>Amount</th></tr><tr><td>Roads</td><td>2 million</td></tr></table>"
+    html = (
+        "<html><body><table><tr><td class='nav'><a href='/'>Home</a></td><td>"
+        f"<h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p>{data}<p>{PROSE3}</p>"
+        "</td></tr></table></body></html>"
+    )
+    root = parse(html)
+    assert unwrap_layout_tables(root) == 1
+    assert [t.tag for t in root.iter("table")] == ["table"]  # only the data table is left
+    assert len(list(root.iter("td"))) == 2
+    text = cleaner.clean(html, kind="html")
+    assert f"{PROSE}\n{PROSE2}\n" in text  # one paragraph per line, not cells glued by " | "
+
+
+def test_link_around_a_heading_is_a_teaser_card() -> None:
+    card = "<a href='/other'><img src='x.jpg'><h3>Storm closes schools for two days</h3></a>"
+    out = html_to_text(page(card))
+    assert [r.category for r in out.removals if r.rule == "html.card-link"] == ["related"]
+    assert "Storm closes schools" not in out.text
+
+
+def test_link_around_the_whole_story_is_kept() -> None:
+    html = f"<html><body><a href='/story'><h2>Council passes budget</h2><p>{PROSE}</p><p>{PROSE2}</p></a></body></html>"
+    assert PROSE2 in cleaner.clean(html, kind="html")
+
+
+def test_blocks_the_extractor_drops_are_explained() -> None:
+    """trafilatura leaves a sidebar box out silently; the html layer still reports it."""
+    article = "".join(
+        f"<p>Paragraph {n} of the story tells what the council decided about the harbour on Tuesday.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><title>Harbour vote</title></head><body>"
+        f"<div class='main'><h1>Harbour vote</h1>{article}</div>"
+        "<div class='box'><p>Visit our partner shop for garden furniture and more.</p></div>"
+        "</body></html>"
+    )
+    result = cleaner.clean_document(page, kind="html")
+    assert "Visit our partner shop" not in result.text
+    dropped = [r for r in result.removals if r.rule == "html.not-extracted"]
+    assert [r.text for r in dropped] == ["Visit our partner shop for garden furniture and more."]
+    assert dropped[0].layer == "html" and dropped[0].category == "boilerplate"
+    assert not any("Paragraph 3" in r.text for r in result.removals)

@@ -18,6 +18,7 @@ from cleaner.model import Document
 from cleaner.text import word_count
 
 MAX_CAPTION_WORDS = 60
+MIN_CAPTION_WORDS = 5
 _TRAILING_DATE = re.compile(
     r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\.?$|\b\d{4}\.?$"
 )
@@ -53,8 +54,12 @@ class CaptionLayer(PatternLayer):
                 self.remove(doc, best[1], rule.id + ".caption", rule.category)
 
     def caption_score(self, line: str) -> int:
-        """How much a line reads like a photo caption: caption verbs, side markers, a trailing date."""
-        if word_count(line) > MAX_CAPTION_WORDS:
+        """How much a line reads like a photo caption: caption verbs, side markers, a trailing date.
+
+        A caption is a sentence: a bare date or a name next to a credit is a
+        dateline or a byline, not the photo's caption.
+        """
+        if not MIN_CAPTION_WORDS <= word_count(line) <= MAX_CAPTION_WORDS:
             return 0
         score = len({w.lower() for w in _WORD.findall(line)} & self.verbs)
         if _SIDE_MARK.search(line):

@@ -158,6 +158,23 @@ class ContextLayer(Layer):
             a_start, a_end, a_total = _best_from(weights[:stop], anchor + 1, anchor + 1 + HEADLINE_LINES)
             if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
                 seg_start, seg_end, total = a_start, a_end, a_total
+        elif anchor is not None and seg_start < anchor < seg_end:
+            # The page repeats its <title> inside the run: the article starts under that
+            # headline, and the prose above it is other stories' teasers.
+            # (A partial match under prose is more likely a subheading of the article.)
+            above = [_symbol(shape_of.get(i)) for i in content[seg_start:anchor]]
+            a_total = sum(weights[anchor + 1 : seg_end + 1])
+            full = self._repeats_title(doc, content[0], content[anchor])
+            if (full or 2 * above.count("P") < len(above)) and a_total >= MIN_ARTICLE_WEIGHT:
+                seg_start, total = anchor + 1, a_total
+        # The chain's later passes see the title gone: keep the start found under it.
+        anchored = doc.meta.get("context_anchored")
+        if isinstance(anchored, int):
+            pos = next((p for p, i in enumerate(content) if i >= anchored), seg_start)
+            if pos < seg_start:
+                seg_start, total = pos, sum(weights[pos : seg_end + 1])
+        elif anchor is not None and seg_start > anchor:
+            doc.meta["context_anchored"] = content[seg_start]
         if total < MIN_ARTICLE_WEIGHT:
             return
         first_line, last_line = content[seg_start], content[seg_end]
@@ -205,6 +222,12 @@ class ContextLayer(Layer):
             if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
                 return p
         return None
+
+    def _repeats_title(self, doc: Document, title_line: int, line: int) -> bool:
+        """Whether a line holds every content word of the <title>'s headline part."""
+        parts = _TITLE_SEPARATOR.split(doc.lines[title_line].stripped)
+        title = max((self._content_words(part) for part in parts), key=len)
+        return title <= self._content_words(doc.lines[line].stripped)
 
     def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
         """Find the headline block above the article; return where the article starts.

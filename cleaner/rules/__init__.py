@@ -43,7 +43,7 @@ from pathlib import Path
 
 from cleaner.model import CATEGORIES
 
-LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru")
+LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru", "id")
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,86 @@ def test_indonesian_function_words_tell_prose_from_a_long_tag_line() -> None:
     assert not shapes[2].prose
     # Near miss: read as a language we have no function words for, the tag line's length makes it prose.
     assert layer.shapes([*prose, tags], shape_only=True)[2].prose
+
+
+FIXTURES = [
+    f"Round {n}: {day} May at {ground}"
+    for n, day, ground in [
+        (1, 4, "Mill Lane against the Quay Rovers"),
+        (2, 11, "the Point against the Lighthouse club"),
+        (3, 18, "Mill Lane against the Fishermen's eleven"),
+        (4, 25, "the Marina against the Harbour Town side"),
+        (5, 31, "Mill Lane against the North Pier club"),
+        (6, 7, "the Point against the Island Wanderers"),
+    ]
+]
+
+
+def _fixtures_page(lead: list[str]) -> str:
+    """A list page: the headline, then the fixtures, and a longer text in the footer."""
+    title = "Harbour cricket league fixtures for the new season"
+    about = [
+        "The Harbour Gazette has served the towns and villages of the coast since 1887, and its reporters "
+        "cover the council, the courts, the schools and the harbour on every day of the week, in print and online.",
+        "Our journalists follow the code of practice of the press standards body, and we correct our mistakes "
+        "as soon as we find them; if you think that we have got something wrong, please write to the editor.",
+    ]
+    lines = [f"{title} | Harbour Gazette", *MENU, title, DATELINE, *lead, *FIXTURES, *LINKS, *FOOTER[:2], *about]
+    return "\n".join(lines) + "\n"
+
+
+def test_list_under_the_headline_is_the_article() -> None:
+    """Items that open alike ('Round 3:') under the headline weigh for the article, over a footer text."""
+    out = CLEANER.clean(_fixtures_page([]), kind="text")
+    assert all(item in out for item in FIXTURES)
+    assert "The Harbour Gazette has served" not in out
+
+
+def test_list_after_a_lead_in_sentence_continues_the_article() -> None:
+    lead = [
+        "The league has published the dates of the first six rounds of the new season, and the clubs have agreed "
+        "that every match will start at two o'clock in the afternoon unless the tide says otherwise. The rounds are:"
+    ]
+    out = CLEANER.clean(_fixtures_page(lead), kind="text")
+    assert lead[0] in out and all(item in out for item in FIXTURES)
+
+
+def test_numbered_teasers_after_a_label_do_not_weigh_for_the_article() -> None:
+    """Near miss: 'Most read:' is a label, and '1. Lifeboat ...', '2. New ...' open with different words."""
+    teasers = [f"{n}. {link}" for n, link in enumerate(LINKS * 2, 1)]
+    page = _page().replace(LINKS[0], "\n".join(["Most read:", *teasers, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    assert not any(t in out for t in teasers)
+
+
+def test_repeated_openings_after_the_article_are_not_a_list_without_a_lead_in() -> None:
+    """Near miss: items that open alike right after the article's last sentence ('Read: ...') are teasers."""
+    teasers = [f"Read next from the harbour: {link}" for link in LINKS * 2]
+    page = _page().replace(LINKS[0], "\n".join([*teasers, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    assert not any(t in out for t in teasers)
+
+
+def test_a_menu_entry_that_repeats_the_title_is_not_the_headline() -> None:
+    """The first repeat of the <title> is a menu entry; the list sits under the second one."""
+    page = _fixtures_page([]).replace("Schools", "League fixtures new season")
+    out = CLEANER.clean(page, kind="text")
+    assert all(item in out for item in FIXTURES)
+    assert "The Harbour Gazette has served" not in out
+
+
+def test_a_long_list_may_follow_the_prose_without_a_lead_in() -> None:
+    """Twelve items that open alike right after the introduction are the article (a meal plan);
+    eight teasers there are not (the near miss above)."""
+    plan = [
+        f"Eat a bowl of {food} with {n} slices of toast"
+        for n in (1, 2)
+        for food in ("oats", "rice", "soup", "beans", "lentils", "barley")
+    ]
+    page = _page(ARTICLE[:2]).replace(LINKS[0], "\n".join([*plan, LINKS[0]]))
+    page = page.replace(FOOTER[0], "\n".join([FOOTER[0], ARTICLE[5], ARTICLE[6]]))
+    out = CLEANER.clean(page, kind="text")
+    assert all(item in out for item in plan)
+    assert ARTICLE[0] in out and ARTICLE[1] in out

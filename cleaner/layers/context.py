@@ -46,6 +46,13 @@ TEASER_RUN = 5
 TEASER_STRESS = 3.0
 TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
 TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
+MAX_ANCHORS = 4  # repeats of the <title> tried as the headline
+LIST_ITEMS = 5  # a list continuing the article: at least this many items of four words or more,
+LIST_SHARE = 0.5  # this share of the lines there opening like two others or more ('3a etapa:', 'Portion Fix')
+LONG_LIST = 12  # items of a list that may follow prose without a lead-in line ending in ':'
+LIST_PER_WORD = 0.5  # what each word of such an item weighs for the article
+LIST_GAP = 4  # content lines from one item to the next, at most
+LIST_PROSE_SHARE = 4  # prose lines among the items: at most one per this many items
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
@@ -57,6 +64,7 @@ _DATE = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
+_DIGITS = re.compile(r"\d+")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
@@ -66,6 +74,9 @@ class _Shape:
     words: int
     prose: bool
     dated: bool = False
+
+
+_NOT_PROSE = _Shape(0, False)
 
 
 class ContextLayer(Layer):
@@ -149,15 +160,22 @@ class ContextLayer(Layer):
             before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
             if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
+        anchors = self._title_anchors(doc, content, shape_of)
+        self._weigh_lists(doc, content, shape_of, weights, anchors)
         seg_start, seg_end, total = _max_segment(weights[:limit])
-        anchor = self._title_anchor(doc, content, shape_of)
+        anchor = anchors[0] if anchors else None
         if anchor is not None and anchor < limit and not (seg_start <= anchor + HEADLINE_LINES and seg_end >= anchor):
             # The best run lies elsewhere: prefer the one under the page's headline when it
             # comes close (a short article, a list or a table beside a long footer text).
-            stop = seg_start if seg_start > anchor else limit
-            a_start, a_end, a_total = _best_from(weights[:stop], anchor + 1, anchor + 1 + HEADLINE_LINES)
-            if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
-                seg_start, seg_end, total = a_start, a_end, a_total
+            # A menu may repeat the headline's words above the real headline: try each repeat.
+            for a in anchors:
+                if a >= limit or (seg_start <= a + HEADLINE_LINES and seg_end >= a):
+                    break
+                stop = seg_start if seg_start > a else limit
+                a_start, a_end, a_total = _best_from(weights[:stop], a + 1, a + 1 + HEADLINE_LINES)
+                if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
+                    seg_start, seg_end, total, anchor = a_start, a_end, a_total, a
+                    break
         elif anchor is not None and seg_start < anchor < seg_end:
             # The page repeats its <title> inside the run: the article starts under that
             # headline, and the prose above it is other stories' teasers.
@@ -194,19 +212,117 @@ class ContextLayer(Layer):
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 self.remove(doc, i, rule, category)
 
-    def _title_anchor(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> int | None:
-        """Where the page repeats its <title> as the headline (a position in ``content``).
+    def _weigh_lists(
+        self,
+        doc: Document,
+        content: list[int],
+        shape_of: dict[int, _Shape],
+        weights: list[float],
+        anchors: list[int],
+    ) -> None:
+        """List items that continue the article weigh for it, as its prose does.
+
+        A meal plan, a race calendar or a schedule is the article, in short
+        lines that would each weigh against it. Such a list repeats how its
+        items open ('3a etapa:', 'Portion Fix Containers:', 'Eat every'); a
+        teaser list does not ('1. Trump ...', '2. Storm ...'), and a menu's
+        items are shorter. The list must continue the article: prose in the
+        same run of kept lines before it, or the page's headline just above.
+        One pass over runs of kept lines.
+        """
+        n = len(content)
+        p = 0
+        while p < n:
+            if content[p] not in shape_of:
+                p += 1
+                continue
+            q = p
+            while q < n and content[q] in shape_of:
+                q += 1
+            self._weigh_list_run(doc, content, shape_of, weights, anchors, p, q)
+            p = q
+
+    def _weigh_list_run(
+        self,
+        doc: Document,
+        content: list[int],
+        shape_of: dict[int, _Shape],
+        weights: list[float],
+        anchors: list[int],
+        lo: int,
+        hi: int,
+    ) -> None:
+        """Weigh one run of kept lines content[lo:hi] (see _weigh_lists)."""
+        # Shorter lines (subheadings, 'READ MORE', a kicker over each teaser) neither count nor weigh.
+        items = [p for p in range(lo, hi) if not shape_of[content[p]].prose and shape_of[content[p]].words > MENU_WORDS]
+        if len(items) < LIST_ITEMS:
+            return
+        keys = [_lead_key(doc.lines[content[p]].stripped) for p in items]
+        counts: dict[str, int] = {}
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+        listed = [p for p, key in zip(items, keys, strict=True) if counts[key] >= 3 and key not in self.stopwords]
+        # The list: listed items close together (a subheading or a note may sit between two).
+        group: list[int] = []
+        for p in [*listed, hi + LIST_GAP + 1]:
+            if group and p - group[-1] > LIST_GAP:
+                self._weigh_list(doc, content, shape_of, weights, anchors, lo, group)
+                group = []
+            group.append(p)
+
+    def _weigh_list(
+        self,
+        doc: Document,
+        content: list[int],
+        shape_of: dict[int, _Shape],
+        weights: list[float],
+        anchors: list[int],
+        lo: int,
+        listed: list[int],
+    ) -> None:
+        """Weigh the items of one list when it continues the article (see _weigh_lists)."""
+        first, last = listed[0], listed[-1]
+        span = [shape_of[content[p]] for p in range(first, last + 1)]
+        if len(listed) < LIST_ITEMS or len(listed) < LIST_SHARE * sum(
+            not s.prose and s.words > MENU_WORDS for s in span
+        ):
+            return
+        # A teaser feed puts a blurb under each item; a list is not broken up by prose.
+        if LIST_PROSE_SHARE * sum(s.prose for s in span) > len(listed):
+            return
+        # The list continues the article: a sentence leads into it ('The dates are:'), or
+        # it starts in the headline block, under the page's headline. A label ('Most read:')
+        # is no lead-in, and a few teasers after the last paragraph are no list.
+        # A long list may follow the article's prose directly (a meal plan under its introduction).
+        lead = doc.lines[content[first - 1]].stripped if first > lo else ""
+        lead_in = lead.endswith(":") and len(lead.split()) > MENU_WORDS
+        if len(listed) >= LONG_LIST:
+            lead_in = lead_in or any(shape_of[content[p]].prose for p in range(max(lo, first - LIST_GAP), first))
+        if not lead_in and not any(
+            a <= first <= a + HEADLINE_LINES
+            and not any(shape_of.get(content[p], _NOT_PROSE).prose for p in range(a, first))
+            for a in anchors
+        ):
+            return
+        for p in listed:
+            if not shape_of[content[p]].dated:
+                weights[p] = LIST_PER_WORD * shape_of[content[p]].words
+
+    def _title_anchors(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> list[int]:
+        """Where the page repeats its <title> as the headline (positions in ``content``, first first).
 
         A whole-page dump starts with the page's <title>; the article's headline
         repeats it (minus the site name) lower down, and the article follows.
+        A menu entry may repeat it too, above the headline.
         """
+        found: list[int] = []
         if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
-            return None
+            return found
         # The <title> is "Headline | Site name": the headline is its longest part.
         parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
         title = max((self._content_words(part) for part in parts), key=len)
         if len(title) < 2:
-            return None
+            return found
         # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
         keys = sorted(title, key=len, reverse=True)[: int(len(title) * (1 - TITLE_MATCH)) + 1]
         for p in range(1, len(content) - 1):
@@ -220,8 +336,10 @@ class ContextLayer(Layer):
             mine = self._content_words(line)
             shared = len(mine & title)
             if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
-                return p
-        return None
+                found.append(p)
+                if len(found) >= MAX_ANCHORS:
+                    break
+        return found
 
     def _repeats_title(self, doc: Document, title_line: int, line: int) -> bool:
         """Whether a line holds every content word of the <title>'s headline part."""
@@ -358,6 +476,15 @@ def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _
             for q in run:
                 weights[q] *= TEASER_STRESS
         run = []
+
+
+def _lead_key(line: str) -> str:
+    """How a list item opens: its first word, digits as 0; after a bare number, the next word too."""
+    parts = line.lower().split(maxsplit=2)
+    key = _DIGITS.sub("0", parts[0])
+    if len(parts) > 1 and not any(ch.isalpha() for ch in key):
+        key += " " + parts[1]
+    return key
 
 
 def _headline_shaped(line: str) -> bool:

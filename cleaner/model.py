@@ -98,6 +98,9 @@ class Line:
         return f"Line({self.no}, {self.text!r}{', removed' if self.removed else ''})"
 
 
+_BLANK = Line(0, "")
+
+
 class Document:
     """The lines of one text input as the chain sees it, plus its removals."""
 
@@ -111,7 +114,9 @@ class Document:
         parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if parts and parts[-1] == "":
             parts.pop()
-        self.lines: list[Line] = [Line(i + 1, t) for i, t in enumerate(parts)]
+        # Blank lines are layout, never removed or cut: one shared object stands
+        # for all of them (a file of blank lines would otherwise cost ~150 bytes each).
+        self.lines: list[Line] = [Line(i + 1, t) if t and not t.isspace() else _BLANK for i, t in enumerate(parts)]
         self.removals: list[Removal] = []
         self.lang = lang
         self.meta: dict[str, object] = meta or {}
@@ -199,8 +204,8 @@ class Document:
     def remove(self, index: int, layer: str, rule: str, category: str) -> None:
         """Drop line ``index`` whole and record why."""
         ln = self.lines[index]
-        if ln.removed:
-            return
+        if ln.removed or ln.blank:
+            return  # a blank line is layout (and the shared _BLANK object): never removed
         ln.removed = True
         self.version += 1
         self.removals.append(Removal(layer, rule, category, ln.stripped, ln.no, ln.no))

@@ -59,6 +59,8 @@ def build_input(path: Path, megabytes: float, shared: Path = SHARED) -> int:
 
     docs = [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("*.txt"))]
     docs += [naive_text(load_page(p)) for p in sorted((shared / "benchmarks/scrapinghub/html").glob("*.html.gz"))]
+    if not any(d.strip() for d in docs):
+        raise SystemExit(f"no seeds or benchmark pages under {shared}: the shared/ folder must sit beside the checkout")
     blob = "\n\n".join(d.strip("\n") for d in docs if d.strip()).encode("utf-8") + b"\n\n"
     target = int(megabytes * 1_000_000)
     with path.open("wb") as fh:

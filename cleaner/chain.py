@@ -92,10 +92,20 @@ class Cleaner:
         doc = Document(ex.text, meta=meta, index=self.index)
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
+        # A layer is skipped when nothing changed since it last ran and removed nothing:
+        # on the same document it would remove nothing again. (Layers are deterministic
+        # functions of the document; the version counts every removal and cut.)
+        settled: dict[int, tuple[int, dict[str, object]]] = {}
         for _ in range(MAX_PASSES):
             before = len(doc.removals)
-            for layer in layers:
+            for n, layer in enumerate(layers):
+                version = doc.version
+                if settled.get(n) == (version, doc.meta):
+                    continue
+                meta = dict(doc.meta)
                 layer.apply(doc)
+                if doc.version == version and doc.meta == meta:
+                    settled[n] = (version, meta)
             if len(doc.removals) == before:
                 break
         removals = [*ex.removals, *sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))]

@@ -1,16 +1,20 @@
 """Fast whole-line rule matching: index the rules by the characters they can start with.
 
-Python's regex engine tries the branches of a big alternation one by one, so
-running every rule on every line costs microseconds a line. Almost every rule
-starts with a literal word, so a line that starts with "qu" only needs the few
-rules that can start with "qu". The possible starts are read from the parsed
-pattern (``re._parser``); a rule whose start cannot be told runs on every line.
+Trying every rule on every line costs microseconds a line. Almost every rule
+starts with a literal word, so a line that starts with "qua" only needs the few
+rules that can start with "qua" (lower-cased; a rule that minds case is also
+held to the exact first two characters). The possible starts are read from the
+parsed pattern (``re._parser``); a rule whose start cannot be told runs on
+every line, unless it names words a line must hold (``requires``): one search
+for all such words keeps those rules off most lines. The hits of short lines
+are remembered across documents in a bounded cache.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -24,7 +28,8 @@ from cleaner.rules import Rule
 _MAX_RANGE = 128
 
 
-PREFIX = 2  # rules are indexed by the first two (lower-cased) characters a match can start with
+PREFIX = 3  # rules are indexed by the first three (lower-cased) characters a match can start with
+EXACT = 2  # and, for a rule that minds case, by the first two characters as they are
 _LIMIT = 4000
 
 
@@ -39,10 +44,58 @@ def start_prefixes(pattern: re.Pattern[str], k: int = PREFIX) -> frozenset[str] 
         parsed = _p.parse(pattern.pattern, pattern.flags)
     except Exception:  # pragma: no cover - patterns compiled already
         return None
-    got = _prefixes(list(parsed), k)
+    got = _prefixes(list(parsed), k, True)
     if got is None or any(not text for text, _ in got):
         return None
     return frozenset(text for text, _ in got)
+
+
+def exact_prefixes(pattern: re.Pattern[str], k: int = EXACT) -> frozenset[str] | None:
+    """Like start_prefixes, but case-sensitive: None unless the pattern's start is.
+
+    The lower-cased index cannot tell "The" from "the", so a rule made for lines
+    in lower case (editor initials, a lower-case brand) would be tried on every
+    line starting with a capital. This finer test keeps it off those lines.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - patterns compiled already
+        return None
+    got = _prefixes(list(parsed), k, False)
+    if got is None or any(not text for text, _ in got):
+        return None
+    return frozenset(text for text, _ in got)
+
+
+def required_literal(pattern: re.Pattern[str], shortest: int = 3) -> str | None:
+    """The longest run of plain characters every match of ``pattern`` contains (None: none
+    of ``shortest`` characters or more, or case is ignored): a cheap ``in`` test tells which
+    lines cannot match."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - patterns compiled already
+        return None
+    best = run = ""
+    for op, av in parsed:  # top level only: these items are in every match, in order
+        run = run + chr(av) if op is _c.LITERAL else ""
+        if len(run) > len(best):
+            best = run
+    return best if len(best) >= shortest else None
+
+
+def _agreeing(prefixes: frozenset[str]) -> frozenset[str]:
+    """Every start of every prefix: a head agrees with the prefixes if it is one of these
+    (it starts a prefix) or one of these starts it (see _agrees)."""
+    return frozenset(p[:k] for p in prefixes for k in range(len(p) + 1))
+
+
+def _agrees(head: str, prefixes: frozenset[str], starts: frozenset[str]) -> bool:
+    """Some prefix and the line's head agree as far as both go (``starts`` from _agreeing)."""
+    return head in starts or any(head[:k] in prefixes for k in range(len(head)))
 
 
 # A prefix is (text, open): open means anything may follow text (its start is
@@ -50,13 +103,13 @@ def start_prefixes(pattern: re.Pattern[str], k: int = PREFIX) -> frozenset[str] 
 Prefixes = set[tuple[str, bool]]
 
 
-def _prefixes(items: list, k: int) -> Prefixes | None:
+def _prefixes(items: list, k: int, fold: bool) -> Prefixes | None:
     done: Prefixes = set()
     current = {""}
     for op, av in items:
         following: set[str] = set()
         for head in current:
-            ext = _item_prefixes(op, av, k - len(head))
+            ext = _item_prefixes(op, av, k - len(head), fold)
             if ext is None:
                 done.add((head, True))
                 continue
@@ -74,18 +127,21 @@ def _prefixes(items: list, k: int) -> Prefixes | None:
     return done | {(text, False) for text in current}
 
 
-def _item_prefixes(op, av, k: int) -> Prefixes | None:
+def _item_prefixes(op, av, k: int, fold: bool) -> Prefixes | None:
+    """``fold``: lower-case every character; else give up where case is ignored."""
     if op is _c.LITERAL:
-        return {(chr(av).lower(), False)}
+        return {(chr(av).lower() if fold else chr(av), False)}
     if op is _c.IN:
         chars = _charset(av)
-        return None if chars is None else {(ch.lower(), False) for ch in chars}
+        return None if chars is None else {(ch.lower() if fold else ch, False) for ch in chars}
     if op is _c.SUBPATTERN:
-        return _prefixes(list(av[-1]), k)
+        if not fold and av[1] & _c.SRE_FLAG_IGNORECASE:
+            return None
+        return _prefixes(list(av[-1]), k, fold)
     if op is _c.BRANCH:
         out: Prefixes = set()
         for branch in av[1]:
-            got = _prefixes(list(branch), k)
+            got = _prefixes(list(branch), k, fold)
             if got is None:
                 return None
             out |= got
@@ -95,7 +151,7 @@ def _item_prefixes(op, av, k: int) -> Prefixes | None:
         # Expand the repeat up to k times: more repetitions only add characters past k.
         times = min(max(lo, 1), k) if hi >= 1 else 0
         expanded = [(_c.SUBPATTERN, (None, 0, 0, sub))] * times
-        got = _prefixes(expanded, k) if times else {("", False)}
+        got = _prefixes(expanded, k, fold) if times else {("", False)}
         if got is None:
             return None
         if lo == 0:
@@ -124,93 +180,120 @@ def _charset(items) -> set[str] | None:
     return out
 
 
+# Menus, share buttons and footers repeat across the pages of a batch (and a
+# page often repeats its own): the hits of short lines are remembered, by text.
+# Long lines are rarely repeated, and holding them would let the cache pin memory.
+CACHE_LINES = 8192
+CACHE_CHARS = 200
+
 # Word-count classes: a line is only tried against rules whose max_words reach its class.
 _WORD_CLASSES = (2, 4, 8, 15, 30, 60, 120)
+# The class of every word count up to the last bound (a table: this runs once per line).
+_CLASS_OF = tuple(next(k for k, top in enumerate(_WORD_CLASSES) if n <= top) for n in range(_WORD_CLASSES[-1] + 1))
+_NO_LIMIT = 1 << 62
+
+# A candidate: the rule, its pattern's fullmatch, its max_words (or _NO_LIMIT),
+# and for a rule with ``requires`` a search for any of those words (else None).
+_Candidate = tuple[Rule, Callable[[str], "re.Match[str] | None"], int, Callable[[str], "re.Match[str] | None"] | None]
 
 
 def _word_class(words: int) -> int:
-    for k, top in enumerate(_WORD_CLASSES):
-        if words <= top:
-            return k
-    return len(_WORD_CLASSES)
+    return _CLASS_OF[words] if words < len(_CLASS_OF) else len(_WORD_CLASSES)
 
 
 class RuleIndex:
     """All whole-line rules of a chain, matched once per line.
 
-    Candidates are bucketed by the line's first two characters and its
-    word-count class, so a line is tried only against rules that could match it.
+    Candidates are bucketed by the line's first three characters and its
+    word-count class, so a line is tried only against the few rules that could
+    match it, one by one. (Joining a bucket's rules into one alternation used to
+    save a little per line with two-character buckets, but compiling it cost
+    about 0.3 ms per rule per bucket: most of a cold run.)
     """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = [r for r in rules if not r.inline]
-        self._order = {r.id: n for n, r in enumerate(self.rules)}
         self._starts = [start_prefixes(r.pattern) for r in self.rules]
-        self._buckets: dict[tuple[str, int], tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]] = {}
-        self._combined: dict[tuple[Rule, ...], re.Pattern[str]] = {}
+        self._exact = [(ex, _agreeing(ex)) if (ex := exact_prefixes(r.pattern)) else None for r in self.rules]
+        self._buckets: dict[tuple[str, int], tuple[_Candidate, ...]] = {}
         # Rules by each start prefix, so a new bucket unions a few lists instead of scanning every rule.
         self._unknown_start = [n for n, st in enumerate(self._starts) if st is None]
         self._by_prefix: dict[str, list[int]] = {}
         for n, st in enumerate(self._starts):
             for p in st or ():
                 self._by_prefix.setdefault(p, []).append(n)
-        self._longest = max((len(p) for p in self._by_prefix), default=0)
+        self._by_stem: dict[str, set[int]] = {}  # by every shorter start of a prefix
+        for p, numbers in self._by_prefix.items():
+            for k in range(len(p)):
+                self._by_stem.setdefault(p[:k], set()).update(numbers)
+        self._heads: dict[str, list[int]] = {}
+        self._candidates = [
+            (
+                r,
+                r.pattern.fullmatch,
+                _NO_LIMIT if r.max_words is None else r.max_words,
+                re.compile("|".join(map(re.escape, r.requires))).search if r.requires else None,
+            )
+            for r in self.rules
+        ]
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
-        self._any_required = re.compile("|".join(map(re.escape, tokens))) if tokens else None
+        self._any_required = re.compile("|".join(map(re.escape, tokens))).search if tokens else None
+        # functools' C cache: bounded, thread-safe, and cheaper per call than a Python-level dict dance.
+        self._cached = functools.lru_cache(maxsize=CACHE_LINES)(self._match)
 
-    def _bucket(self, head: str, wclass: int) -> tuple[re.Pattern[str] | None, tuple[Rule, ...], tuple[Rule, ...]]:
+    def clear_cache(self) -> None:
+        """Forget the remembered hits (benchmarks start each timed pass from an empty cache)."""
+        self._cached.cache_clear()
+
+    def _bucket(self, head: str, wclass: int) -> tuple[_Candidate, ...]:
+        """The candidates for a line whose first PREFIX characters are ``head`` (as written)."""
         key = (head, wclass)
         got = self._buckets.get(key)
         if got is None:
             low = _WORD_CLASSES[wclass - 1] + 1 if wclass else 0
-            cands = [r for r in self._starting(head) if r.max_words is None or r.max_words >= low]
-            plain = tuple(r for r in cands if not r.requires)
-            filtered = tuple(r for r in cands if r.requires)
-            # Many buckets hold the same rules: compile each set once (compiling is most of a cold run).
-            combined = self._combined.get(plain)
-            if combined is None and plain:
-                combined = re.compile("|".join(f"(?:{_scoped(r.pattern.pattern)})" for r in plain))
-                self._combined[plain] = combined
-            got = self._buckets[key] = (combined, plain, filtered)
+            exact = self._exact
+            got = self._buckets[key] = tuple(
+                c
+                for n in self._starting(head.lower())
+                if (c := self._candidates[n])[2] >= low and (exact[n] is None or _agrees(head[:EXACT], *exact[n]))
+            )
         return got
 
-    def _starting(self, head: str) -> list[Rule]:
-        """The rules a line starting with ``head`` may match (one start prefix agrees), in rule order."""
-        if len(head) < self._longest:  # a short line: a longer prefix may still agree
-            return [
-                r
-                for r, st in zip(self.rules, self._starts, strict=True)
-                if st is None or any(p[: len(head)] == head[: len(p)] for p in st)
-            ]
+    def _starting(self, head: str) -> list[int]:
+        """The rules (by number) a line starting with ``head`` may match (one start prefix agrees), in rule order."""
+        got = self._heads.get(head)
+        if got is not None:
+            return got
         found = set(self._unknown_start)
-        for k in range(len(head) + 1):  # every prefix of the head (no rule prefix is longer)
+        for k in range(len(head) + 1):  # a rule prefix that the head starts with
             found.update(self._by_prefix.get(head[:k], ()))
-        return [self.rules[n] for n in sorted(found)]
+        found.update(self._by_stem.get(head, ()))  # a short line: a longer rule prefix starts with it
+        got = sorted(found)
+        self._heads[head] = got
+        return got
 
     def hits(self, line: str) -> tuple[Rule, ...]:
         """Every rule matching the whole stripped ``line`` within its max_words, in rule order."""
         if not line:
             return ()
+        if len(line) > CACHE_CHARS:
+            return self._match(line)
+        return self._cached(line)
+
+    def _match(self, line: str) -> tuple[Rule, ...]:
         words = len(line.split())
-        combined, plain, filtered = self._bucket(line[:PREFIX].lower(), _word_class(words))
-        found: list[Rule] = []
-        if combined is not None and combined.fullmatch(line) is not None:
-            found = [
-                r
-                for r in plain
-                if (r.max_words is None or words <= r.max_words) and r.pattern.fullmatch(line) is not None
-            ]
-        if filtered and self._any_required is not None and self._any_required.search(line):
-            for r in filtered:
-                if (
-                    (r.max_words is None or words <= r.max_words)
-                    and any(t in line for t in r.requires)
-                    and r.pattern.fullmatch(line) is not None
-                ):
-                    found.append(r)
-        if len(found) > 1:
-            found.sort(key=lambda r: self._order[r.id])
-        return tuple(found)
+        cands = self._bucket(line[:PREFIX], _CLASS_OF[words] if words < len(_CLASS_OF) else len(_WORD_CLASSES))
+        if not cands:
+            return ()
+        # One search for every required word at once: most lines hold none, and then
+        # no rule that requires one is tried.
+        gate = self._any_required
+        required = gate is not None and gate(line) is not None
+        return tuple(
+            r
+            for r, fullmatch, most, needs in cands
+            if words <= most and (needs is None or (required and needs(line))) and fullmatch(line) is not None
+        )
 
 
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")

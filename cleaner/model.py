@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
+from cleaner.text import is_prose
+
 if TYPE_CHECKING:
     from cleaner.match import RuleIndex
 
@@ -96,6 +98,9 @@ class Line:
         return f"Line({self.no}, {self.text!r}{', removed' if self.removed else ''})"
 
 
+_BLANK = Line(0, "")
+
+
 class Document:
     """The lines of one text input as the chain sees it, plus its removals."""
 
@@ -109,11 +114,27 @@ class Document:
         parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         if parts and parts[-1] == "":
             parts.pop()
-        self.lines: list[Line] = [Line(i + 1, t) for i, t in enumerate(parts)]
+        # Blank lines are layout, never removed or cut: one shared object stands
+        # for all of them (a file of blank lines would otherwise cost ~150 bytes each).
+        self.lines: list[Line] = [Line(i + 1, t) if t and not t.isspace() else _BLANK for i, t in enumerate(parts)]
         self.removals: list[Removal] = []
         self.lang = lang
         self.meta: dict[str, object] = meta or {}
         self.index = index
+        # Bumped by every removal and cut: what layers derive from the whole
+        # document (the kept lines, the last prose line) is cached per version,
+        # because a dozen layers ask for it and most of them remove nothing.
+        self.version = 0
+        # Lines whose text a cut changed, in order (repeats allowed): a layer that
+        # checks each line's text on its own need only re-check these on a later pass.
+        self.recut: list[int] = []
+        # Layers' own bookkeeping for this document, by layer name (layers are shared
+        # between documents and threads, so they keep none on themselves).
+        self.state: dict[str, object] = {}
+        self._kept: tuple[int, list[int]] | None = None
+        self._hit_lines: tuple[int, list[int]] | None = None
+        self._hit_base: tuple[int, list[int]] | None = None
+        self._last_prose: tuple[int, int] | None = None
 
     def hits(self, index: int) -> tuple:
         """The whole-line rules matching line ``index`` (cached; empty without a rule index)."""
@@ -122,10 +143,47 @@ class Document:
             ln.hits = self.index.hits(ln.stripped) if self.index is not None else ()
         return ln.hits
 
+    def hit_lines(self) -> list[int]:
+        """Indexes, in order, of the kept lines some whole-line rule matches.
+
+        Most lines match no rule: the rule layers walk this list, not every line.
+        Do not modify the list (it is shared until the document changes).
+        """
+        if self._hit_lines is None or self._hit_lines[0] != self.version:
+            # Which lines have hits changes only with a cut (new text); removals just thin the list.
+            if self._hit_base is None or self._hit_base[0] != len(self.recut):
+                hits = self.hits
+                self._hit_base = (len(self.recut), [i for i in self.kept() if hits(i)])
+            lines = self.lines
+            self._hit_lines = (self.version, [i for i in self._hit_base[1] if not lines[i].removed])
+        return self._hit_lines[1]
+
+    def last_prose(self) -> int:
+        """Index of the last kept line that reads as prose (-1 if none): the end of the article body."""
+        if self._last_prose is None or self._last_prose[0] != self.version:
+            found = -1
+            for i in range(len(self.lines) - 1, -1, -1):
+                ln = self.lines[i]
+                if not ln.removed and not ln.blank and is_prose(ln.text):
+                    found = i
+                    break
+            self._last_prose = (self.version, found)
+        return self._last_prose[1]
+
     # -- reading -------------------------------------------------------------
     def kept(self) -> list[int]:
-        """Indexes of the lines still kept that hold text (blank lines are layout, not content)."""
-        return [i for i, ln in enumerate(self.lines) if not ln.removed and not ln.blank]
+        """Indexes of the lines still kept that hold text (blank lines are layout, not content).
+
+        A snapshot: removals after the call do not change it. Do not modify it
+        (it is shared until the document changes).
+        """
+        if self._kept is None:
+            self._kept = (self.version, [i for i, ln in enumerate(self.lines) if not ln.removed and not ln.blank])
+        elif self._kept[0] != self.version:
+            # Lines are only ever removed or cut, never restored: thin the last list.
+            lines = self.lines
+            self._kept = (self.version, [i for i in self._kept[1] if not lines[i].removed and not lines[i].blank])
+        return self._kept[1]
 
     def iter_kept(self) -> Iterator[tuple[int, Line]]:
         for i, ln in enumerate(self.lines):
@@ -146,9 +204,10 @@ class Document:
     def remove(self, index: int, layer: str, rule: str, category: str) -> None:
         """Drop line ``index`` whole and record why."""
         ln = self.lines[index]
-        if ln.removed:
-            return
+        if ln.removed or ln.blank:
+            return  # a blank line is layout (and the shared _BLANK object): never removed
         ln.removed = True
+        self.version += 1
         self.removals.append(Removal(layer, rule, category, ln.stripped, ln.no, ln.no))
 
     def cut(self, index: int, start: int, end: int, layer: str, rule: str, category: str) -> None:
@@ -182,6 +241,8 @@ class Document:
             )
         pieces.append(text[prev:])
         ln.set_text("".join(pieces))
+        self.version += 1
+        self.recut.append(index)
 
     # -- output --------------------------------------------------------------
     def render(self) -> str:

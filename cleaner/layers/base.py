@@ -6,6 +6,7 @@ cuts with a rule id and a category. It never edits kept text in any other way.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
@@ -90,11 +91,7 @@ def isolated_between_prose(doc: Document, kept: Sequence[int], pos: int) -> bool
 
 def last_prose_index(doc: Document) -> int:
     """Index of the last kept line that reads as prose (-1 if none): the end of the article body."""
-    for i in range(len(doc.lines) - 1, -1, -1):
-        ln = doc.lines[i]
-        if not ln.removed and not ln.blank and is_prose(ln.text):
-            return i
-    return -1
+    return doc.last_prose()
 
 
 class PatternLayer(Layer):
@@ -105,12 +102,17 @@ class PatternLayer(Layer):
             return
         end = last_prose_index(doc)
         kept = doc.kept()
-        for pos, i in enumerate(kept):
-            ln = doc.lines[i]
-            if ln.removed or not doc.hits(i):
+        lines = doc.lines
+        # Only lines some rule matches can be taken; positions in ``kept`` (the
+        # snapshot at the start) are looked up for the few that need neighbours.
+        for i in doc.hit_lines():
+            if lines[i].removed:
                 continue
             rule = self.line_rules.first(
-                doc, i, at_end=i > end, isolated=lambda pos=pos: isolated_between_prose(doc, kept, pos)
+                doc,
+                i,
+                at_end=i > end,
+                isolated=lambda i=i: isolated_between_prose(doc, kept, bisect_left(kept, i)),
             )
             if rule is not None:
                 self.remove(doc, i, rule.id, rule.category)

@@ -11,6 +11,7 @@ trailing date, "(L)"): the other neighbour is usually the story.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from cleaner.layers.base import PatternLayer
 from cleaner.model import Document
@@ -35,14 +36,14 @@ class CaptionLayer(PatternLayer):
 
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
-        for pos, i in enumerate(kept):
-            ln = doc.lines[i]
-            if ln.removed:
+        for i in doc.hit_lines():  # only a line some rule matches can be taken
+            if doc.lines[i].removed:
                 continue
             rule = self.line_rules.first(doc, i)
             if rule is None:
                 continue
             self.remove(doc, i, rule.id, rule.category)
+            pos = bisect_left(kept, i)
             if not rule.pair:
                 continue
             neighbours = [kept[p] for p in (pos - 1, pos + 1) if 0 <= p < len(kept)]

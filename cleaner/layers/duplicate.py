@@ -26,9 +26,17 @@ class DuplicateLayer(Layer):
         if not self.enabled("duplicate", "duplicate.exact"):
             return
         seen: set[str] = set()
-        for i, ln in doc.iter_kept():
-            key = " ".join(ln.text.split())
-            if len(key) < MIN_CHARS or len(ln.text.split()) < MIN_WORDS:
+        lines = doc.lines
+        for i in doc.kept():
+            ln = lines[i]
+            # The key is never longer than the stripped line: most lines are out before a split.
+            if ln.removed or len(ln.stripped) < MIN_CHARS:
+                continue
+            words = ln.text.split()
+            if len(words) < MIN_WORDS:
+                continue
+            key = " ".join(words)
+            if len(key) < MIN_CHARS:
                 continue
             if key in seen:
                 self.remove(doc, i, "duplicate.exact", "duplicate")

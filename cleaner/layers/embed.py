@@ -9,6 +9,7 @@ the lines after the head are the player's blurb and not the story.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from cleaner.layers.base import PatternLayer
 from cleaner.model import Document
@@ -23,14 +24,14 @@ class EmbedLayer(PatternLayer):
 
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
-        for pos, i in enumerate(kept):
-            ln = doc.lines[i]
-            if ln.removed:
+        for i in doc.hit_lines():  # only a line some rule matches can be taken
+            if doc.lines[i].removed:
                 continue
             rule = self.line_rules.first(doc, i)
             if rule is None:
                 continue
             self.remove(doc, i, rule.id, rule.category)
+            pos = bisect_left(kept, i)
             if not rule.block:
                 continue
             follow = kept[pos + 1 : pos + 1 + MAX_BLURB_LINES]

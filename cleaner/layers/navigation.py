@@ -8,6 +8,8 @@ stands after the last line of prose and reads as a title, not a sentence.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from cleaner.layers.base import RuleSet, last_prose_index
 from cleaner.layers.simple import BlockPatternLayer
 from cleaner.model import Document
@@ -31,12 +33,18 @@ class NavigationLayer(BlockPatternLayer):
         if not self.pair_rules.rules:
             return
         kept = doc.kept()
-        hits = [self.pair_rules.first(doc, i) for i in kept]
+        # Positions in ``kept`` of the lines a pair rule matches (only lines with hits can).
+        found = {}
+        for i in doc.hit_lines():
+            rule = self.pair_rules.first(doc, i)
+            if rule is not None:
+                found[bisect_left(kept, i)] = rule
+        if not found:
+            return
         end = last_prose_index(doc)
-        for pos, (i, rule) in enumerate(zip(kept, hits, strict=True)):
-            if rule is None:
-                continue
-            paired = (pos > 0 and hits[pos - 1] is not None) or (pos + 1 < len(hits) and hits[pos + 1] is not None)
+        for pos, rule in found.items():
+            i = kept[pos]
+            paired = pos - 1 in found or pos + 1 in found
             if paired:
                 self.remove(doc, i, rule.id, rule.category)
             elif i > end and _title_like(doc.lines[i].stripped):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from cleaner.layers.base import PatternLayer
+from cleaner.match import required_literal
 from cleaner.model import Document
 
 # Characters that are rare in prose and dense in code.
@@ -24,9 +25,30 @@ class ScriptLayer(PatternLayer):
     name = "script"
     categories = ("script",)
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Each inline rule with a word every match must hold: a line without it is not scanned.
+        self._inline = [(r, required_literal(r.pattern)) for r in self.inline_rules]
+
     def apply(self, doc: Document) -> None:
-        for i, ln in doc.iter_kept():
-            for rule in self.inline_rules:
+        # What this layer tests on a line's own text (inline calls, code density)
+        # cannot change while the text does not: on a later pass only the lines
+        # cut since the start of the last one are tested again.
+        last = doc.state.get(self.name)
+        doc.state[self.name] = len(doc.recut)
+        lines = doc.lines
+        if isinstance(last, int):
+            again = set(doc.recut[last:])
+            check = [i for i in doc.kept() if i in again] if again else []
+        else:
+            check = doc.kept()
+        for i in check:
+            ln = lines[i]
+            if ln.removed or ln.blank:
+                continue
+            for rule, literal in self._inline:
+                if literal is not None and literal not in ln.text:
+                    continue
                 # All matches in one scan and one cut: a line of many glued calls stays linear.
                 spans = [m.span() for m in rule.pattern.finditer(ln.text) if m.end() > m.start()]
                 if not spans:
@@ -37,8 +59,9 @@ class ScriptLayer(PatternLayer):
                 doc.cut_many(i, spans, self.name, rule.id, rule.category)
         super().apply(doc)
         if self.enabled("script", "script.code-density"):
-            for i, ln in doc.iter_kept():
-                if looks_like_code(ln.stripped):
+            for i in check:
+                ln = lines[i]
+                if not ln.removed and not ln.blank and looks_like_code(ln.stripped):
                     self.remove(doc, i, "script.code-density", "script")
 
 

@@ -7,6 +7,8 @@ it (a "Related articles" heading and its list of headlines).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from cleaner.layers.base import PatternLayer, isolated_between_prose, last_prose_index
 from cleaner.model import Document
 from cleaner.text import is_prose, word_count
@@ -24,13 +26,13 @@ class BlockPatternLayer(PatternLayer):
             return
         end = last_prose_index(doc)
         kept = doc.kept()
-        pos = 0
-        while pos < len(kept):
-            i = kept[pos]
-            pos += 1
-            if doc.lines[i].removed or not doc.hits(i):
+        lines = doc.lines
+        # Only a line some rule matches can open a block; the block's list is
+        # walked in ``kept`` (the snapshot at the start), from the opener on.
+        for i in doc.hit_lines():
+            if lines[i].removed:
                 continue
-            here = pos - 1
+            here = bisect_left(kept, i)
             rule = self.line_rules.first(
                 doc,
                 i,
@@ -43,6 +45,7 @@ class BlockPatternLayer(PatternLayer):
             if not rule.block:
                 continue
             taken = 0
+            pos = here + 1
             # Inside the story a block is a short box (a few headlines); after it, a whole list.
             limit = MAX_BLOCK_LINES if i > end else MAX_INLINE_BLOCK_LINES
             while pos < len(kept) and taken < limit:

@@ -10,6 +10,7 @@ sometimes glue the next story on below.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 
 from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
@@ -25,10 +26,19 @@ class TailLayer(PatternLayer):
     def apply(self, doc: Document) -> None:
         if not self.line_rules.rules:
             return
+        hit = doc.hit_lines()
+        if not hit:
+            return  # no rule matches: no footer starts, no comment lines
         starter = None
         comment_lines: list[int] = []
         end = last_prose_index(doc)
-        for i, ln in doc.iter_kept():
+        kept = doc.kept()
+        lines = doc.lines
+        # Nothing happens before the first line a rule matches.
+        for i in kept[bisect_left(kept, hit[0]) :]:
+            ln = lines[i]
+            if ln.removed or (starter is None and not doc.hits(i)):
+                continue
             # Rules marked at_end also apply inside a footer, where reader comments are prose.
             rule = self.line_rules.first(doc, i, at_end=i > end or starter is not None)
             if rule is not None:

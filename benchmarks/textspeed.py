@@ -1,0 +1,94 @@
+"""Text-mode speed: documents per second on the ScrapingHub naive dumps, and the 10x scaling ratio.
+
+CPU time (``time.process_time``) is the headline figure because the machine is
+shared and wall time is noisy; wall time is printed beside it. Every figure is
+the minimum over ``--repeat`` passes, and the plain and 10x sets are timed in
+alternating passes so a burst of load skews both alike. Cold start (building a
+Cleaner and its first pass over the dumps, which warms the rule index) is
+reported apart from the warm figures.
+
+    python -m benchmarks.textspeed [--repeat 5] [--data DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from benchmarks.naive_text import load_page, naive_text
+
+DATA = Path("/work/shared/benchmarks/scrapinghub")
+SCALE = 10
+GOAL_DOCS = 1000.0
+GOAL_RATIO = 11.0
+
+
+def load_dumps(data: Path) -> list[str]:
+    """The naive whole-page text dump of every benchmark page, in file-name order."""
+    return [naive_text(load_page(path)) for path in sorted((data / "html").glob("*.html.gz"))]
+
+
+def timed(fn: Callable[[str], object], docs: Sequence[str], reset: Callable[[], object]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one pass of ``fn`` over ``docs``, after ``reset()``."""
+    reset()
+    cpu, wall = time.process_time(), time.perf_counter()
+    for doc in docs:
+        fn(doc)
+    return time.process_time() - cpu, time.perf_counter() - wall
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="passes per set; the minimum counts")
+    parser.add_argument("--data", type=Path, default=DATA, help="benchmark folder holding html/*.html.gz")
+    args = parser.parse_args(argv)
+
+    dumps = load_dumps(args.data)
+    if not dumps:
+        print(f"no pages under {args.data / 'html'}", file=sys.stderr)
+        return 1
+    size = sum(len(d.encode("utf-8")) for d in dumps)
+    big = [d * SCALE for d in dumps]
+
+    import cleaner  # imported here so the cold figure below includes the first use only
+
+    cpu0 = time.process_time()
+    c = cleaner.Cleaner()
+    build_cpu = time.process_time() - cpu0
+    fn = lambda d: c.clean(d, kind="text")  # noqa: E731
+    # Each timed pass starts with an empty line cache: the compiled index stays warm, but
+    # lines remembered from an earlier pass over the same pages would flatter the figure.
+    reset = c.index.clear_cache
+    cold_cpu, _ = timed(fn, dumps, reset)
+    cold_cpu += build_cpu
+    timed(fn, big[:1], reset)  # warm the index on the long lines of the 10x set too
+
+    plain = [float("inf")] * 2
+    large = [float("inf")] * 2
+    for _ in range(max(1, args.repeat)):
+        for acc, docs in ((plain, dumps), (large, big)):
+            cpu, wall = timed(fn, docs, reset)
+            acc[0], acc[1] = min(acc[0], cpu), min(acc[1], wall)
+
+    n = len(dumps)
+    ratio_cpu, ratio_wall = large[0] / plain[0], large[1] / plain[1]
+    print(f"{n} dumps, {size / 1e6:.2f} MB, Python {sys.version.split()[0]}, min of {args.repeat} passes")
+    print(f"cold: Cleaner() + first pass {cold_cpu:.2f} s CPU (Cleaner() alone {build_cpu:.2f} s)")
+    print(
+        f"warm: {plain[0]:.3f} s CPU = {n / plain[0]:.0f} docs/s CPU "
+        f"({plain[1]:.3f} s wall = {n / plain[1]:.0f} docs/s wall); goal >= {GOAL_DOCS:g} docs/s: "
+        f"{'meets' if n / plain[0] >= GOAL_DOCS else 'MISSES'}"
+    )
+    print(
+        f"{SCALE}x each dump: {large[0]:.3f} s CPU ({large[1]:.3f} s wall); "
+        f"ratio {ratio_cpu:.2f}x CPU, {ratio_wall:.2f}x wall; goal <= {GOAL_RATIO:g}x: "
+        f"{'meets' if ratio_cpu <= GOAL_RATIO else 'MISSES'}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""The speed-ups must not change what is removed.
+
+The rule index only narrows which rules are tried on a line, so its hits must
+equal trying every rule; the chain skips a layer that already settled, so its
+result must equal running every layer until a pass removes nothing; the
+document's cached views must follow removals and cuts.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from hypothesis import given, settings
+
+from cleaner import Cleaner
+from cleaner.match import CACHE_CHARS, RuleIndex, required_literal
+from cleaner.model import Document
+from cleaner.rules import builtin_rules
+from tests.test_properties import texts
+
+RULES = builtin_rules()
+INDEX = RuleIndex(RULES)
+ENTRIES: dict[str, dict] = tomllib.loads(Path(__file__).with_name("rule_examples.toml").read_text(encoding="utf-8"))[
+    "rules"
+]
+
+
+def _brute(line: str) -> tuple[str, ...]:
+    """Every whole-line rule tried on the line: what the index must reproduce."""
+    words = len(line.split())
+    return tuple(
+        r.id
+        for r in INDEX.rules
+        if (r.max_words is None or words <= r.max_words)
+        and (not r.requires or any(t in line for t in r.requires))
+        and r.pattern.fullmatch(line) is not None
+    )
+
+
+def _lines() -> list[str]:
+    out: list[str] = []
+    for entry in ENTRIES.values():
+        for item in [*entry.get("examples", []), *entry.get("near_misses", [])]:
+            line = (item if isinstance(item, str) else item["text"]).strip()
+            # Case-flipped and cut-short copies reach the buckets a rule must not miss
+            # (the exact-case start of case-sensitive rules, heads shorter than a prefix).
+            out += [line, line.upper(), line.lower(), line.swapcase(), line[:1], line[:2], line[:3]]
+    return [line for line in out if line]
+
+
+def test_index_hits_equal_trying_every_rule() -> None:
+    lines = _lines()
+    assert len(lines) > 1000
+    wrong = [
+        (line, INDEX.hits(line), _brute(line))
+        for line in lines
+        if tuple(r.id for r in INDEX.hits(line)) != _brute(line)
+    ]
+    assert not wrong, wrong[:3]
+    assert sum(1 for line in lines if _brute(line)) > 300  # the comparison is not between empty tuples
+
+
+def test_index_cache_is_bounded_and_skips_long_lines() -> None:
+    index = RuleIndex(RULES)
+    line = "Leave a Comment"
+    assert index.hits(line) == index.hits(line)
+    info = index._cached.cache_info()
+    assert (info.hits, info.misses) == (1, 1)
+    long_line = "Share this " + "x" * CACHE_CHARS
+    index.hits(long_line)
+    assert index._cached.cache_info().currsize == 1
+    index.clear_cache()
+    assert index._cached.cache_info().currsize == 0
+    assert info.maxsize is not None
+
+
+def test_required_literal() -> None:
+    assert required_literal(re.compile(r"\(\s*adsbygoogle\s*=\s*window\.adsbygoogle")) == "window.adsbygoogle"
+    assert required_literal(re.compile(r"googletag\.cmd\.push\(")) == "googletag.cmd.push("
+    assert required_literal(re.compile(r"(?i)googletag")) is None  # case ignored: "in" would miss "GoogleTag"
+    assert required_literal(re.compile(r"abc|xyz")) is None  # neither word is in every match
+    assert required_literal(re.compile(r"ab(?:cdef)?gh")) is None  # only the optional part is long
+    for rule in (r for r in RULES if r.inline):
+        literal = required_literal(rule.pattern)
+        for example in ENTRIES[rule.id]["examples"]:
+            line = example if isinstance(example, str) else example["text"]
+            if literal is not None and rule.pattern.search(line):
+                assert literal in line
+
+
+def _naive(cleaner: Cleaner, text: str) -> tuple[str, list]:
+    """Every layer, every pass, until a pass removes nothing: the chain before it skipped settled layers."""
+    doc = Document(text, index=cleaner.index)
+    layers = [layer for layer in cleaner.layers if "text" in layer.kinds]
+    for _ in range(8):
+        before = len(doc.removals)
+        for layer in layers:
+            layer.apply(doc)
+        if len(doc.removals) == before:
+            break
+    return doc.render(), sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))
+
+
+CLEANER = Cleaner()
+
+
+@settings(max_examples=max(10, settings.default.max_examples // 4))
+@given(texts)
+def test_skipping_settled_layers_changes_nothing(text: str) -> None:
+    got = CLEANER.clean_document(text, kind="text")
+    assert (got.text, got.removals) == _naive(CLEANER, text)
+
+
+def test_cached_views_follow_removals_and_cuts() -> None:
+    doc = Document(
+        "Leave a Comment\n\nSome prose line that is long enough to count as a sentence here.\nx\n", index=INDEX
+    )
+    assert doc.kept() == [0, 2, 3]
+    assert doc.hit_lines() == [0]
+    assert doc.last_prose() == 2
+    doc.remove(2, "t", "t.rule", "boilerplate")
+    assert doc.kept() == [0, 3]
+    assert doc.last_prose() == -1
+    doc.cut(0, 0, 6, "t", "t.cut", "boilerplate")  # "Leave " goes: "a Comment" matches nothing
+    assert doc.hit_lines() == []
+    assert doc.recut == [0]

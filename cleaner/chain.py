@@ -74,6 +74,9 @@ class Cleaner:
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         text = decode(content) if isinstance(content, bytes) else content
+        # A byte-order mark is an encoding signature, not text: decoding bytes drops
+        # it, so a str that still starts with one is read the same way.
+        text = text.removeprefix("\ufeff")
         if kind == "auto":
             kind = "html" if looks_like_html(text) else "text"
         if kind == "html":

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from benchmarks.naive_text import load_page, naive_text
 
-DATA = Path("/work/shared/benchmarks/scrapinghub")
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "scrapinghub"
 SCALE = 10
 GOAL_DOCS = 1000.0
 GOAL_RATIO = 11.0
@@ -44,6 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5, help="passes per set; the minimum counts")
     parser.add_argument("--data", type=Path, default=DATA, help="benchmark folder holding html/*.html.gz")
+    parser.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
     args = parser.parse_args(argv)
 
     dumps = load_dumps(args.data)
@@ -75,18 +76,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     n = len(dumps)
     ratio_cpu, ratio_wall = large[0] / plain[0], large[1] / plain[1]
-    print(f"{n} dumps, {size / 1e6:.2f} MB, Python {sys.version.split()[0]}, min of {args.repeat} passes")
-    print(f"cold: Cleaner() + first pass {cold_cpu:.2f} s CPU (Cleaner() alone {build_cpu:.2f} s)")
-    print(
+    lines = [
+        f"{n} dumps, {size / 1e6:.2f} MB, Python {sys.version.split()[0]}, min of {args.repeat} passes",
+        f"cold: Cleaner() + first pass {cold_cpu:.2f} s CPU (Cleaner() alone {build_cpu:.2f} s)",
         f"warm: {plain[0]:.3f} s CPU = {n / plain[0]:.0f} docs/s CPU "
         f"({plain[1]:.3f} s wall = {n / plain[1]:.0f} docs/s wall); goal >= {GOAL_DOCS:g} docs/s: "
-        f"{'meets' if n / plain[0] >= GOAL_DOCS else 'MISSES'}"
-    )
-    print(
+        f"{'meets' if n / plain[0] >= GOAL_DOCS else 'MISSES'}",
         f"{SCALE}x each dump: {large[0]:.3f} s CPU ({large[1]:.3f} s wall); "
         f"ratio {ratio_cpu:.2f}x CPU, {ratio_wall:.2f}x wall; goal <= {GOAL_RATIO:g}x: "
-        f"{'meets' if ratio_cpu <= GOAL_RATIO else 'MISSES'}"
-    )
+        f"{'meets' if ratio_cpu <= GOAL_RATIO else 'MISSES'}",
+    ]
+    print("\n".join(lines))
+    if not args.no_write:
+        from benchmarks.results import write_section
+
+        command = "python -m benchmarks.textspeed" + (" " + " ".join(argv) if argv else "")
+        write_section(
+            "text-speed",
+            "## Text mode speed, one core\n\n"
+            f"Command: `{command}` ({time.strftime('%Y-%m-%d')}; CPU time is the headline figure, the "
+            "machine is shared). Where the time goes: benchmarks/TEXTSPEED.md.\n\n```\n" + "\n".join(lines) + "\n```",
+        )
     return 0
 
 

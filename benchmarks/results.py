@@ -17,7 +17,6 @@ HEADER = (
     "Each section is written by the script it names, with the exact command and the\n"
     "machine it ran on. Re-run a script to refresh its section; the others stay.\n\n"
 )
-ORDER = ("extraction", "text-speed", "scaling", "memory", "hostile")
 
 
 def write_section(name: str, markdown: str, path: Path = RESULTS) -> None:
@@ -25,16 +24,13 @@ def write_section(name: str, markdown: str, path: Path = RESULTS) -> None:
     begin, end = f"<!-- {name}: begin -->", f"<!-- {name}: end -->"
     block = f"{begin}\n{markdown.strip()}\n{end}\n"
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
-    if begin not in text or end not in text:
+    if ": begin -->" not in text:
         text = HEADER  # a file from before sections: start over
-        for other in ORDER:
-            if other == name:
-                text += "\n" + block
     if begin in text and end in text:
         head, rest = text.split(begin, 1)
-        _, tail = rest.split(end + "\n", 1) if end + "\n" in rest else rest.split(end, 1)
-        text = head + block + tail
-    elif block not in text:
+        tail = rest.split(end, 1)[1].lstrip("\n")
+        text = head + block + ("\n" + tail if tail else "")
+    else:
         text = text.rstrip("\n") + "\n\n" + block
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".RESULTS.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:

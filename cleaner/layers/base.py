@@ -7,7 +7,7 @@ cuts with a rule id and a category. It never edits kept text in any other way.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
 from cleaner.config import Config
@@ -98,21 +98,25 @@ class PatternLayer(Layer):
     """Drop every kept line that one of this layer's line rules matches."""
 
     def apply(self, doc: Document) -> None:
+        for i, _, rule in self.matches(doc, doc.kept(), last_prose_index(doc)):
+            self.remove(doc, i, rule.id, rule.category)
+
+    def matches(self, doc: Document, kept: list[int], end: int) -> Iterator[tuple[int, int, Rule]]:
+        """(line index, its position in ``kept``, rule) for each kept line one of this layer's rules takes.
+
+        Only lines some rule matches are looked at. ``kept`` is the snapshot the
+        caller walks neighbours in; ``end`` the last prose line (for ``at_end``
+        rules). Lines removed meanwhile, by the caller too, are skipped.
+        """
         if not self.line_rules.rules:
             return
-        end = last_prose_index(doc)
-        kept = doc.kept()
         lines = doc.lines
-        # Only lines some rule matches can be taken; positions in ``kept`` (the
-        # snapshot at the start) are looked up for the few that need neighbours.
         for i in doc.hit_lines():
             if lines[i].removed:
                 continue
+            pos = bisect_left(kept, i)
             rule = self.line_rules.first(
-                doc,
-                i,
-                at_end=i > end,
-                isolated=lambda i=i: isolated_between_prose(doc, kept, bisect_left(kept, i)),
+                doc, i, at_end=i > end, isolated=lambda pos=pos: isolated_between_prose(doc, kept, pos)
             )
             if rule is not None:
-                self.remove(doc, i, rule.id, rule.category)
+                yield i, pos, rule

@@ -11,9 +11,8 @@ trailing date, "(L)"): the other neighbour is usually the story.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
-from cleaner.layers.base import PatternLayer
+from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
 from cleaner.text import word_count
 
@@ -36,14 +35,8 @@ class CaptionLayer(PatternLayer):
 
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
-        for i in doc.hit_lines():  # only a line some rule matches can be taken
-            if doc.lines[i].removed:
-                continue
-            rule = self.line_rules.first(doc, i)
-            if rule is None:
-                continue
+        for i, pos, rule in self.matches(doc, kept, last_prose_index(doc)):
             self.remove(doc, i, rule.id, rule.category)
-            pos = bisect_left(kept, i)
             if not rule.pair:
                 continue
             neighbours = [kept[p] for p in (pos - 1, pos + 1) if 0 <= p < len(kept)]

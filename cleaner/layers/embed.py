@@ -9,9 +9,8 @@ the lines after the head are the player's blurb and not the story.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
-from cleaner.layers.base import PatternLayer
+from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
 
 _DURATION_END = re.compile(r"(?:^|\s)(?:\d{1,2}:)?\d{1,2}:\d{2}$")
@@ -24,14 +23,8 @@ class EmbedLayer(PatternLayer):
 
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
-        for i in doc.hit_lines():  # only a line some rule matches can be taken
-            if doc.lines[i].removed:
-                continue
-            rule = self.line_rules.first(doc, i)
-            if rule is None:
-                continue
+        for i, pos, rule in self.matches(doc, kept, last_prose_index(doc)):
             self.remove(doc, i, rule.id, rule.category)
-            pos = bisect_left(kept, i)
             if not rule.block:
                 continue
             follow = kept[pos + 1 : pos + 1 + MAX_BLURB_LINES]

@@ -7,9 +7,7 @@ it (a "Related articles" heading and its list of headlines).
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from cleaner.layers.base import PatternLayer, isolated_between_prose, last_prose_index
+from cleaner.layers.base import PatternLayer, last_prose_index
 from cleaner.model import Document
 from cleaner.text import is_prose, word_count
 
@@ -22,25 +20,9 @@ class BlockPatternLayer(PatternLayer):
     """A PatternLayer whose ``block`` rules also take the list under them."""
 
     def apply(self, doc: Document) -> None:
-        if not self.line_rules.rules:
-            return
         end = last_prose_index(doc)
-        kept = doc.kept()
-        lines = doc.lines
-        # Only a line some rule matches can open a block; the block's list is
-        # walked in ``kept`` (the snapshot at the start), from the opener on.
-        for i in doc.hit_lines():
-            if lines[i].removed:
-                continue
-            here = bisect_left(kept, i)
-            rule = self.line_rules.first(
-                doc,
-                i,
-                at_end=i > end,
-                isolated=lambda here=here: isolated_between_prose(doc, kept, here),
-            )
-            if rule is None:
-                continue
+        kept = doc.kept()  # the block's list is walked in this snapshot, from the opener on
+        for i, here, rule in self.matches(doc, kept, end):
             self.remove(doc, i, rule.id, rule.category)
             if not rule.block:
                 continue

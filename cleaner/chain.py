@@ -76,7 +76,7 @@ class Cleaner:
         text = decode(content) if isinstance(content, bytes) else content
         # A byte-order mark is an encoding signature, not text: decoding bytes drops
         # it, so a str that still starts with one is read the same way.
-        text = text.removeprefix("\ufeff")
+        text = text.lstrip("\ufeff")
         if kind == "auto":
             kind = "html" if looks_like_html(text) else "text"
         if kind == "html":

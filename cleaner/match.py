@@ -40,14 +40,7 @@ def start_prefixes(pattern: re.Pattern[str], k: int = PREFIX) -> frozenset[str] 
     one of them; a string shorter than ``k`` only constrains that far. None: the
     start cannot be told, and the rule is tried on every line.
     """
-    try:
-        parsed = _p.parse(pattern.pattern, pattern.flags)
-    except Exception:  # pragma: no cover - patterns compiled already
-        return None
-    got = _prefixes(list(parsed), k, True)
-    if got is None or any(not text for text, _ in got):
-        return None
-    return frozenset(text for text, _ in got)
+    return _start_texts(pattern, k, fold=True)
 
 
 def exact_prefixes(pattern: re.Pattern[str], k: int = EXACT) -> frozenset[str] | None:
@@ -59,11 +52,16 @@ def exact_prefixes(pattern: re.Pattern[str], k: int = EXACT) -> frozenset[str] |
     """
     if pattern.flags & re.IGNORECASE:
         return None
+    return _start_texts(pattern, k, fold=False)
+
+
+def _start_texts(pattern: re.Pattern[str], k: int, *, fold: bool) -> frozenset[str] | None:
+    """The prefixes of up to ``k`` characters a match can start with (lower-cased when ``fold``)."""
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
     except Exception:  # pragma: no cover - patterns compiled already
         return None
-    got = _prefixes(list(parsed), k, False)
+    got = _prefixes(list(parsed), k, fold)
     if got is None or any(not text for text, _ in got):
         return None
     return frozenset(text for text, _ in got)

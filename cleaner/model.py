@@ -112,6 +112,11 @@ class Document:
         index: RuleIndex | None = None,
     ) -> None:
         parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if "\ufeff" in text:
+            # A byte-order mark at a line's start is an encoding signature that
+            # concatenated files leave behind, not text: it goes like whitespace,
+            # so a cleaned text never starts with one (and cleans to itself).
+            parts = [p.lstrip("\ufeff") for p in parts]
         if parts and parts[-1] == "":
             parts.pop()
         # Blank lines are layout, never removed or cut: one shared object stands

@@ -18,6 +18,7 @@ furniture around it, so text that is already clean passes untouched.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from cleaner.layers.base import Layer
@@ -630,8 +631,17 @@ def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
     left alone. One pass per period: runs where sig[i] == sig[i + period].
     """
     found: list[tuple[int, int]] = []
+    for period, i, end in _repeats(sig, range(2, 7)):
+        unit = sig[i : i + period]
+        if end - i >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
+            found.append((i, end))
+    return found
+
+
+def _repeats(sig: Sequence[str], periods: Iterable[int]) -> Iterator[tuple[int, int, int]]:
+    """(period, start, end) of each maximal stretch where sig[k] == sig[k + period]: sig[start:end] repeats."""
     n = len(sig)
-    for period in range(2, 7):
+    for period in periods:
         i = 0
         while i + period < n:
             if sig[i] != sig[i + period]:
@@ -640,12 +650,8 @@ def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
             j = i
             while j + period < n and sig[j] == sig[j + period]:
                 j += 1
-            length = j - i + period  # sig[i:j + period] repeats with this period
-            unit = sig[i : i + period]
-            if length >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
-                found.append((i, j + period))
+            yield period, i, j + period
             i = j + 1
-    return found
 
 
 def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
@@ -671,25 +677,14 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     Each stretch comes with whether only the repeated line makes it a feed.
     """
     found: list[tuple[int, int, bool]] = []
-    n = len(sig)
-    for period in range(2, FEED_PERIOD + 1):
-        i = 0
-        while i + period < n:
-            if sig[i] != sig[i + period]:
-                i += 1
-                continue
-            j = i
-            while j + period < n and sig[j] == sig[j + period]:
-                j += 1
-            length = j - i + period
-            unit = [sym[0] for sym in sig[i : i + period]]
-            kinds = set(unit) & set("KN")
-            if length >= period * FEED_REPEATS and unit.count("P") == 1 and ("=" in unit or len(kinds) >= 2):
-                buttons = len(kinds) < 2
-                # A card opens with its short lines: a paragraph in front is the article's last.
-                start = i if buttons else i + unit.index(next(u for u in unit if u != "P"))
-                found.append((start, j + period, buttons))
-            i = j + 1
+    for period, i, end in _repeats(sig, range(2, FEED_PERIOD + 1)):
+        unit = [sym[0] for sym in sig[i : i + period]]
+        kinds = set(unit) & set("KN")
+        if end - i >= period * FEED_REPEATS and unit.count("P") == 1 and ("=" in unit or len(kinds) >= 2):
+            buttons = len(kinds) < 2
+            # A card opens with its short lines: a paragraph in front is the article's last.
+            start = i if buttons else i + unit.index(next(u for u in unit if u != "P"))
+            found.append((start, end, buttons))
     return found
 
 

@@ -111,8 +111,9 @@ class Cleaner:
                     settled[n] = (version, meta)
             if len(doc.removals) == before:
                 break
-        removals = [*ex.removals, *sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))]
-        return Result(doc.render(), removals, ex.kind, ex.title)
+        text = doc.render()
+        doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
+        return Result(text, [*ex.removals, *doc.removals.in_order()], ex.kind, ex.title)
 
     def clean(self, content: str | bytes, *, kind: str = "auto") -> str:
         """Clean one document and return only the text."""

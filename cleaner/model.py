@@ -7,9 +7,10 @@ output can always be explained line by line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from cleaner.text import is_prose
 
@@ -77,13 +78,14 @@ class Line:
     """One input line. ``text`` only ever loses cut spans; ``removed`` drops it whole.
 
     ``stripped``, ``blank`` and ``hits`` (the whole-line rules that match) are
-    computed once, because every layer asks for them.
+    computed once, because every layer asks for them. A line does not store its
+    number (it is its index in ``Document.lines`` plus one): a 100 MB dump has
+    two million lines, and each slot or int costs them all.
     """
 
-    __slots__ = ("blank", "cuts", "hits", "no", "removed", "stripped", "text")
+    __slots__ = ("blank", "cuts", "hits", "removed", "stripped", "text")
 
-    def __init__(self, no: int, text: str) -> None:
-        self.no = no
+    def __init__(self, text: str) -> None:
         self.removed = False
         self.cuts: list[tuple[int, int]] | None = None  # made on the first cut: most lines have none
         self.set_text(text)
@@ -95,10 +97,103 @@ class Line:
         self.hits: tuple | None = None
 
     def __repr__(self) -> str:
-        return f"Line({self.no}, {self.text!r}{', removed' if self.removed else ''})"
+        return f"Line({self.text!r}{', removed' if self.removed else ''})"
 
 
-_BLANK = Line(0, "")
+_BLANK = Line("")
+
+
+class Removals(Sequence[Removal]):
+    """The removals of one document in the order they were made, stored compactly.
+
+    A Removal object costs ~130 bytes, and a page dump may lose two million
+    lines: the log keeps the text (shared with the line), one int per removal
+    for the line number and one for the (layer, rule, category) triple, and
+    the span of the rare cuts, and makes Removal objects only when read.
+    """
+
+    __slots__ = ("_codes", "_lines", "_spans", "_texts", "_why", "_whys")
+
+    def __init__(self) -> None:
+        self._texts: list[str] = []
+        self._lines = array("q")  # 1-based input line (line == end_line for a text document)
+        self._why = array("I")  # index into _whys
+        self._whys: list[tuple[str, str, str]] = []
+        self._codes: dict[tuple[str, str, str], int] = {}
+        self._spans: dict[int, tuple[int, int]] = {}  # position -> (start, end), for cuts
+
+    def add(self, layer: str, rule: str, category: str, text: str, line: int, span: tuple[int, int] | None = None) -> None:
+        why = (layer, rule, category)
+        code = self._codes.get(why)
+        if code is None:
+            code = self._codes[why] = len(self._whys)
+            self._whys.append(why)
+        if span is not None:
+            self._spans[len(self._texts)] = span
+        self._texts.append(text)
+        self._lines.append(line)
+        self._why.append(code)
+
+    def _make(self, pos: int) -> Removal:
+        layer, rule, category = self._whys[self._why[pos]]
+        line = self._lines[pos]
+        span = self._spans.get(pos)
+        if span is None:
+            return Removal(layer, rule, category, self._texts[pos], line, line)
+        return Removal(layer, rule, category, self._texts[pos], line, line, span[0], span[1])
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, pos: int) -> Removal: ...
+
+    @overload
+    def __getitem__(self, pos: slice) -> list[Removal]: ...
+
+    def __getitem__(self, pos: int | slice) -> Removal | list[Removal]:
+        if isinstance(pos, slice):
+            return [self._make(p) for p in range(*pos.indices(len(self)))]
+        n = len(self._texts)
+        if not -n <= pos < n:
+            raise IndexError("removal index out of range")
+        return self._make(pos % n)
+
+    def __iter__(self) -> Iterator[Removal]:
+        return map(self._make, range(len(self._texts)))
+
+    def __repr__(self) -> str:
+        return f"Removals({list(self)!r})"
+
+    def in_order(self) -> Iterator[Removal]:
+        """The removals by input line, then by start offset (a whole-line removal counts as 0), each
+        tie in the order made: what sorting them would give, without a sort key per removal.
+
+        A counting sort over the line numbers: two arrays of one int each per line and per removal.
+        """
+        lines, spans = self._lines, self._spans
+        n = len(lines)
+        if not n:
+            return
+        head = array("q", [-1]) * (max(lines) + 1)
+        after = array("q", [-1]) * n
+        for pos in range(n - 1, -1, -1):  # backwards: each line's chain comes out in the order made
+            line = lines[pos]
+            after[pos] = head[line]
+            head[line] = pos
+        make = self._make
+        for pos in head:
+            if pos < 0:
+                continue
+            if after[pos] < 0:
+                yield make(pos)
+                continue
+            group = []
+            while pos >= 0:
+                group.append(pos)
+                pos = after[pos]
+            group.sort(key=lambda p: spans[p][0] if p in spans else 0)  # stable: ties stay in order made
+            yield from map(make, group)
 
 
 class Document:
@@ -106,23 +201,30 @@ class Document:
 
     def __init__(
         self,
-        text: str,
+        text: str | Iterable[str],
         lang: str | None = None,
         meta: dict[str, object] | None = None,
         index: RuleIndex | None = None,
     ) -> None:
-        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        if "\ufeff" in text:
-            # A byte-order mark at a line's start is an encoding signature that
-            # concatenated files leave behind, not text: it goes like whitespace,
-            # so a cleaned text never starts with one (and cleans to itself).
-            parts = [p.lstrip("\ufeff") for p in parts]
-        if parts and parts[-1] == "":
-            parts.pop()
-        # Blank lines are layout, never removed or cut: one shared object stands
-        # for all of them (a file of blank lines would otherwise cost ~150 bytes each).
-        self.lines: list[Line] = [Line(i + 1, t) if t and not t.isspace() else _BLANK for i, t in enumerate(parts)]
-        self.removals: list[Removal] = []
+        # Built piece by piece (a str is cut into pieces at line breaks, decode_chunks
+        # gives pieces): the split of a 100 MB text never exists whole beside the lines.
+        self.lines: list[Line] = []
+        pending: list[str] = []  # text after a piece's last LF: the start of the next line
+        for piece in _pieces(text) if isinstance(text, str) else text:
+            cut = piece.rfind("\n") + 1
+            if not cut:
+                pending.append(piece)
+                continue
+            if pending:
+                pending.append(piece[:cut])
+                self._split("".join(pending), last=False)
+                pending.clear()
+            else:
+                self._split(piece if cut == len(piece) else piece[:cut], last=False)
+            if cut < len(piece):
+                pending.append(piece[cut:])
+        self._split("".join(pending), last=True)
+        self.removals = Removals()
         self.lang = lang
         self.meta: dict[str, object] = meta or {}
         self.index = index
@@ -140,6 +242,22 @@ class Document:
         self._hit_lines: tuple[int, list[int]] | None = None
         self._hit_base: tuple[int, list[int]] | None = None
         self._last_prose: tuple[int, int] | None = None
+
+    def _split(self, text: str, *, last: bool) -> None:
+        """Add the lines of ``text``: whole lines ending in LF, or (``last``) the rest of the input."""
+        parts = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if not last:
+            parts.pop()  # the empty string after the final LF
+        if "\ufeff" in text:
+            # A byte-order mark at a line's start is an encoding signature that
+            # concatenated files leave behind, not text: it goes like whitespace,
+            # so a cleaned text never starts with one (and cleans to itself).
+            parts = [p.lstrip("\ufeff") for p in parts]
+        if last and parts and parts[-1] == "":
+            parts.pop()
+        # Blank lines are layout, never removed or cut: one shared object stands
+        # for all of them (a file of blank lines would otherwise cost ~150 bytes each).
+        self.lines.extend([Line(t) if t and not t.isspace() else _BLANK for t in parts])
 
     def hits(self, index: int) -> tuple:
         """The whole-line rules matching line ``index`` (cached; empty without a rule index)."""
@@ -213,7 +331,7 @@ class Document:
             return  # a blank line is layout (and the shared _BLANK object): never removed
         ln.removed = True
         self.version += 1
-        self.removals.append(Removal(layer, rule, category, ln.stripped, ln.no, ln.no))
+        self.removals.add(layer, rule, category, ln.stripped, index + 1)
 
     def cut(self, index: int, start: int, end: int, layer: str, rule: str, category: str) -> None:
         """Cut ``text[start:end]`` out of a kept line (junk glued into prose)."""
@@ -241,9 +359,7 @@ class Document:
             pieces.append(text[prev:start])
             prev = end
             ln.cuts.append((orig, orig + (end - start)))
-            self.removals.append(
-                Removal(layer, rule, category, text[start:end].strip(), ln.no, ln.no, orig, orig + (end - start))
-            )
+            self.removals.add(layer, rule, category, text[start:end].strip(), index + 1, (orig, orig + (end - start)))
         pieces.append(text[prev:])
         ln.set_text("".join(pieces))
         self.version += 1
@@ -265,3 +381,22 @@ class Document:
                 pending_blank = False
             out.append(ln.text.rstrip())
         return "\n".join(out) + "\n" if out else ""
+
+
+PIECE = 1 << 20
+"""Characters per piece when a long text is split into lines a piece at a time."""
+
+
+def _pieces(text: str, size: int = PIECE) -> Iterator[str]:
+    """``text`` in pieces of about ``size`` characters, each cut just after a line feed."""
+    if len(text) <= size:
+        yield text
+        return
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + size) + 1
+        if not cut:
+            yield text[start:]
+            return
+        yield text[start:cut]
+        start = cut

@@ -154,7 +154,7 @@ class ContextLayer(Layer):
         weights = [
             _weight(shape_of[i])
             if i in shape_of
-            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if doc.lines[i].no in furniture else 1.0)
+            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if i + 1 in furniture else 1.0)
             for i in content
         ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
@@ -184,7 +184,7 @@ class ContextLayer(Layer):
         for lo, hi, buttons in _feed_regions(fine):
             if lo == 0 or cum[lo - 1] < MIN_ARTICLE_WEIGHT:
                 continue
-            if buttons and not any(doc.lines[i].no in related for i in content[max(0, lo - 3) : lo]):
+            if buttons and not any(i + 1 in related for i in content[max(0, lo - 3) : lo]):
                 continue
             regions.append((lo, hi))
         for lo, hi in regions:
@@ -530,15 +530,10 @@ def _comment_section(doc: Document) -> int | None:
     section; a 'Comments' button in a share bar over a byline and a video
     caption does not.
     """
-    index = {ln.no: i for i, ln in enumerate(doc.lines)}
     heads = sorted(
-        index[r.line]
+        r.line - 1
         for r in doc.removals
-        if r.layer == "tail"
-        and r.category == "comments"
-        and r.start is None
-        and r.line in index
-        and not r.rule.endswith(".footer")
+        if r.layer == "tail" and r.category == "comments" and r.start is None and not r.rule.endswith(".footer")
     )
     for head in heads:
         near = [ln.stripped for ln in doc.lines[head + 1 : head + 1 + COMMENT_GAP] if not ln.blank]

@@ -6,12 +6,13 @@ constructor, so a scraper pays the set-up once, not per document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, overload
 
 from cleaner.config import Config
-from cleaner.decode import decode, looks_like_html
+from cleaner.decode import decode_pieces, looks_like_html
 from cleaner.html import html_to_text
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleIndex
@@ -35,6 +36,7 @@ class _Extracted:
     kind: str
     removals: list[Removal]
     title: str | None
+    pieces: Iterator[str] | None = None  # the text still to decode, a piece at a time (text is "" then)
 
 
 class Cleaner:
@@ -63,22 +65,40 @@ class Cleaner:
         ``template`` is the learned template of the document's site, for a caller
         that learns it itself (the command's worker processes); see clean_batch.
         """
-        return self._clean_text(self._extract(content, kind), {"template": template} if template else None)
+        ex = self._extract(content, kind, whole=False)
+        return self._clean_text(ex, {"template": template} if template else None)
 
     def extract_text(self, content: str | bytes, *, kind: str = "auto") -> str:
         """The text the text layers would see (HTML extracted): what a site template is learned from."""
         return self._extract(content, kind).text
 
-    def _extract(self, content: str | bytes, kind: str) -> _Extracted:
-        """Decode, detect the kind, and for HTML extract the text: everything before the text layers."""
+    def _extract(self, content: str | bytes, kind: str, *, whole: bool = True) -> _Extracted:
+        """Decode, detect the kind, and for HTML extract the text: everything before the text layers.
+
+        Unless ``whole`` is asked for, decoded text input stays in pieces that the
+        Document splits one by one: a 100 MB input is never one str beside its lines.
+        """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        text = decode(content) if isinstance(content, bytes) else content
-        # A byte-order mark is an encoding signature, not text: decoding bytes drops
-        # it, so a str that still starts with one is read the same way.
-        text = text.lstrip("\ufeff")
+        if isinstance(content, bytes):
+            pieces = decode_pieces(content)
+            # A byte-order mark is an encoding signature, not text: decoding drops it,
+            # and the ones that follow go the same way. What looks_like_html reads
+            # (the first 4096 characters) is in the first piece but for odd input.
+            text = ""
+            for piece in pieces:
+                text = (text + piece).lstrip("\ufeff")
+                if len(text) > 4096:
+                    break
+        else:
+            pieces = iter(())
+            # A str that still starts with a byte-order mark is read as decoded bytes would be.
+            text = content.lstrip("\ufeff")
         if kind == "auto":
             kind = "html" if looks_like_html(text) else "text"
+        if kind == "text" and not whole:
+            return _Extracted("", kind, [], None, itertools.chain((text,), pieces))
+        text = "".join((text, *pieces))
         if kind == "html":
             if "html" in self.config.disable_layers:
                 raise ValueError("the html layer is disabled; pass kind='text' to clean the markup as text")
@@ -92,7 +112,8 @@ class Cleaner:
 
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None) -> Result:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
-        doc = Document(ex.text, meta=meta, index=self.index)
+        doc = Document(ex.pieces if ex.pieces is not None else ex.text, meta=meta, index=self.index)
+        ex.pieces = None
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
         # A layer is skipped when nothing changed since it last ran and removed nothing:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 import charset_normalizer
 
@@ -204,11 +205,32 @@ def _try(data: bytes, encoding: str, errors: str = "strict") -> str | None:
         return None
 
 
+PIECE = 1 << 20
+"""Bytes per piece when a long input is decoded a piece at a time."""
+
+
 def decode(data: bytes) -> str:
     """Decode bytes to str; raise BinaryInputError (and nothing else) for binary data."""
+    return "".join(decode_pieces(data))
+
+
+def decode_pieces(data: bytes, size: int = PIECE) -> Iterator[str]:
+    """What decode() returns, in pieces of about ``size`` bytes each cut just after a line feed.
+
+    A 100 MB text need never be one str: with one character outside the Basic
+    Multilingual Plane (an emoji) the whole str takes 4 bytes a character, a
+    piece only where such a character is. Cutting is safe for UTF-8 (every
+    path that reads the input as UTF-8: a UTF-8 BOM, valid UTF-8, stray
+    legacy bytes, the last resort): a line feed byte is always a character of
+    its own, so the decoder starts afresh after it, cut or not. Any other
+    encoding gives one piece. The decision is made at once: BinaryInputError
+    is raised by this call, not by the first piece.
+    """
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc, errors="replace")
+            if enc == "utf-8-sig":
+                return _utf8_pieces(data, len(bom), "replace", size)
+            return iter((data.decode(enc, errors="replace"),))
     if is_binary(data):
         raise BinaryInputError(
             "input looks like binary data (an image, archive, PDF or executable), not text or HTML; "
@@ -216,23 +238,54 @@ def decode(data: bytes) -> str:
         )
     wide = _wide_unicode(data[:_HEAD])
     if wide:
-        return data.decode(wide, errors="replace")
-    text = _try(data, "utf-8")
-    if text is not None:
-        return text
+        return iter((data.decode(wide, errors="replace"),))
+    if len(data) <= size:
+        text = _try(data, "utf-8")  # decoding a small input is also the check
+        if text is not None:
+            return iter((text,))
+    elif _is_utf8(data, size):
+        return _utf8_pieces(data, 0, "strict", size)
     if _mostly_utf8(data):
-        return data.decode("utf-8", errors="cleaner-cp1252")
+        return _utf8_pieces(data, 0, "cleaner-cp1252", size)
     declared = declared_charset(data)
     if declared:
         text = _try(data, declared)  # strict: a wrong declaration usually fails and falls through
         if text is not None:
-            return text
+            return iter((text,))
     guessed = _guess(data)
     if guessed:
         text = _try(data, guessed, "replace")
         if text is not None:
-            return text
-    return data.decode("utf-8", errors="cleaner-cp1252")
+            return iter((text,))
+    return _utf8_pieces(data, 0, "cleaner-cp1252", size)
+
+
+def _is_utf8(data: bytes, size: int) -> bool:
+    """Whether all of ``data`` is valid UTF-8, checked a piece at a time (no str of it all)."""
+    if data.isascii():
+        return True
+    view = memoryview(data)
+    pos = 0
+    try:
+        while pos < len(data):
+            _, used = codecs.utf_8_decode(view[pos : pos + size], "strict", pos + size >= len(data))
+            pos += used
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_pieces(data: bytes, start: int, errors: str, size: int) -> Iterator[str]:
+    """``data[start:]`` decoded as UTF-8 with ``errors``, in pieces cut after a line feed byte."""
+    if len(data) - start <= size:
+        yield str(data if start == 0 else memoryview(data)[start:], "utf-8", errors)
+        return
+    view = memoryview(data)
+    pos = start
+    while pos < len(data):
+        cut = data.find(b"\n", pos + size) + 1 or len(data)
+        yield str(view[pos:cut], "utf-8", errors)
+        pos = cut
 
 
 def looks_like_html(text: str) -> bool:

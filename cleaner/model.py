@@ -122,7 +122,9 @@ class Removals(Sequence[Removal]):
         self._codes: dict[tuple[str, str, str], int] = {}
         self._spans: dict[int, tuple[int, int]] = {}  # position -> (start, end), for cuts
 
-    def add(self, layer: str, rule: str, category: str, text: str, line: int, span: tuple[int, int] | None = None) -> None:
+    def add(
+        self, layer: str, rule: str, category: str, text: str, line: int, span: tuple[int, int] | None = None
+    ) -> None:
         why = (layer, rule, category)
         code = self._codes.get(why)
         if code is None:

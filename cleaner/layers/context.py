@@ -17,7 +17,9 @@ furniture around it, so text that is already clean passes untouched.
 
 from __future__ import annotations
 
+import itertools
 import re
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -82,7 +84,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Shape:
     words: int
     prose: bool
@@ -127,6 +129,7 @@ class ContextLayer(Layer):
         if shape_only is None:
             shape_only = bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
         out: list[_Shape] = []
+        made: dict[tuple[int, bool, bool], _Shape] = {}  # equal shapes are one object: a page dump has millions
         for line, (n, stop, ends) in zip(lines, counted, strict=True):
             if stop < 0:  # CJK: no spaces, no function-word list
                 prose = ends and len(line) >= 40
@@ -136,7 +139,11 @@ class ContextLayer(Layer):
                 prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
             else:
                 prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
-            out.append(_Shape(n, prose, not prose and _dated(line, n)))
+            key = (n, prose, not prose and _dated(line, n))
+            shape = made.get(key)
+            if shape is None:
+                shape = made[key] = _Shape(*key)
+            out.append(shape)
         return out
 
     # -- the algorithm -----------------------------------------------------------
@@ -149,14 +156,24 @@ class ContextLayer(Layer):
         # Dates and times on their own lines stamp teasers, comments and feeds; an
         # article has at most a dateline, which sits in the headline block.
         shape_of = dict(zip(kept, shapes, strict=True))
-        content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        furniture = {r.line for r in doc.removals if r.start is None and r.category in FURNITURE}
-        weights = [
-            _weight(shape_of[i])
-            if i in shape_of
-            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if i + 1 in furniture else 1.0)
-            for i in content
-        ]
+        # (Per-line lists as arrays and flags: on a 100 MB page dump each list of
+        # Python ints or floats would cost several times the input.)
+        content = array("q", (i for i, ln in enumerate(doc.lines) if not ln.blank))
+        furniture = bytearray(len(doc.lines))
+        related = bytearray(len(doc.lines))
+        for r in doc.removals:
+            if r.start is None:
+                if r.category in FURNITURE:
+                    furniture[r.line - 1] = 1
+                if r.category == "related":
+                    related[r.line - 1] = 1
+        weights = array(
+            "d",
+            (
+                _weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT * (FURNITURE_FACTOR if furniture[i] else 1.0)
+                for i in content
+            ),
+        )
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
         signature = "".join(_symbol(shape_of.get(i)) for i in content)
@@ -169,22 +186,23 @@ class ContextLayer(Layer):
         for t in texts:
             if t and len(t.split()) >= 2:
                 seen[t] = seen.get(t, 0) + 1
+        repeated: dict[str, str] = {}  # one symbol object per repeated text, not one per line
         fine = [
-            _fine_symbol(shape_of.get(i), t, seen.get(t, 0) >= FEED_SAME) for i, t in zip(content, texts, strict=True)
+            _fine_symbol(shape_of.get(i), t, seen.get(t, 0) >= FEED_SAME, repeated)
+            for i, t in zip(content, texts, strict=True)
         ]
         prose_before = 0.0
-        cum = []
+        cum = array("d")
         for i in content:
             s = shape_of.get(i)
             prose_before += _uncapped(s) if s is not None and s.prose else 0.0
             cum.append(prose_before)
         # Cards known only by their repeated buttons must sit under a heading that another
         # layer removed as related ('You may also like'): a shopping list repeats 'See it now'.
-        related = {r.line for r in doc.removals if r.start is None and r.category == "related"}
         for lo, hi, buttons in _feed_regions(fine):
             if lo == 0 or cum[lo - 1] < MIN_ARTICLE_WEIGHT:
                 continue
-            if buttons and not any(i + 1 in related for i in content[max(0, lo - 3) : lo]):
+            if buttons and not any(related[i] for i in content[max(0, lo - 3) : lo]):
                 continue
             regions.append((lo, hi))
         for lo, hi in regions:
@@ -245,7 +263,7 @@ class ContextLayer(Layer):
         if start == 0 and end == len(kept) - 1:
             return
         barrier = content[limit] if limit < len(content) else None
-        for pos in [*range(start), *range(end + 1, len(kept))]:
+        for pos in itertools.chain(range(start), range(end + 1, len(kept))):
             i = kept[pos]
             if barrier is not None and i >= barrier and shapes[pos].prose:
                 rule, category = "comments.thread", "comments"  # what readers wrote
@@ -504,7 +522,7 @@ def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _
     digit or a marker, or end like a sentence; they keep their plain weight.
     """
     run: list[int] = []
-    for p, i in enumerate([*content, -1]):
+    for p, i in enumerate(itertools.chain(content, (-1,))):
         shape = shape_of.get(i)
         if (
             shape is not None
@@ -649,14 +667,21 @@ def _repeats(sig: Sequence[str], periods: Iterable[int]) -> Iterator[tuple[int, 
             i = j + 1
 
 
-def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
+def _fine_symbol(shape: _Shape | None, line: str, repeated: bool, made: dict[str, str] | None = None) -> str:
     """_symbol, with short lines told apart: K an all-capitals kicker, '=' and the words of a
-    line repeated word for word (a card's share buttons), N any other."""
+    line repeated word for word (a card's share buttons), N any other. ``made`` keeps one
+    '=' symbol per text."""
     sym = _symbol(shape)
     if sym != "N":
         return sym
     if repeated:
-        return "=" + line  # the same buttons in every card: the words must match too
+        # the same buttons in every card: the words must match too
+        if made is None:
+            return "=" + line
+        sym = made.get(line)
+        if sym is None:
+            sym = made[line] = "=" + line
+        return sym
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "K"

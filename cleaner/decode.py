@@ -214,7 +214,7 @@ def decode(data: bytes) -> str:
     return "".join(decode_pieces(data))
 
 
-def decode_pieces(data: bytes, size: int = PIECE) -> Iterator[str]:
+def decode_pieces(data: bytes, size: int | None = None) -> Iterator[str]:
     """What decode() returns, in pieces of about ``size`` bytes each cut just after a line feed.
 
     A 100 MB text need never be one str: with one character outside the Basic
@@ -224,8 +224,9 @@ def decode_pieces(data: bytes, size: int = PIECE) -> Iterator[str]:
     legacy bytes, the last resort): a line feed byte is always a character of
     its own, so the decoder starts afresh after it, cut or not. Any other
     encoding gives one piece. The decision is made at once: BinaryInputError
-    is raised by this call, not by the first piece.
+    is raised by this call, not by the first piece. ``size`` defaults to PIECE.
     """
+    size = size or PIECE
     for bom, enc in _BOMS:
         if data.startswith(bom):
             if enc == "utf-8-sig":
@@ -266,6 +267,7 @@ def _is_utf8(data: bytes, size: int) -> bool:
         return True
     view = memoryview(data)
     pos = 0
+    size = max(size, 4)  # a window always holds a whole character (a decoder keeps a cut one back)
     try:
         while pos < len(data):
             _, used = codecs.utf_8_decode(view[pos : pos + size], "strict", pos + size >= len(data))

@@ -389,8 +389,9 @@ PIECE = 1 << 20
 """Characters per piece when a long text is split into lines a piece at a time."""
 
 
-def _pieces(text: str, size: int = PIECE) -> Iterator[str]:
-    """``text`` in pieces of about ``size`` characters, each cut just after a line feed."""
+def _pieces(text: str, size: int | None = None) -> Iterator[str]:
+    """``text`` in pieces of about ``size`` (default PIECE) characters, each cut just after a line feed."""
+    size = size or PIECE
     if len(text) <= size:
         yield text
         return

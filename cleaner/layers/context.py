@@ -155,7 +155,11 @@ class ContextLayer(Layer):
         # Lines other layers already removed still separate the article from the page.
         # Dates and times on their own lines stamp teasers, comments and feeds; an
         # article has at most a dateline, which sits in the headline block.
-        shape_of = dict(zip(kept, shapes, strict=True))
+        # Each line's shape by line index, None for a line another layer removed (a list, not a
+        # dict: a dict entry per line costs several times a 50-byte line).
+        shape_of: list[_Shape | None] = [None] * len(doc.lines)
+        for i, shape in zip(kept, shapes, strict=True):
+            shape_of[i] = shape
         # (Per-line lists as arrays and flags: on a 100 MB page dump each list of
         # Python ints or floats would cost several times the input.)
         content = array("q", (i for i, ln in enumerate(doc.lines) if not ln.blank))
@@ -167,34 +171,29 @@ class ContextLayer(Layer):
                     furniture[r.line - 1] = 1
                 if r.category == "related":
                     related[r.line - 1] = 1
-        weights = array(
-            "d",
-            (
-                _weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT * (FURNITURE_FACTOR if furniture[i] else 1.0)
-                for i in content
-            ),
-        )
+        gone = (-REMOVED_WEIGHT, -REMOVED_WEIGHT * FURNITURE_FACTOR)  # a removed line's weight, by furniture flag
+        weights = array("d", (_weight(s) if (s := shape_of[i]) is not None else gone[furniture[i]] for i in content))
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
-        signature = "".join(_symbol(shape_of.get(i)) for i in content)
+        signature = "".join(_symbol(shape_of[i]) for i in content)
         regions = _periodic_regions(signature)
         # Cards without dates (kicker, title, source, blurb; a blurb and its share buttons)
         # repeat too, but tell apart from an article's subheadings only by finer shapes,
         # and only once an article stands above them.
-        texts = [doc.lines[i].stripped if i in shape_of else "" for i in content]
+        texts = [doc.lines[i].stripped if shape_of[i] is not None else "" for i in content]
         seen: dict[str, int] = {}
         for t in texts:
             if t and len(t.split()) >= 2:
                 seen[t] = seen.get(t, 0) + 1
         repeated: dict[str, str] = {}  # one symbol object per repeated text, not one per line
         fine = [
-            _fine_symbol(shape_of.get(i), t, seen.get(t, 0) >= FEED_SAME, repeated)
+            _fine_symbol(shape_of[i], t, seen.get(t, 0) >= FEED_SAME, repeated)
             for i, t in zip(content, texts, strict=True)
         ]
         prose_before = 0.0
         cum = array("d")
         for i in content:
-            s = shape_of.get(i)
+            s = shape_of[i]
             prose_before += _uncapped(s) if s is not None and s.prose else 0.0
             cum.append(prose_before)
         # Cards known only by their repeated buttons must sit under a heading that another
@@ -217,7 +216,7 @@ class ContextLayer(Layer):
             comments_start = _comment_section(doc)
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
-            before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
+            before = sum(_uncapped(s) for i in content[:cut] if (s := shape_of[i]) is not None and s.prose)
             if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
         anchors = self._title_anchors(doc, content, shape_of)
@@ -240,7 +239,7 @@ class ContextLayer(Layer):
             # The page repeats its <title> inside the run: the article starts under that
             # headline, and the prose above it is other stories' teasers.
             # (A partial match under prose is more likely a subheading of the article.)
-            above = [_symbol(shape_of.get(i)) for i in content[seg_start:anchor]]
+            above = [_symbol(shape_of[i]) for i in content[seg_start:anchor]]
             a_total = sum(weights[anchor + 1 : seg_end + 1])
             full = self._repeats_title(doc, content[0], content[anchor])
             if (full or 2 * above.count("P") < len(above)) and a_total >= MIN_ARTICLE_WEIGHT:
@@ -276,7 +275,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: dict[int, _Shape],
+        shape_of: list[_Shape | None],
         weights: list[float],
         anchors: list[int],
     ) -> None:
@@ -293,11 +292,11 @@ class ContextLayer(Layer):
         n = len(content)
         p = 0
         while p < n:
-            if content[p] not in shape_of:
+            if shape_of[content[p]] is None:
                 p += 1
                 continue
             q = p
-            while q < n and content[q] in shape_of:
+            while q < n and shape_of[content[q]] is not None:
                 q += 1
             self._weigh_list_run(doc, content, shape_of, weights, anchors, p, q)
             _weigh_tables(doc, content, shape_of, weights, p, q)
@@ -307,7 +306,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: dict[int, _Shape],
+        shape_of: list[_Shape | None],
         weights: list[float],
         anchors: list[int],
         lo: int,
@@ -335,7 +334,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: dict[int, _Shape],
+        shape_of: list[_Shape | None],
         weights: list[float],
         anchors: list[int],
         lo: int,
@@ -361,7 +360,7 @@ class ContextLayer(Layer):
             lead_in = lead_in or any(shape_of[content[p]].prose for p in range(max(lo, first - LIST_GAP), first))
         if not lead_in and not any(
             a <= first <= a + HEADLINE_LINES
-            and not any(shape_of.get(content[p], _NOT_PROSE).prose for p in range(a, first))
+            and not any((shape_of[content[p]] or _NOT_PROSE).prose for p in range(a, first))
             for a in anchors
         ):
             return
@@ -369,7 +368,7 @@ class ContextLayer(Layer):
             if not shape_of[content[p]].dated:
                 weights[p] = LIST_PER_WORD * shape_of[content[p]].words
 
-    def _title_anchors(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> list[int]:
+    def _title_anchors(self, doc: Document, content: list[int], shape_of: list[_Shape | None]) -> list[int]:
         """Where the page repeats its <title> as the headline (positions in ``content``, first first).
 
         A whole-page dump starts with the page's <title>; the article's headline
@@ -377,7 +376,7 @@ class ContextLayer(Layer):
         A menu entry may repeat it too, above the headline.
         """
         found: list[int] = []
-        if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
+        if len(content) < 3 or (first := shape_of[content[0]]) is None or first.prose:
             return found
         # The <title> is "Headline | Site name": the headline is its longest part.
         parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
@@ -387,7 +386,7 @@ class ContextLayer(Layer):
         # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
         keys = sorted(title, key=len, reverse=True)[: int(len(title) * (1 - TITLE_MATCH)) + 1]
         for p in range(1, len(content) - 1):
-            shape = shape_of.get(content[p])
+            shape = shape_of[content[p]]
             if shape is None or shape.prose or shape.words > 30:
                 continue
             line = doc.lines[content[p]].stripped
@@ -515,7 +514,7 @@ def _weight(shape: _Shape) -> float:
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
 
 
-def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float]) -> None:
+def _stress_teaser_runs(doc: Document, content: list[int], shape_of: list[_Shape | None], weights: list[float]) -> None:
     """Runs of headline-shaped lines (other stories' titles) cost more than their lines alone.
 
     List items (ingredients, questions and answers, table rows) start with a
@@ -523,7 +522,7 @@ def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _
     """
     run: list[int] = []
     for p, i in enumerate(itertools.chain(content, (-1,))):
-        shape = shape_of.get(i)
+        shape = shape_of[i] if i >= 0 else None
         if (
             shape is not None
             and not shape.prose
@@ -561,7 +560,7 @@ def _comment_section(doc: Document) -> int | None:
 
 
 def _weigh_tables(
-    doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float], lo: int, hi: int
+    doc: Document, content: list[int], shape_of: list[_Shape | None], weights: list[float], lo: int, hi: int
 ) -> None:
     """A table dumped one cell per line after a lead-in sentence weighs for the article.
 

@@ -24,6 +24,9 @@ class Layer:
     # Input kinds the layer runs on. A layer tuned on whole-page text dumps can
     # opt out of "html", where the extractor has already chosen the article.
     kinds: ClassVar[frozenset[str]] = frozenset({"text", "html"})
+    # Layers (by name, this one's included) whose whole-line removals this layer
+    # does not read: the chain does not run it again when only they changed the document.
+    blind_to: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, config: Config, book: RuleBook) -> None:
         self.config = config

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cleaner.layers.base import Layer
 from cleaner.model import Document
@@ -83,6 +83,14 @@ _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|pu
 
 
 @dataclass(slots=True)
+class _Memo:
+    """What the layer keeps for one document between rounds and runs (in doc.state)."""
+
+    counts: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # ContextLayer._count by line text
+    anchored: list[int] = field(default_factory=list)  # the start found under the <title>, once
+
+
+@dataclass(slots=True)
 class _Shape:
     words: int
     prose: bool
@@ -97,6 +105,7 @@ class ContextLayer(Layer):
     # HTML mode: trafilatura already chose the article; this layer cost 3 points of recall there.
     kinds = frozenset({"text"})
     categories = ("boilerplate", "navigation", "related")
+    blind_to = frozenset({"context"})
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -109,52 +118,67 @@ class ContextLayer(Layer):
     def shapes(self, lines: list[str], shape_only: bool | None = None) -> list[_Shape]:
         """Each line's size and whether it reads as prose; ``shape_only=None`` decides
         from the text whether our function-word lists cover its language."""
-        sw = self.stopwords
-        counted: list[tuple[int, int, bool]] = []  # words, function words, ends a sentence
-        tokens = hits = 0
-        for line in lines:
-            if _CJK.search(line):
-                counted.append((len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line)))
-                continue
-            n = len(line.split())
-            if n < MIN_PROSE_WORDS:
-                counted.append((n, 0, False))
-                continue
-            stop = sum(map(sw.__contains__, _WORD.findall(line.lower())))
-            counted.append((n, stop, ends_sentence(line)))
-            if tokens < LANGUAGE_SAMPLE:
-                tokens, hits = tokens + n, hits + stop
+        counted = [self._count(line) for line in lines]
         if shape_only is None:
-            shape_only = bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
-        out: list[_Shape] = []
-        for line, (n, stop, ends) in zip(lines, counted, strict=True):
-            if stop < 0:  # CJK: no spaces, no function-word list
-                prose = ends and len(line) >= 40
-            elif n < MIN_PROSE_WORDS:
-                prose = False
-            elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
-                prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
-            else:
-                prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
-            out.append(_Shape(n, prose, not prose and _dated(line, n)))
-        return out
+            shape_only = _shape_only(counted)
+        return [_shape(line, c, shape_only) for line, c in zip(lines, counted, strict=True)]
+
+    def _count(self, line: str) -> tuple[int, int, bool]:
+        """(words, function words or -1 for CJK, ends a sentence): what a line's shape is made of."""
+        if _CJK.search(line):
+            return (len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line))
+        n = len(line.split())
+        if n < MIN_PROSE_WORDS:
+            return (n, 0, False)
+        return (n, sum(map(self.stopwords.__contains__, _WORD.findall(line.lower()))), ends_sentence(line))
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
-        kept = doc.kept()
-        if len(kept) < 3:
-            return
-        shapes = self.shapes([doc.lines[i].stripped for i in kept])
+        """Find the article and remove the page around it, in rounds until a round removes nothing.
+
+        Each round sees the previous rounds' removals as page furniture (a menu
+        gone above a headline block shows what else belongs to the page). The
+        last round removed nothing from the document as it is now, so a second
+        run over the layer's own output removes nothing more: the chain need not
+        run it again after only its own removals (``blind_to``).
+        """
+        memo = doc.state.get(self.name)
+        if not isinstance(memo, _Memo):
+            memo = doc.state[self.name] = _Memo()
+        comments_start = doc.meta.get("comments_start")
+        if not isinstance(comments_start, int):
+            comments_start = _comment_section(doc)
+        while True:
+            kept = doc.kept()
+            if len(kept) < 3:
+                return
+            found = self._round(doc, kept, memo, comments_start)
+            if not found:
+                return
+            for i, rule, category in found:
+                self.remove(doc, i, rule, category)
+
+    def _round(
+        self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None
+    ) -> list[tuple[int, str, str]]:
+        """One round over the lines ``kept``: the lines to remove, with rule and category."""
+        out: list[tuple[int, str, str]] = []
+        texts_kept = [doc.lines[i].stripped for i in kept]
+        counts = memo.counts
+        counted = [counts.get(t) or counts.setdefault(t, self._count(t)) for t in texts_kept]
+        shape_only = _shape_only(counted)
+        shapes = [_shape(t, c, shape_only) for t, c in zip(texts_kept, counted, strict=True)]
+        removed = [r for r in doc.removals if r.start is None]
+        furniture = {r.line - 1 for r in removed if r.category in FURNITURE}
+        related = {r.line - 1 for r in removed if r.category == "related"}
+        anchored = memo.anchored
         # Lines other layers already removed still separate the article from the page.
         # Dates and times on their own lines stamp teasers, comments and feeds; an
         # article has at most a dateline, which sits in the headline block.
         shape_of = dict(zip(kept, shapes, strict=True))
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        furniture = {r.line for r in doc.removals if r.start is None and r.category in FURNITURE}
         weights = [
-            _weight(shape_of[i])
-            if i in shape_of
-            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if doc.lines[i].no in furniture else 1.0)
+            _weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT * (FURNITURE_FACTOR if i in furniture else 1.0)
             for i in content
         ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
@@ -180,11 +204,10 @@ class ContextLayer(Layer):
             cum.append(prose_before)
         # Cards known only by their repeated buttons must sit under a heading that another
         # layer removed as related ('You may also like'): a shopping list repeats 'See it now'.
-        related = {r.line for r in doc.removals if r.start is None and r.category == "related"}
         for lo, hi, buttons in _feed_regions(fine):
             if lo == 0 or cum[lo - 1] < MIN_ARTICLE_WEIGHT:
                 continue
-            if buttons and not any(doc.lines[i].no in related for i in content[max(0, lo - 3) : lo]):
+            if buttons and not any(i in related for i in content[max(0, lo - 3) : lo]):
                 continue
             regions.append((lo, hi))
         for lo, hi in regions:
@@ -194,9 +217,6 @@ class ContextLayer(Layer):
         _stress_teaser_runs(doc, content, shape_of, weights)
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
-        comments_start = doc.meta.get("comments_start")
-        if not isinstance(comments_start, int):
-            comments_start = _comment_section(doc)
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
             before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
@@ -227,23 +247,22 @@ class ContextLayer(Layer):
             full = self._repeats_title(doc, content[0], content[anchor])
             if (full or 2 * above.count("P") < len(above)) and a_total >= MIN_ARTICLE_WEIGHT:
                 seg_start, total = anchor + 1, a_total
-        # The chain's later passes see the title gone: keep the start found under it.
-        anchored = doc.meta.get("context_anchored")
-        if isinstance(anchored, int):
-            pos = next((p for p, i in enumerate(content) if i >= anchored), seg_start)
+        # Later rounds see the title gone: keep the start found under it.
+        if anchored:
+            pos = next((p for p, i in enumerate(content) if i >= anchored[0]), seg_start)
             if pos < seg_start:
                 seg_start, total = pos, sum(weights[pos : seg_end + 1])
         elif anchor is not None and seg_start > anchor:
-            doc.meta["context_anchored"] = content[seg_start]
+            anchored.append(content[seg_start])
         if total < MIN_ARTICLE_WEIGHT:
-            return
+            return out
         first_line, last_line = content[seg_start], content[seg_end]
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)
-        start = self._headline_start(doc, kept, shapes, start, end)
+        start = self._headline_start(doc, kept, shapes, start, end, out)
         end = self._trailing_sentences(doc, kept, end)
         if start == 0 and end == len(kept) - 1:
-            return
+            return out
         barrier = content[limit] if limit < len(content) else None
         for pos in [*range(start), *range(end + 1, len(kept))]:
             i = kept[pos]
@@ -252,7 +271,8 @@ class ContextLayer(Layer):
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
-                self.remove(doc, i, rule, category)
+                out.append((i, rule, category))
+        return out
 
     def _weigh_lists(
         self,
@@ -390,7 +410,15 @@ class ContextLayer(Layer):
         title = max((self._content_words(part) for part in parts), key=len)
         return title <= self._content_words(doc.lines[line].stripped)
 
-    def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
+    def _headline_start(
+        self,
+        doc: Document,
+        kept: list[int],
+        shapes: list[_Shape],
+        start: int,
+        end: int,
+        out: list[tuple[int, str, str]],
+    ) -> int:
         """Find the headline block above the article; return where the article starts.
 
         The title is the headline-shaped line, within a few lines above the body,
@@ -435,7 +463,7 @@ class ContextLayer(Layer):
                 continue
             rule, category = self._outside_category(doc, kept[p], shapes[p])
             if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
-                self.remove(doc, kept[p], rule, category)
+                out.append((kept[p], rule, category))
         return top
 
     def _title_score(self, line: str, shape: _Shape, body: set[str]) -> int:
@@ -486,6 +514,34 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _shape_only(counted: Iterable[tuple[int, int, bool]]) -> bool:
+    """Whether our function-word lists miss the language of these lines: then shape alone tells prose.
+
+    Read from the first LANGUAGE_SAMPLE words of the lines long enough to be prose.
+    """
+    tokens = hits = 0
+    for n, stop, _ in counted:
+        if stop >= 0 and n >= MIN_PROSE_WORDS:
+            tokens, hits = tokens + n, hits + stop
+            if tokens >= LANGUAGE_SAMPLE:
+                break
+    return bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
+
+
+def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shape:
+    """A line's shape from its counts (ContextLayer._count)."""
+    n, stop, ends = counted
+    if stop < 0:  # CJK: no spaces, no function-word list
+        prose = ends and len(line) >= 40
+    elif n < MIN_PROSE_WORDS:
+        prose = False
+    elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
+        prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
+    else:
+        prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
+    return _Shape(n, prose, not prose and _dated(line, n))
 
 
 def _weight(shape: _Shape) -> float:

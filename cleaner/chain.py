@@ -38,7 +38,7 @@ class _Extracted:
 
 
 def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
-    """Whether every change to ``doc`` since ``(version, removal count)`` is a whole-line removal by one of ``layers``."""
+    """Whether every change to ``doc`` since ``(version, removal count)`` is a line removed by one of ``layers``."""
     if not layers:
         return False
     version, count = since[0], since[1]

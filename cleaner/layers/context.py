@@ -17,9 +17,12 @@ furniture around it, so text that is already clean passes untouched.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import accumulate
 
 from cleaner.layers.base import Layer
 from cleaner.model import Document
@@ -79,15 +82,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
+_TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
-
-
-@dataclass(slots=True)
-class _Memo:
-    """What the layer keeps for one document between rounds and runs (in doc.state)."""
-
-    counts: dict[str, tuple[int, int, bool]] = field(default_factory=dict)  # ContextLayer._count by line text
-    anchored: list[int] = field(default_factory=list)  # the start found under the <title>, once
 
 
 @dataclass(slots=True)
@@ -95,6 +91,32 @@ class _Shape:
     words: int
     prose: bool
     dated: bool = False
+    # What the rounds read of a line, worked out once per line text (see _shape).
+    weight: float = 0.0
+    symbol: str = "N"  # _symbol
+    fine: str = "N"  # _fine_symbol of a line not repeated
+    gain: float = 0.0  # prose words beyond the first few, uncapped (0 for other lines)
+    several: bool = False  # two words or more
+    teaser: bool = False  # a line of a teaser run (_stress_teaser_runs)
+
+
+class _Memo:
+    """What the layer keeps for one document between rounds and runs (in doc.state), by line text."""
+
+    __slots__ = ("_content", "anchored", "counts", "shapes", "words")
+
+    def __init__(self) -> None:
+        self.counts: dict[str, tuple[int, int, bool]] = {}  # ContextLayer._count
+        self.shapes: dict[bool, dict[str, _Shape]] = {False: {}, True: {}}  # by shape_only
+        self.words: dict[str, set[str]] = {}  # ContextLayer._content_words
+        self.anchored: list[int] = []  # the start found under the <title>, once
+        self._content: tuple[int, list[int]] | None = None
+
+    def content(self, doc: Document) -> list[int]:
+        """Indexes of the lines holding text, removed or not (only a cut can blank a line)."""
+        if self._content is None or self._content[0] != len(doc.recut):
+            self._content = (len(doc.recut), [i for i, ln in enumerate(doc.lines) if not ln.blank])
+        return self._content[1]
 
 
 _NOT_PROSE = _Shape(0, False)
@@ -163,11 +185,16 @@ class ContextLayer(Layer):
     ) -> list[tuple[int, str, str]]:
         """One round over the lines ``kept``: the lines to remove, with rule and category."""
         out: list[tuple[int, str, str]] = []
-        texts_kept = [doc.lines[i].stripped for i in kept]
+        lines = doc.lines
+        texts_kept = [lines[i].stripped for i in kept]
         counts = memo.counts
         counted = [counts.get(t) or counts.setdefault(t, self._count(t)) for t in texts_kept]
         shape_only = _shape_only(counted)
-        shapes = [_shape(t, c, shape_only) for t, c in zip(texts_kept, counted, strict=True)]
+        known = memo.shapes[shape_only]
+        shapes = [
+            known.get(t) or known.setdefault(t, _shape(t, c, shape_only))
+            for t, c in zip(texts_kept, counted, strict=True)
+        ]
         removed = [r for r in doc.removals if r.start is None]
         furniture = {r.line - 1 for r in removed if r.category in FURNITURE}
         related = {r.line - 1 for r in removed if r.category == "related"}
@@ -176,32 +203,27 @@ class ContextLayer(Layer):
         # Dates and times on their own lines stamp teasers, comments and feeds; an
         # article has at most a dateline, which sits in the headline block.
         shape_of = dict(zip(kept, shapes, strict=True))
-        content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
+        content = memo.content(doc)
+        sh = [shape_of.get(i) for i in content]  # None: removed
         weights = [
-            _weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT * (FURNITURE_FACTOR if i in furniture else 1.0)
-            for i in content
+            s.weight if s is not None else -REMOVED_WEIGHT * (FURNITURE_FACTOR if i in furniture else 1.0)
+            for s, i in zip(sh, content, strict=True)
         ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
-        signature = "".join(_symbol(shape_of.get(i)) for i in content)
+        signature = "".join(["R" if s is None else s.symbol for s in sh])
         regions = _periodic_regions(signature)
         # Cards without dates (kicker, title, source, blurb; a blurb and its share buttons)
         # repeat too, but tell apart from an article's subheadings only by finer shapes,
         # and only once an article stands above them.
-        texts = [doc.lines[i].stripped if i in shape_of else "" for i in content]
-        seen: dict[str, int] = {}
-        for t in texts:
-            if t and len(t.split()) >= 2:
-                seen[t] = seen.get(t, 0) + 1
+        texts = [lines[i].stripped if s is not None else "" for s, i in zip(sh, content, strict=True)]
+        seen = Counter([t for s, t in zip(sh, texts, strict=True) if s is not None and s.several])
+        repeated = {t for t, k in seen.items() if k >= FEED_SAME}
         fine = [
-            _fine_symbol(shape_of.get(i), t, seen.get(t, 0) >= FEED_SAME) for i, t in zip(content, texts, strict=True)
+            "R" if s is None else ("=" + t if s.symbol == "N" and t in repeated else s.fine)
+            for s, t in zip(sh, texts, strict=True)
         ]
-        prose_before = 0.0
-        cum = []
-        for i in content:
-            s = shape_of.get(i)
-            prose_before += _uncapped(s) if s is not None and s.prose else 0.0
-            cum.append(prose_before)
+        cum = list(accumulate([0.0 if s is None else s.gain for s in sh]))
         # Cards known only by their repeated buttons must sit under a heading that another
         # layer removed as related ('You may also like'): a shopping list repeats 'See it now'.
         for lo, hi, buttons in _feed_regions(fine):
@@ -214,12 +236,12 @@ class ContextLayer(Layer):
             for p in range(lo, hi):
                 if weights[p] > 0:
                     weights[p] = -REMOVED_WEIGHT
-        _stress_teaser_runs(doc, content, shape_of, weights)
+        _stress_teaser_runs(sh, weights)
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
-            before = sum(_uncapped(shape_of[i]) for i in content[:cut] if i in shape_of and shape_of[i].prose)
+            before = sum([s.gain for s in sh[:cut] if s is not None and s.prose])
             if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
         anchors = self._title_anchors(doc, content, shape_of)
@@ -382,8 +404,9 @@ class ContextLayer(Layer):
         if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
             return found
         # The <title> is "Headline | Site name": the headline is its longest part.
+        known = self._known_words(doc)
         parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
-        title = max((self._content_words(part) for part in parts), key=len)
+        title = max((self._content_words(part, known) for part in parts), key=len)
         if len(title) < 2:
             return found
         # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
@@ -396,7 +419,7 @@ class ContextLayer(Layer):
             low = line.lower()
             if not any(k in low for k in keys):
                 continue
-            mine = self._content_words(line)
+            mine = self._content_words(line, known)
             shared = len(mine & title)
             if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
                 found.append(p)
@@ -406,9 +429,10 @@ class ContextLayer(Layer):
 
     def _repeats_title(self, doc: Document, title_line: int, line: int) -> bool:
         """Whether a line holds every content word of the <title>'s headline part."""
+        known = self._known_words(doc)
         parts = _TITLE_SEPARATOR.split(doc.lines[title_line].stripped)
-        title = max((self._content_words(part) for part in parts), key=len)
-        return title <= self._content_words(doc.lines[line].stripped)
+        title = max((self._content_words(part, known) for part in parts), key=len)
+        return title <= self._content_words(doc.lines[line].stripped, known)
 
     def _headline_start(
         self,
@@ -429,14 +453,15 @@ class ContextLayer(Layer):
         bylines, dates and labels stay; other lines there (share buttons,
         counters, photo credits) go with the page.
         """
+        known = self._known_words(doc)
         body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
-            body |= self._content_words(doc.lines[kept[pos]].stripped)
+            body |= self._content_words(doc.lines[kept[pos]].stripped, known)
         lines = [doc.lines[i].stripped for i in kept]
         low = max(0, start - HEADLINE_LINES)
         title, best = None, 0
         for p in range(low, start):
-            shared = self._title_score(lines[p], shapes[p], body)
+            shared = self._title_score(lines[p], shapes[p], body, known)
             if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
                 title, best = p, shared
         top = start
@@ -451,7 +476,7 @@ class ContextLayer(Layer):
                 above = lines[top - 1]
                 if _dated(above, len(above.split())):
                     top, titled = top - 1, False
-                elif self._title_score(above, shapes[top - 1], body):
+                elif self._title_score(above, shapes[top - 1], body, known):
                     top, titled = top - 1, True  # a title in two lines, or title and subtitle
                 elif titled and _kicker_like(above):
                     top -= 1  # a section label printed over the title
@@ -459,34 +484,47 @@ class ContextLayer(Layer):
                 else:
                     break
         for p in range(top, start):
-            if p == title or self._kept_in_headline(lines[p], shapes[p], body, below_title=p > (title or -1)):
+            if p == title or self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1)):
                 continue
             rule, category = self._outside_category(doc, kept[p], shapes[p])
             if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
                 out.append((kept[p], rule, category))
         return top
 
-    def _title_score(self, line: str, shape: _Shape, body: set[str]) -> int:
+    def _title_score(self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None) -> int:
         """How many words a headline-shaped line shares with the body (0: not a title)."""
         words = len(line.split())
         if shape.prose or words > 30 or _URL.fullmatch(line):
             return 0
-        mine = self._content_words(line)
+        mine = self._content_words(line, known)
         shared = len(mine & body)
         if shared >= 2 or (shared == 1 and len(mine) <= 8 and not ends_sentence(line)):
             return shared
         return 0
 
-    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str], *, below_title: bool) -> bool:
+    def _kept_in_headline(
+        self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None, *, below_title: bool
+    ) -> bool:
         words = len(line.split())
-        if shape.prose or _dated(line, words) or self._title_score(line, shape, body):
+        if shape.prose or _dated(line, words) or self._title_score(line, shape, body, known):
             return True
         if below_title and words <= MENU_WORDS and line.endswith(":"):
             return True  # "Author:", "Publish date:" labels of the byline block
         return _kicker_like(line)
 
-    def _content_words(self, line: str) -> set[str]:
+    def _content_words(self, line: str, known: dict[str, set[str]] | None = None) -> set[str]:
+        """Words of four letters or more that are not function words (``known``: remembered by line text)."""
+        if known is not None:
+            got = known.get(line)
+            if got is None:
+                got = known[line] = self._content_words(line)
+            return got
         return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
+
+    def _known_words(self, doc: Document) -> dict[str, set[str]]:
+        """The document's remembered content words by line text (see _Memo)."""
+        memo = doc.state.get(self.name)
+        return memo.words if isinstance(memo, _Memo) else {}
 
     @staticmethod
     def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
@@ -541,7 +579,14 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
         prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
     else:
         prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
-    return _Shape(n, prose, not prose and _dated(line, n))
+    shape = _Shape(n, prose, not prose and _dated(line, n))
+    shape.weight = _weight(shape)
+    shape.symbol = _symbol(shape)
+    shape.fine = _fine_symbol(shape, line, False)
+    shape.gain = _uncapped(shape) if prose else 0.0
+    shape.several = len(line.split()) >= 2
+    shape.teaser = not prose and not shape.dated and TEASER_WORDS <= n <= 25 and _headline_shaped(line)
+    return shape
 
 
 def _weight(shape: _Shape) -> float:
@@ -553,28 +598,17 @@ def _weight(shape: _Shape) -> float:
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
 
 
-def _stress_teaser_runs(doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float]) -> None:
+def _stress_teaser_runs(sh: list[_Shape | None], weights: list[float]) -> None:
     """Runs of headline-shaped lines (other stories' titles) cost more than their lines alone.
 
     List items (ingredients, questions and answers, table rows) start with a
     digit or a marker, or end like a sentence; they keep their plain weight.
+    ``sh`` holds the shape of each content line (None: removed).
     """
-    run: list[int] = []
-    for p, i in enumerate([*content, -1]):
-        shape = shape_of.get(i)
-        if (
-            shape is not None
-            and not shape.prose
-            and not shape.dated
-            and TEASER_WORDS <= shape.words <= 25
-            and _headline_shaped(doc.lines[i].stripped)
-        ):
-            run.append(p)
-            continue
-        if len(run) >= TEASER_RUN:
-            for q in run:
-                weights[q] *= TEASER_STRESS
-        run = []
+    flags = "".join(["1" if s is not None and s.teaser else "0" for s in sh])
+    for m in _TEASER_RUN.finditer(flags):
+        for q in range(m.start(), m.end()):
+            weights[q] *= TEASER_STRESS
 
 
 def _comment_section(doc: Document) -> int | None:
@@ -687,27 +721,32 @@ def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
     left alone. One pass per period: runs where sig[i] == sig[i + period].
     """
     found: list[tuple[int, int]] = []
-    for period, i, end in _repeats(sig, range(2, 7)):
+    for period, i, end in _repeats(sig, range(2, 7), min_repeats):
         unit = sig[i : i + period]
         if end - i >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
             found.append((i, end))
     return found
 
 
-def _repeats(sig: Sequence[str], periods: Iterable[int]) -> Iterator[tuple[int, int, int]]:
-    """(period, start, end) of each maximal stretch where sig[k] == sig[k + period]: sig[start:end] repeats."""
+def _repeats(sig: Sequence[str], periods: Iterable[int], times: int = 1) -> Iterator[tuple[int, int, int]]:
+    """(period, start, end) of each maximal stretch where sig[k] == sig[k + period]: sig[start:end] repeats.
+
+    Only stretches of ``times`` periods or more; one comparison per position
+    and period, and one regex scan over the string of their outcomes.
+    """
     n = len(sig)
     for period in periods:
-        i = 0
-        while i + period < n:
-            if sig[i] != sig[i + period]:
-                i += 1
-                continue
-            j = i
-            while j + period < n and sig[j] == sig[j + period]:
-                j += 1
-            yield period, i, j + period
-            i = j + 1
+        if n <= period:
+            continue
+        same = "".join(["1" if a == b else "0" for a, b in zip(sig, sig[period:], strict=False)])
+        for m in _run_of(max(1, period * (times - 1))).finditer(same):
+            yield period, m.start(), m.end() + period
+
+
+@functools.lru_cache(maxsize=64)
+def _run_of(length: int) -> re.Pattern[str]:
+    """A regex for a run of ``length`` ones or more."""
+    return re.compile(f"1{{{length},}}")
 
 
 def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
@@ -733,7 +772,7 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     Each stretch comes with whether only the repeated line makes it a feed.
     """
     found: list[tuple[int, int, bool]] = []
-    for period, i, end in _repeats(sig, range(2, FEED_PERIOD + 1)):
+    for period, i, end in _repeats(sig, range(2, FEED_PERIOD + 1), FEED_REPEATS):
         unit = [sym[0] for sym in sig[i : i + period]]
         kinds = set(unit) & set("KN")
         if end - i >= period * FEED_REPEATS and unit.count("P") == 1 and ("=" in unit or len(kinds) >= 2):

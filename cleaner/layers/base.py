@@ -46,7 +46,10 @@ class Layer:
 
     def kept_by_user(self, doc: Document, index: int) -> bool:
         """A rule or category the user disabled names this line: context rules must not take it either."""
-        return any(not self.config.enabled(r.category, r.id) for r in doc.hits(index))
+        config = self.config
+        if not (config.disable_categories or config.disable_rules):
+            return False  # nothing disabled: no need to match the line
+        return any(not config.enabled(r.category, r.id) for r in doc.hits(index))
 
 
 class RuleSet:

@@ -649,6 +649,8 @@ def _weigh_tables(
     One pass over the run content[lo:hi] per lead-in line.
     """
     lines = [doc.lines[content[p]].stripped for p in range(lo, hi)]
+    if not any(t[-1] == ":" for t in lines):
+        return  # no lead-in line
     cells = ["n" if _NUMBER.fullmatch(t) else ("w" if len(t.split()) <= TABLE_CELL_WORDS else "x") for t in lines]
     p = 0
     while p < len(lines):
@@ -757,6 +759,8 @@ def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
         return sym
     if repeated:
         return "=" + line  # the same buttons in every card: the words must match too
+    if line.isascii() and not line.isupper():
+        return "N"  # (in ASCII every cased character is a letter: some letter is not a capital)
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "K"
@@ -773,6 +777,8 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     """
     found: list[tuple[int, int, bool]] = []
     for period, i, end in _repeats(sig, range(2, FEED_PERIOD + 1), FEED_REPEATS):
+        if "P" not in sig[i : i + period]:
+            continue  # (a card holds one prose line: most stretches are removed lines repeating)
         unit = [sym[0] for sym in sig[i : i + period]]
         kinds = set(unit) & set("KN")
         if end - i >= period * FEED_REPEATS and unit.count("P") == 1 and ("=" in unit or len(kinds) >= 2):

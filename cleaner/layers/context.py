@@ -80,6 +80,7 @@ _DATE = re.compile(
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
@@ -733,22 +734,42 @@ def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
 def _repeats(sig: Sequence[str], periods: Iterable[int], times: int = 1) -> Iterator[tuple[int, int, int]]:
     """(period, start, end) of each maximal stretch where sig[k] == sig[k + period]: sig[start:end] repeats.
 
-    Only stretches of ``times`` periods or more; one comparison per position
-    and period, and one regex scan over the string of their outcomes.
+    Only stretches of ``times`` periods or more. With the symbols as one byte
+    each, two shifted copies XORed as integers are zero where they agree, and
+    one regex scan finds the runs: no Python loop over positions per period.
     """
+    codes = _as_bytes(sig)
     n = len(sig)
     for period in periods:
         if n <= period:
             continue
-        same = "".join(["1" if a == b else "0" for a, b in zip(sig, sig[period:], strict=False)])
+        width = n - period
+        if codes is not None:
+            diff = int.from_bytes(codes[:width], "big") ^ int.from_bytes(codes[period:], "big")
+            same = diff.to_bytes(width, "big").translate(_ZERO_IS_ONE)
+        else:
+            same = bytes([a == b for a, b in zip(sig, sig[period:], strict=False)]).translate(_ONE_IS_ONE)
         for m in _run_of(max(1, period * (times - 1))).finditer(same):
             yield period, m.start(), m.end() + period
 
 
+_ZERO_IS_ONE = bytes([ord("1")] + [ord("0")] * 255)  # byte 0 (the symbols agree) -> "1"
+_ONE_IS_ONE = bytes([ord("0"), ord("1")] + [ord("0")] * 254)
+
+
+def _as_bytes(sig: Sequence[str]) -> bytes | None:
+    """One byte per symbol, equal bytes for equal symbols (None: more than 256 kinds)."""
+    if isinstance(sig, str) and sig.isascii():
+        return sig.encode("ascii")
+    codes: dict[str, int] = {}
+    out = [codes.setdefault(sym, len(codes)) for sym in sig]
+    return bytes(out) if len(codes) <= 256 else None
+
+
 @functools.lru_cache(maxsize=64)
-def _run_of(length: int) -> re.Pattern[str]:
+def _run_of(length: int) -> re.Pattern[bytes]:
     """A regex for a run of ``length`` ones or more."""
-    return re.compile(f"1{{{length},}}")
+    return re.compile(f"1{{{length},}}".encode())
 
 
 def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
@@ -791,7 +812,9 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
 
 def _dated(line: str, words: int) -> bool:
     """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
-    return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+    return (words <= 10 and _BYLINE.match(line) is not None) or (
+        words <= 12 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
+    )  # (every date holds a digit: one quick search keeps most lines off the long pattern)
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

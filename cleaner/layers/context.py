@@ -258,7 +258,7 @@ class ContextLayer(Layer):
                     break
                 stop = seg_start if seg_start > a else limit
                 a_start, a_end, a_total = _best_from(weights[:stop], a + 1, a + 1 + HEADLINE_LINES)
-                if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
+                if _kept_sum(weights, sh, a_start, a_end) >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
                     seg_start, seg_end, total, anchor = a_start, a_end, a_total, a
                     break
         elif anchor is not None and seg_start < anchor < seg_end:
@@ -268,7 +268,9 @@ class ContextLayer(Layer):
             above = [_symbol(shape_of.get(i)) for i in content[seg_start:anchor]]
             a_total = sum(weights[anchor + 1 : seg_end + 1])
             full = self._repeats_title(doc, content[0], content[anchor])
-            if (full or 2 * above.count("P") < len(above)) and a_total >= MIN_ARTICLE_WEIGHT:
+            if (full or 2 * above.count("P") < len(above)) and _kept_sum(
+                weights, sh, anchor + 1, seg_end
+            ) >= MIN_ARTICLE_WEIGHT:
                 seg_start, total = anchor + 1, a_total
         # Later rounds see the title gone: keep the start found under it.
         if anchored:
@@ -277,7 +279,10 @@ class ContextLayer(Layer):
                 seg_start, total = pos, sum(weights[pos : seg_end + 1])
         elif anchor is not None and seg_start > anchor:
             anchored.append(content[seg_start])
-        if total < MIN_ARTICLE_WEIGHT:
+        # Whether there is an article is told by the lines still kept: a removed line inside
+        # the run (an ad label) separates, but must not sink an article that a second clean,
+        # without that line, would find (clean(clean(x)) == clean(x)).
+        if _kept_sum(weights, sh, seg_start, seg_end) < MIN_ARTICLE_WEIGHT:
             return out
         first_line, last_line = content[seg_start], content[seg_end]
         start = next(p for p, i in enumerate(kept) if i >= first_line)
@@ -553,6 +558,11 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _kept_sum(weights: list[float], sh: list[_Shape | None], lo: int, hi: int) -> float:
+    """The weight of content[lo:hi + 1] without the lines already removed (None in ``sh``)."""
+    return sum([w for w, s in zip(weights[lo : hi + 1], sh[lo : hi + 1], strict=True) if s is not None])
 
 
 def _shape_only(counted: Iterable[tuple[int, int, bool]]) -> bool:

@@ -417,13 +417,14 @@ class ContextLayer(Layer):
             return found
         # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
         keys = sorted(title, key=len, reverse=True)[: int(len(title) * (1 - TITLE_MATCH)) + 1]
+        holds_key = re.compile("|".join(map(re.escape, keys))).search
+        lines = doc.lines
         for p in range(1, len(content) - 1):
             shape = shape_of.get(content[p])
             if shape is None or shape.prose or shape.words > 30:
                 continue
-            line = doc.lines[content[p]].stripped
-            low = line.lower()
-            if not any(k in low for k in keys):
+            line = lines[content[p]].stripped
+            if holds_key(line.lower()) is None:
                 continue
             mine = self._content_words(line, known)
             shared = len(mine & title)
@@ -590,14 +591,16 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
         prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
     else:
         prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
-    shape = _Shape(n, prose, not prose and _dated(line, n))
-    shape.weight = _weight(shape)
-    shape.symbol = _symbol(shape)
-    shape.fine = _fine_symbol(shape, line, False)
-    shape.gain = _uncapped(shape) if prose else 0.0
-    shape.several = len(line.split()) >= 2
-    shape.teaser = not prose and not shape.dated and TEASER_WORDS <= n <= 25 and _headline_shaped(line)
-    return shape
+    # (_weight, _symbol, _fine_symbol and _uncapped, written out: this runs once per line)
+    if prose:
+        gain = max(float(n - PROSE_OFFSET), 1.0)
+        return _Shape(n, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
+    several = n >= 2 if stop >= 0 else len(line.split()) >= 2  # (n counts the words split() finds, but in CJK)
+    if _dated(line, n):
+        return _Shape(n, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
+    teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
+    weight = -(BAD_BASE + BAD_PER_WORD * n)
+    return _Shape(n, False, False, weight, "N", _fine_symbol(None, line, False, "N"), 0.0, several, teaser)
 
 
 def _weight(shape: _Shape) -> float:
@@ -782,10 +785,11 @@ def _run_of(length: int) -> re.Pattern[bytes]:
     return re.compile(f"1{{{length},}}".encode())
 
 
-def _fine_symbol(shape: _Shape | None, line: str, repeated: bool) -> str:
+def _fine_symbol(shape: _Shape | None, line: str, repeated: bool, sym: str | None = None) -> str:
     """_symbol, with short lines told apart: K an all-capitals kicker, '=' and the words of a
-    line repeated word for word (a card's share buttons), N any other."""
-    sym = _symbol(shape)
+    line repeated word for word (a card's share buttons), N any other (``sym``: _symbol, if known)."""
+    if sym is None:
+        sym = _symbol(shape)
     if sym != "N":
         return sym
     if repeated:

@@ -463,3 +463,16 @@ def test_the_chain_runs_the_layer_once_when_only_it_removed_lines() -> None:
     got = cleaner.clean_document(_page(), kind="text")
     assert [r.layer for r in got.removals].count("context") > len(MENU)
     assert len(calls) == 1
+
+
+def test_no_article_found_between_removed_lines_means_none_on_a_second_clean() -> None:
+    """A removed footer line between two paragraphs: the first clean must find what the second,
+    without that line, finds (a case the property test's deep profile turned up)."""
+    text = (
+        "Le Monde\nla suite après cette publicitéDie Regierung hat am Dienstag ein neues Gesetz beschlossen, "
+        "sagte der Sprecher.\n\nPowered by WordPress\n\n경찰은 화요일 사건에 대한 조사를 시작했다고 밝혔다. "
+        "관계자는 추가 조사가 필요하다고 말했다.\r\n"
+    )
+    once = CLEANER.clean(text, kind="text")
+    assert not once.startswith("Le Monde")
+    assert CLEANER.clean(once, kind="text") == once

@@ -283,7 +283,16 @@ class ContextLayer(Layer):
         # the run (an ad label) separates, but must not sink an article that a second clean,
         # without that line, would find (clean(clean(x)) == clean(x)).
         if _kept_sum(weights, sh, seg_start, seg_end) < MIN_ARTICLE_WEIGHT:
-            return out
+            # No article between the lines other layers removed: a second clean, which does
+            # not see them at all, must not find one either. Look as it would, without them
+            # (unless this layer already found the article: then these are its own rounds).
+            if anchored or any(r.layer == self.name for r in removed):
+                return out
+            seg_start, seg_end, total = _max_segment(
+                [0.0 if s is None else w for w, s in zip(weights[:limit], sh, strict=False)]
+            )
+            if total < MIN_ARTICLE_WEIGHT:
+                return out
         first_line, last_line = content[seg_start], content[seg_end]
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)

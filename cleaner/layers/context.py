@@ -46,6 +46,7 @@ TEASER_WORDS = 4
 TEASER_RUN = 5
 TEASER_STRESS = 3.0
 TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
+CJK_TITLE_PAIRS = 3  # character pairs a CJK title line shares with the body, at least (and half of its own)
 TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 MAX_ANCHORS = 4  # repeats of the <title> tried as the headline
 LIST_ITEMS = 5  # a list continuing the article: at least this many items of four words or more,
@@ -71,6 +72,7 @@ _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
 _DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
@@ -404,6 +406,7 @@ class ContextLayer(Layer):
         body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
             body |= self._content_words(doc.lines[kept[pos]].stripped)
+            body |= _cjk_pairs(doc.lines[kept[pos]].stripped)
         lines = [doc.lines[i].stripped for i in kept]
         low = max(0, start - HEADLINE_LINES)
         title, best = None, 0
@@ -443,6 +446,12 @@ class ContextLayer(Layer):
         words = len(line.split())
         if shape.prose or words > 30 or _URL.fullmatch(line):
             return 0
+        pairs = _cjk_pairs(line)
+        if pairs:
+            # No spaces or a particle glued to each word: compare character pairs, and ask
+            # that most of the line's pairs come from the body (a teaser shares a few).
+            shared = len(pairs & body)
+            return shared if shared >= CJK_TITLE_PAIRS and 2 * shared >= len(pairs) else 0
         mine = self._content_words(line)
         shared = len(mine & body)
         if shared >= 2 or (shared == 1 and len(mine) <= 8 and not ends_sentence(line)):
@@ -486,6 +495,18 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _cjk_pairs(line: str) -> set[str]:
+    """The pairs of adjacent CJK characters of a line (empty for other scripts).
+
+    Korean glues particles to its words and Chinese and Japanese have no spaces,
+    so a headline and its article share character pairs, not whole words.
+    """
+    pairs: set[str] = set()
+    for run in _CJK_RUN.findall(line):
+        pairs.update(run[k : k + 2] for k in range(len(run) - 1))
+    return pairs
 
 
 def _weight(shape: _Shape) -> float:

@@ -465,5 +465,13 @@ def test_korean_headline_and_sign_off_are_kept() -> None:
     )
     out = CLEANER.clean(page + "\n", kind="text").splitlines()
     assert out[:2] == [KO_HEADLINE, "기사입력 :[ 2018-08-25 15:24 ]"]
-    assert out[2:6] == KO_ARTICLE
+    assert out[2:] == [*KO_ARTICLE, sign_off]
 
+
+def test_a_contact_label_or_sentence_after_the_article_is_no_sign_off() -> None:
+    """Near misses of the sign-off: a labelled address and a contact sentence are page furniture."""
+    layer = next(layer for layer in CLEANER.layers if isinstance(layer, ContextLayer))
+    assert layer._sign_off("Jane Smith jsmith@harbourgazette.example")
+    assert not layer._sign_off("E-mail: news@harbourgazette.example")
+    assert not layer._sign_off("Write to Jane Smith at jsmith@harbourgazette.example")
+    assert not layer._sign_off("jsmith@harbourgazette.example")

@@ -61,6 +61,7 @@ TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
+SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
@@ -81,6 +82,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -469,16 +471,27 @@ class ContextLayer(Layer):
     def _content_words(self, line: str) -> set[str]:
         return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
 
-    @staticmethod
-    def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
-        """Short sentences right after the article ("Stay tuned.") end it; keep them."""
+    def _trailing_sentences(self, doc: Document, kept: list[int], end: int) -> int:
+        """Short sentences right after the article ("Stay tuned.") end it, and so does the
+        author's sign-off (name, title, e-mail address); keep them."""
         while end + 1 < len(kept):
             line = doc.lines[kept[end + 1]].stripped
             if ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS and line[-1] != ":":
                 end += 1
                 continue
+            if self._sign_off(line):
+                end += 1
+                continue
             break
         return end
+
+    def _sign_off(self, line: str) -> bool:
+        """'정덕현 칼럼니스트 thekian1@entermedia.co.kr': a name and an address, no label
+        ('E-mail:'), no sentence ('Write to Al Root at ...', a contact prompt)."""
+        words = line.split()
+        if not 2 <= len(words) <= SIGN_OFF_WORDS or ":" in line or "@" not in line or _EMAIL.search(line) is None:
+            return False
+        return not any(w in self.stopwords for w in _WORD.findall(_EMAIL.sub(" ", line).lower()))
 
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:

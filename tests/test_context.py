@@ -475,3 +475,13 @@ def test_a_contact_label_or_sentence_after_the_article_is_no_sign_off() -> None:
     assert not layer._sign_off("E-mail: news@harbourgazette.example")
     assert not layer._sign_off("Write to Jane Smith at jsmith@harbourgazette.example")
     assert not layer._sign_off("jsmith@harbourgazette.example")
+
+
+def test_a_fact_line_under_the_headline_is_kept() -> None:
+    """A review's fact line (label: value, twice or more) under the headline was written for the article."""
+    facts = "Tested by: Jane Doe Price: 40 euros More info: www.example.org/review"
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, HEADLINE, DATELINE, facts, "Facebook"]
+    page = "\n".join([*lines, *ARTICLE, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-len(ARTICLE) - 3 :] == [HEADLINE, DATELINE, facts, *ARTICLE]
+

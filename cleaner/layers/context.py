@@ -83,6 +83,7 @@ _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
+_FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -466,6 +467,8 @@ class ContextLayer(Layer):
             return True
         if below_title and words <= MENU_WORDS and line.endswith(":"):
             return True  # "Author:", "Publish date:" labels of the byline block
+        if below_title and _FIELD.match(line) and len(_FIELD.findall(line)) >= 2:
+            return True  # the article's fact line: "Tested by: Jane Doe Price: £40 More info: ..."
         return _kicker_like(line)
 
     def _content_words(self, line: str) -> set[str]:

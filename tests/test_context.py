@@ -485,3 +485,11 @@ def test_a_fact_line_under_the_headline_is_kept() -> None:
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out[-len(ARTICLE) - 3 :] == [HEADLINE, DATELINE, facts, *ARTICLE]
 
+
+def test_a_breadcrumb_that_ends_with_the_headline_is_no_title_line() -> None:
+    """'HomeNewsFerry timetable ...' over the headline is the breadcrumb: it and the menu above it go."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Events", "HomeLatest News" + HEADLINE, HEADLINE, DATELINE]
+    page = "\n".join([*lines, *ARTICLE, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out == [HEADLINE, DATELINE, *ARTICLE]
+

@@ -429,8 +429,8 @@ class ContextLayer(Layer):
                 above = lines[top - 1]
                 if _dated(above, len(above.split())):
                     top, titled = top - 1, False
-                elif self._title_score(above, shapes[top - 1], body):
-                    top, titled = top - 1, True  # a title in two lines, or title and subtitle
+                elif self._title_score(above, shapes[top - 1], body) and not _ends_with_other(above, lines[top:start]):
+                    top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
                 elif titled and _kicker_like(above):
                     top -= 1  # a section label printed over the title
                     break

@@ -493,3 +493,9 @@ def test_a_breadcrumb_that_ends_with_the_headline_is_no_title_line() -> None:
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out == [HEADLINE, DATELINE, *ARTICLE]
 
+
+def test_a_closing_lead_in_is_kept_unless_a_rule_names_it() -> None:
+    """'See more photos:' closes the article (what it announces is not text); 'Share this:' is a promo."""
+    page = "\n".join([*_page().splitlines()[:-7], "See more photos:", "Share this:", *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-2:] == [ARTICLE[-1], "See more photos:"]

@@ -479,7 +479,10 @@ class ContextLayer(Layer):
         author's sign-off (name, title, e-mail address); keep them."""
         while end + 1 < len(kept):
             line = doc.lines[kept[end + 1]].stripped
-            if ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS and line[-1] != ":":
+            closing = ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS
+            # A closing lead-in ('See more photos:') announces what is not text; a prompt
+            # that ends so ('Share this:', 'Read more:') is named by a rule.
+            if closing and (line[-1] != ":" or not doc.hits(kept[end + 1])):
                 end += 1
                 continue
             if self._sign_off(line):

@@ -23,6 +23,8 @@ _TRAILING_DATE = re.compile(
 )
 _SIDE_MARK = re.compile(r"\((?:L|R|C|left|right|center|centre|from left|top|bottom)\)|, (?:left|right|center),", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
+# A gallery shortens a long caption and prints its toggle: '... The Islanders ... more'.
+_TRUNCATED = re.compile(r"(?:\.\.\.|…) ?more$")
 
 
 class CaptionLayer(PatternLayer):
@@ -39,18 +41,36 @@ class CaptionLayer(PatternLayer):
             self.remove(doc, i, rule.id, rule.category)
             if not rule.pair:
                 continue
-            neighbours = [kept[p] for p in (pos - 1, pos + 1) if 0 <= p < len(kept)]
-            scored = [(self.caption_score(doc.lines[j].stripped), j) for j in neighbours if not doc.lines[j].removed]
-            best = max(scored, default=(0, -1))
+            sides = [(p, p - pos) for p in (pos - 1, pos + 1) if 0 <= p < len(kept) and not doc.lines[kept[p]].removed]
+            scored = [
+                (self.caption_score(doc.lines[kept[p]].stripped) + self._doubled(doc, kept, p, d), p, d)
+                for p, d in sides
+            ]
+            best = max(scored, default=(0, -1, 0))
             # Only one neighbour is the caption; when both score the same, neither is trusted.
-            if best[0] > 0 and sum(1 for s, _ in scored if s == best[0]) == 1:
-                self.remove(doc, best[1], rule.id + ".caption", rule.category)
+            if best[0] > 0 and sum(1 for s, _, _ in scored if s == best[0]) == 1:
+                _, p, d = best
+                self.remove(doc, kept[p], rule.id + ".caption", rule.category)
+                if self._doubled(doc, kept, p, d):
+                    self.remove(doc, kept[p + d], rule.id + ".caption", rule.category)
+
+    @staticmethod
+    def _doubled(doc: Document, kept: list[int], p: int, d: int) -> int:
+        """1 when the caption candidate at ``kept[p]`` is printed again right beyond it (step ``d``
+        away from the credit), 0 otherwise: gallery markup prints caption and credit twice, an
+        article does not repeat a paragraph back to back."""
+        q = p + d
+        if not 0 <= q < len(kept) or doc.lines[kept[q]].removed:
+            return 0
+        line = doc.lines[kept[p]].stripped
+        return int(line == doc.lines[kept[q]].stripped and word_count(line) >= MIN_CAPTION_WORDS)
 
     def caption_score(self, line: str) -> int:
         """How much a line reads like a photo caption: caption verbs, side markers, a trailing date.
 
         A caption is a sentence: a bare date or a name next to a credit is a
-        dateline or a byline, not the photo's caption.
+        dateline or a byline, not the photo's caption. A sentence cut short by a
+        '... more' toggle beside a credit is a gallery's shortened caption.
         """
         if not MIN_CAPTION_WORDS <= word_count(line) <= MAX_CAPTION_WORDS:
             return 0
@@ -58,5 +78,7 @@ class CaptionLayer(PatternLayer):
         if _SIDE_MARK.search(line):
             score += 1
         if _TRAILING_DATE.search(line):
+            score += 1
+        if _TRUNCATED.search(line):
             score += 1
         return score

@@ -423,3 +423,30 @@ def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
     page = "\n".join([*lines, "Email", *ARTICLE, *LINKS]) + "\n"
     out = CLEANER.clean(page, kind="text").splitlines()
     assert all(line in out for line in ARTICLE)
+
+
+def test_a_byline_without_by_between_the_title_and_the_date_is_kept() -> None:
+    """'Name, Agency Writer' sits between the headline and the dateline: the headline block keeps it."""
+    byline = "Jane Doe, Senior Staff Writer"
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n{byline}\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out.index(HEADLINE) < out.index(byline) < out.index(DATELINE)
+
+
+def test_a_counter_between_the_title_and_the_date_goes() -> None:
+    """A comment counter in the same place is no byline: numbers, and not made of names."""
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nNew, 15 comments\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "New, 15 comments" not in out
+    assert HEADLINE in out and DATELINE in out
+
+
+def test_a_menu_entry_above_a_removed_breadcrumb_is_no_kicker() -> None:
+    """A kicker is printed directly over the title; a menu's last entry with a breadcrumb between is not one."""
+    assert "News" in CLEANER.clean(_page(), kind="text").splitlines()  # directly over the title: a kicker
+    page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
+    result = CLEANER.clean_document(page, kind="text")
+    assert any(r.text.startswith("Home » News") for r in result.removals)
+    out = result.text.splitlines()
+    assert "News" not in out
+    assert out[0] == HEADLINE

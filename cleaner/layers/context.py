@@ -39,6 +39,7 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+HELD_WORDS = 12  # a line between two headline-block lines: at most this many words
 # Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
 FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
 FURNITURE_FACTOR = 2.0
@@ -425,13 +426,25 @@ class ContextLayer(Layer):
                     top, titled = top - 1, False
                 elif self._title_score(above, shapes[top - 1], body):
                     top, titled = top - 1, True  # a title in two lines, or title and subtitle
-                elif titled and _kicker_like(above):
-                    top -= 1  # a section label printed over the title
+                elif titled and _kicker_like(above) and _adjacent(doc, kept[top - 1], kept[top]):
+                    top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
                 else:
                     break
-        for p in range(top, start):
-            if p == title or self._kept_in_headline(lines[p], shapes[p], body, below_title=p > (title or -1)):
+        held = [
+            p == title or self._kept_in_headline(lines[p], shapes[p], body, below_title=p > (title or -1))
+            for p in range(top, start)
+        ]
+        for k, p in enumerate(range(top, start)):
+            if held[k] or (
+                title is not None
+                and p > title
+                and _between_held(doc, kept, p, held[k - 1 : k + 2])
+                and (
+                    (_name_like(lines[p]) and _dated(lines[p + 1], len(lines[p + 1].split())))
+                    or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p]) & body)
+                )
+            ):
                 continue
             rule, category = self._outside_category(doc, kept[p], shapes[p])
             if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
@@ -691,6 +704,30 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
 def _dated(line: str, words: int) -> bool:
     """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
     return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+
+
+def _adjacent(doc: Document, a: int, b: int) -> bool:
+    """Nothing but blank lines between lines ``a`` and ``b`` (a removed line would stand between)."""
+    return all(doc.lines[i].blank for i in range(a + 1, b))
+
+
+def _name_like(line: str) -> bool:
+    """Names and titles: two words or more, nearly all capitalised ('Meg Kinnard and Errin Haines, AP')."""
+    words = line.split()
+    return len(words) >= 2 and not ends_sentence(line) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _between_held(doc: Document, kept: list[int], p: int, held: list[bool]) -> bool:
+    """A short line right between two lines the headline block keeps, with nothing removed between.
+
+    Under the title, such a line over the date, made of names, is a byline without
+    'By' ('Steve Peoples, AP Political Writer'), and one without numbers (counters)
+    that shares words with the body an item of a short list the block's lines
+    belong to (the caller checks which).
+    """
+    if len(held) < 3 or not (held[0] and held[2]) or len(doc.lines[kept[p]].stripped.split()) > HELD_WORDS:
+        return False
+    return _adjacent(doc, kept[p - 1], kept[p]) and _adjacent(doc, kept[p], kept[p + 1])
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

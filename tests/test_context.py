@@ -450,3 +450,20 @@ def test_a_menu_entry_above_a_removed_breadcrumb_is_no_kicker() -> None:
     out = result.text.splitlines()
     assert "News" not in out
     assert out[0] == HEADLINE
+
+
+def test_the_breadcrumb_names_a_title_that_shares_no_word_with_the_body() -> None:
+    """'News » Harbour » <title>' under the headline: the line it ends with is the title, kept."""
+    title = "A quiet week at sea"
+    page = _page().replace(f"News\n{HEADLINE}\n", f"News\n{title}\nNews » Harbour » {title}\n")
+    result = CLEANER.clean_document(page, kind="text")
+    out = result.text.splitlines()
+    assert out[:3] == ["News", title, DATELINE]  # the kicker over it stays too
+    assert any(r.rule == "navigation.breadcrumb" for r in result.removals)
+
+
+def test_a_breadcrumb_ending_in_a_section_names_no_title() -> None:
+    """'Home » News » Harbour' ends in a section that the menu names too: no title from it."""
+    page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "Harbour" not in out and out[0] == HEADLINE

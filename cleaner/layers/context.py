@@ -80,6 +80,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
+_CRUMB = re.compile(r" [»›] ")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -412,6 +413,9 @@ class ContextLayer(Layer):
             shared = self._title_score(lines[p], shapes[p], body)
             if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
                 title, best = p, shared
+        crumb = _breadcrumb_title(doc, kept, lines, shapes, low, start)
+        if crumb is not None:
+            title = crumb
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
@@ -704,6 +708,29 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
 def _dated(line: str, words: int) -> bool:
     """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
     return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+
+
+def _breadcrumb_title(
+    doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, start: int
+) -> int | None:
+    """The line (position in ``kept``) that a removed breadcrumb above the body ends with: the page's own title.
+
+    'Mensagens » Mensagens de Autoestima » Só quem se Ama…' names the page; the
+    title line it repeats, right above or below it, may share no word with the
+    body, and a menu entry may. A last crumb of a few words is a section.
+    """
+    for i in range(kept[low], kept[start]):
+        ln = doc.lines[i]
+        if not ln.removed or not any(r.id == "navigation.breadcrumb" for r in doc.hits(i)):
+            continue
+        last = _CRUMB.split(ln.stripped)[-1].strip()
+        if len(last.split()) <= MENU_WORDS:
+            continue  # 'Home » News': a section, which the menu names too
+        for p in range(low, start):
+            near = _adjacent(doc, kept[p], i) or _adjacent(doc, i, kept[p])
+            if lines[p] == last and near and not shapes[p].prose:
+                return p
+    return None
 
 
 def _adjacent(doc: Document, a: int, b: int) -> bool:

@@ -37,33 +37,42 @@ class CaptionLayer(PatternLayer):
 
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
+        taken: set[str] = set()  # captions removed so far: a copy of one is a caption too
         for i, pos, rule in self.matches(doc, kept, last_prose_index(doc)):
             self.remove(doc, i, rule.id, rule.category)
+            taken.add(doc.lines[i].stripped)
             if not rule.pair:
                 continue
-            sides = [(p, p - pos) for p in (pos - 1, pos + 1) if 0 <= p < len(kept) and not doc.lines[kept[p]].removed]
-            scored = [
-                (self.caption_score(doc.lines[kept[p]].stripped) + self._doubled(doc, kept, p, d), p, d)
-                for p, d in sides
-            ]
+            # A gallery prints caption and credit twice: a caption line doubled beside a doubled
+            # credit, or a doubled copy of a caption already taken, is the photo's caption.
+            credit = doc.lines[i].stripped
+            doubled_credit = any(
+                0 <= pos + k < len(kept) and doc.lines[kept[pos + k]].stripped == credit for k in (-1, 1)
+            )
+            scored = []
+            for p in (pos - 1, pos + 1):
+                if not 0 <= p < len(kept) or doc.lines[kept[p]].removed:
+                    continue
+                line, d = doc.lines[kept[p]].stripped, p - pos
+                gallery = self._doubled(doc, kept, p, d) and (doubled_credit or line in taken)
+                scored.append((self.caption_score(line) + gallery, p, d))
             best = max(scored, default=(0, -1, 0))
             # Only one neighbour is the caption; when both score the same, neither is trusted.
             if best[0] > 0 and sum(1 for s, _, _ in scored if s == best[0]) == 1:
                 _, p, d = best
                 self.remove(doc, kept[p], rule.id + ".caption", rule.category)
+                taken.add(doc.lines[kept[p]].stripped)
                 if self._doubled(doc, kept, p, d):
                     self.remove(doc, kept[p + d], rule.id + ".caption", rule.category)
 
     @staticmethod
-    def _doubled(doc: Document, kept: list[int], p: int, d: int) -> int:
-        """1 when the caption candidate at ``kept[p]`` is printed again right beyond it (step ``d``
-        away from the credit), 0 otherwise: gallery markup prints caption and credit twice, an
-        article does not repeat a paragraph back to back."""
+    def _doubled(doc: Document, kept: list[int], p: int, d: int) -> bool:
+        """The caption at ``kept[p]`` is printed again right beyond it (step ``d`` away from the
+        credit). Alone this is no evidence: prose that repeats is the duplicate layer's."""
         q = p + d
         if not 0 <= q < len(kept) or doc.lines[kept[q]].removed:
-            return 0
-        line = doc.lines[kept[p]].stripped
-        return int(line == doc.lines[kept[q]].stripped and word_count(line) >= MIN_CAPTION_WORDS)
+            return False
+        return doc.lines[kept[p]].stripped == doc.lines[kept[q]].stripped
 
     def caption_score(self, line: str) -> int:
         """How much a line reads like a photo caption: caption verbs, side markers, a trailing date.

@@ -43,6 +43,10 @@ HELD_WORDS = 12  # a line between two headline-block lines: at most this many wo
 # Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
 FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
 FURNITURE_FACTOR = 2.0
+# A photo gallery (captions, credits, its controls) sits inside the article: it parts
+# the paragraphs around it less than an ad does ('Note: ...' under a gallery of 13 lines).
+GALLERY = frozenset({"navigation.gallery", "navigation.counter"})
+GALLERY_FACTOR = 1 / 3
 TEASER_WORDS = 4
 TEASER_RUN = 5
 TEASER_STRESS = 3.0
@@ -152,11 +156,12 @@ class ContextLayer(Layer):
         # article has at most a dateline, which sits in the headline block.
         shape_of = dict(zip(kept, shapes, strict=True))
         content = [i for i, ln in enumerate(doc.lines) if not ln.blank]
-        furniture = {r.line for r in doc.removals if r.start is None and r.category in FURNITURE}
+        factor: dict[int, float] = {}
+        for r in doc.removals:
+            if r.start is None and r.line is not None:
+                factor[r.line] = _removed_factor(r.category, r.rule)
         weights = [
-            _weight(shape_of[i])
-            if i in shape_of
-            else -REMOVED_WEIGHT * (FURNITURE_FACTOR if doc.lines[i].no in furniture else 1.0)
+            _weight(shape_of[i]) if i in shape_of else -REMOVED_WEIGHT * factor.get(doc.lines[i].no, 1.0)
             for i in content
         ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
@@ -503,6 +508,13 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _removed_factor(category: str, rule: str) -> float:
+    """How much a line another layer removed parts the article: furniture more, a gallery's lines less."""
+    if category == "caption" or rule in GALLERY:
+        return GALLERY_FACTOR
+    return FURNITURE_FACTOR if category in FURNITURE else 1.0
 
 
 def _weight(shape: _Shape) -> float:

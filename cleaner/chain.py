@@ -12,7 +12,6 @@ from typing import Literal, overload
 
 from cleaner.config import Config
 from cleaner.decode import decode, looks_like_html
-from cleaner.html import html_to_text
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleIndex
 from cleaner.model import Document, Removal, Result
@@ -82,6 +81,10 @@ class Cleaner:
         if kind == "html":
             if "html" in self.config.disable_layers:
                 raise ValueError("the html layer is disabled; pass kind='text' to clean the markup as text")
+            # Imported on first use: trafilatura takes longer to import than a text batch
+            # of a few pages takes to clean, and text-only users never need it.
+            from cleaner.html import html_to_text
+
             out = html_to_text(
                 text,
                 favor_precision=self.config.html_favor_precision,

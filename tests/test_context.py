@@ -467,3 +467,79 @@ def test_a_breadcrumb_ending_in_a_section_names_no_title() -> None:
     page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
     out = CLEANER.clean(page, kind="text").splitlines()
     assert "Harbour" not in out and out[0] == HEADLINE
+
+
+KO_TEASERS = [
+    "‘항구 축제’, 올해도 관광객 몰려..",
+    "새 여객선 취항, 섬 주민들 기대감 ..",
+    "시장 선거 앞두고 후보들 공약 경쟁..",
+]
+KO_HEADLINE = "항구다리 보수예산 통과, 주민들이 반기는 이유"
+KO_ARTICLE = [
+    "[하버신문=김민수 기자] 시의회는 화요일 저녁 항구다리 보수예산을 통과시켰다. 항구다리는 봄부터 대형 차량의 "
+    "통행이 금지된 상태였고, 주민들은 오랫동안 보수공사를 요구해 왔다.",
+    "기술자들은 몇 년 전부터 다리의 강철 이음매가 예상보다 빨리 닳고 있다고 경고했다. 시는 이미 2021년에 점검 "
+    "비용을 마련했지만, 본격적인 보수예산이 통과된 것은 이번이 처음이다.",
+    "보수공사에는 약 140억 원이 들 것으로 보이며, 내년 말까지 마무리될 예정이다. 항구 지역 주민들은 공사가 마침내 "
+    "시작된다는 소식을 반기면서도 소음과 도로 통제를 걱정하고 있다.",
+    "다리 근처 상인들은 손님들이 차로 찾아오기 어려운 몇 달 동안 지원이 필요하다고 시의회에 요청했다. 시의회는 다음 "
+    "달 우회로에 관한 공청회를 열 계획이다.",
+]
+
+
+def test_korean_headline_and_sign_off_are_kept() -> None:
+    """Korean glues particles to its words: the headline shares character pairs with the body, not
+    words; the columnist's sign-off with an address under the last paragraph is the author's."""
+    sign_off = "김민수 기자 minsu@harbour.example.kr"
+    page = "\n".join(
+        [
+            "분야별 뉴스",
+            "하버신문 주요뉴스",
+            *KO_TEASERS,
+            KO_HEADLINE,
+            "기사입력 :[ 2018-08-25 15:24 ]",
+            *KO_ARTICLE,
+            sign_off,
+            "[사진=하버신문]",
+            "많이 본 기사",
+            *KO_TEASERS,
+            "E-mail: news@harbour.example.kr",
+            "광고문의 / 개인정보취급방침 / 저작권규약 / 찾아오시는길",
+        ]
+    )
+    out = CLEANER.clean(page + "\n", kind="text").splitlines()
+    assert out[:2] == [KO_HEADLINE, "기사입력 :[ 2018-08-25 15:24 ]"]
+    assert out[2:] == [*KO_ARTICLE, sign_off]
+
+
+def test_a_contact_label_or_sentence_after_the_article_is_no_sign_off() -> None:
+    """Near misses of the sign-off: a labelled address and a contact sentence are page furniture."""
+    layer = next(layer for layer in CLEANER.layers if isinstance(layer, ContextLayer))
+    assert layer._sign_off("Jane Smith jsmith@harbourgazette.example")
+    assert not layer._sign_off("E-mail: news@harbourgazette.example")
+    assert not layer._sign_off("Write to Jane Smith at jsmith@harbourgazette.example")
+    assert not layer._sign_off("jsmith@harbourgazette.example")
+
+
+def test_a_fact_line_under_the_headline_is_kept() -> None:
+    """A review's fact line (label: value, twice or more) under the headline was written for the article."""
+    facts = "Tested by: Jane Doe Price: 40 euros More info: www.example.org/review"
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, HEADLINE, DATELINE, facts, "Facebook"]
+    page = "\n".join([*lines, *ARTICLE, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-len(ARTICLE) - 3 :] == [HEADLINE, DATELINE, facts, *ARTICLE]
+
+
+def test_a_breadcrumb_that_ends_with_the_headline_is_no_title_line() -> None:
+    """'HomeNewsFerry timetable ...' over the headline is the breadcrumb: it and the menu above it go."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Events", "HomeLatest News" + HEADLINE, HEADLINE, DATELINE]
+    page = "\n".join([*lines, *ARTICLE, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out == [HEADLINE, DATELINE, *ARTICLE]
+
+
+def test_a_closing_lead_in_is_kept_unless_a_rule_names_it() -> None:
+    """'See more photos:' closes the article (what it announces is not text); 'Share this:' is a promo."""
+    page = "\n".join([*_page().splitlines()[:-7], "See more photos:", "Share this:", *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-2:] == [ARTICLE[-1], "See more photos:"]

@@ -51,6 +51,7 @@ TEASER_WORDS = 4
 TEASER_RUN = 5
 TEASER_STRESS = 3.0
 TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
+CJK_TITLE_PAIRS = 3  # character pairs a CJK title line shares with the body, at least (and half of its own)
 TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 MAX_ANCHORS = 4  # repeats of the <title> tried as the headline
 LIST_ITEMS = 5  # a list continuing the article: at least this many items of four words or more,
@@ -65,6 +66,7 @@ TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
+SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
@@ -76,6 +78,7 @@ _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
 _DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
@@ -85,6 +88,8 @@ _DIGITS = re.compile(r"\d+")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _CRUMB = re.compile(r" [»›] ")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
+_FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -411,6 +416,7 @@ class ContextLayer(Layer):
         body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
             body |= self._content_words(doc.lines[kept[pos]].stripped)
+            body |= _cjk_pairs(doc.lines[kept[pos]].stripped)
         lines = [doc.lines[i].stripped for i in kept]
         low = max(0, start - HEADLINE_LINES)
         title, best = None, 0
@@ -433,8 +439,8 @@ class ContextLayer(Layer):
                 above = lines[top - 1]
                 if _dated(above, len(above.split())):
                     top, titled = top - 1, False
-                elif self._title_score(above, shapes[top - 1], body):
-                    top, titled = top - 1, True  # a title in two lines, or title and subtitle
+                elif self._title_score(above, shapes[top - 1], body) and not _ends_with_other(above, lines[top:start]):
+                    top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
                 elif titled and _kicker_like(above) and _adjacent(doc, kept[top - 1], kept[top]):
                     top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
@@ -465,6 +471,12 @@ class ContextLayer(Layer):
         words = len(line.split())
         if shape.prose or words > 30 or _URL.fullmatch(line):
             return 0
+        pairs = _cjk_pairs(line)
+        if pairs:
+            # No spaces or a particle glued to each word: compare character pairs, and ask
+            # that most of the line's pairs come from the body (a teaser shares a few).
+            shared = len(pairs & body)
+            return shared if shared >= CJK_TITLE_PAIRS and 2 * shared >= len(pairs) else 0
         mine = self._content_words(line)
         shared = len(mine & body)
         if shared >= 2 or (shared == 1 and len(mine) <= 8 and not ends_sentence(line)):
@@ -477,21 +489,37 @@ class ContextLayer(Layer):
             return True
         if below_title and words <= MENU_WORDS and line.endswith(":"):
             return True  # "Author:", "Publish date:" labels of the byline block
+        if below_title and _FIELD.match(line) and len(_FIELD.findall(line)) >= 2:
+            return True  # the article's fact line: "Tested by: Jane Doe Price: £40 More info: ..."
         return _kicker_like(line)
 
     def _content_words(self, line: str) -> set[str]:
         return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
 
-    @staticmethod
-    def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
-        """Short sentences right after the article ("Stay tuned.") end it; keep them."""
+    def _trailing_sentences(self, doc: Document, kept: list[int], end: int) -> int:
+        """Short sentences right after the article ("Stay tuned.") end it, and so does the
+        author's sign-off (name, title, e-mail address); keep them."""
         while end + 1 < len(kept):
             line = doc.lines[kept[end + 1]].stripped
-            if ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS and line[-1] != ":":
+            closing = ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS
+            # A closing lead-in ('See more photos:') announces what is not text; a prompt
+            # that ends so ('Share this:', 'Read more:') is named by a rule.
+            if closing and (line[-1] != ":" or not doc.hits(kept[end + 1])):
+                end += 1
+                continue
+            if self._sign_off(line):
                 end += 1
                 continue
             break
         return end
+
+    def _sign_off(self, line: str) -> bool:
+        """'정덕현 칼럼니스트 thekian1@entermedia.co.kr': a name and an address, no label
+        ('E-mail:'), no sentence ('Write to Al Root at ...', a contact prompt)."""
+        words = line.split()
+        if not 2 <= len(words) <= SIGN_OFF_WORDS or ":" in line or "@" not in line or _EMAIL.search(line) is None:
+            return False
+        return not any(w in self.stopwords for w in _WORD.findall(_EMAIL.sub(" ", line).lower()))
 
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
@@ -515,6 +543,18 @@ def _removed_factor(category: str, rule: str) -> float:
     if category == "caption" or rule in GALLERY:
         return GALLERY_FACTOR
     return FURNITURE_FACTOR if category in FURNITURE else 1.0
+
+
+def _cjk_pairs(line: str) -> set[str]:
+    """The pairs of adjacent CJK characters of a line (empty for other scripts).
+
+    Korean glues particles to its words and Chinese and Japanese have no spaces,
+    so a headline and its article share character pairs, not whole words.
+    """
+    pairs: set[str] = set()
+    for run in _CJK_RUN.findall(line):
+        pairs.update(run[k : k + 2] for k in range(len(run) - 1))
+    return pairs
 
 
 def _weight(shape: _Shape) -> float:

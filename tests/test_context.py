@@ -409,6 +409,16 @@ def test_reader_comments_under_a_responses_heading_are_dropped() -> None:
     assert not any(line in out for line in READER_COMMENTS)
 
 
+def test_commenters_names_and_dates_between_comments_are_comments() -> None:
+    """A commenter's name and stamp between two comments belong to the thread; the footer after it does not."""
+    heading = f"3 thoughts on “{HEADLINE}”"
+    page = _page().replace(LINKS[0], "\n".join([heading, *READER_COMMENTS, LINKS[0]]))
+    removed = _removed(page)
+    for line in ("Donald Ross", "March 15, 2024 at 9:21 am", "March 14, 2024 at 7:07 pm"):
+        assert removed[line] == ("context", "comments")
+    assert removed[FOOTER[0]][1] != "comments"
+
+
 def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
     """Near miss: a share bar's 'Comments' button over the byline is no comment section (only one stamp)."""
     footer = [

@@ -409,6 +409,18 @@ def test_reader_comments_under_a_responses_heading_are_dropped() -> None:
     assert not any(line in out for line in READER_COMMENTS)
 
 
+def test_a_headline_written_as_a_sentence_is_the_title_not_a_menu_entry_above_it() -> None:
+    """'... They just might be.' reads as prose; over the dateline it is the headline, and
+    the menu entries above it (one sharing a word with the body) are not its kicker."""
+    headline = "The ferry will run a smaller timetable after the storm. Will it last?"
+    menu = ["Ferry Guide", "Tide Tables", "Lost Property"]
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, *menu, "News", headline, DATELINE, *ARTICLE, *LINKS, *FOOTER]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[:3] == ["News", headline, DATELINE]  # a section label over the title stays
+    assert all(line in out for line in ARTICLE)
+    assert not any(line in out for line in menu)
+
+
 def test_commenters_names_and_dates_between_comments_are_comments() -> None:
     """A commenter's name and stamp between two comments belong to the thread; the footer after it does not."""
     heading = f"3 thoughts on “{HEADLINE}”"

@@ -422,6 +422,17 @@ class ContextLayer(Layer):
             shared = self._title_score(lines[p], shapes[p], body)
             if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
                 title, best = p, shared
+        if best < 2:
+            # A headline written as a sentence ('... They just might be.') reads as prose;
+            # when no other line is clearly the title, a short one that shares words with
+            # the body and stands right over the dateline is (not a menu entry sharing one
+            # word, above it).
+            for p in range(start - 2, low - 1, -1):
+                if shapes[p].prose:
+                    shared = len(self._content_words(lines[p]) & body)
+                    if shapes[p].words < LONG_PROSE_WORDS and shared >= 2 and shapes[p + 1].dated:
+                        title, best = p, shared
+                    break
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.

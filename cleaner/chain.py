@@ -36,6 +36,16 @@ class _Extracted:
     title: str | None
 
 
+def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
+    """Whether every change to ``doc`` since ``(version, removal count)`` is a line removed by one of ``layers``."""
+    if not layers:
+        return False
+    version, count = since[0], since[1]
+    new = doc.removals[count:]
+    # A removal bumps the version once; a cut bumps it once for all its spans (start set).
+    return doc.version - version == len(new) and all(r.start is None and r.layer in layers for r in new)
+
+
 class Cleaner:
     """A configured filter chain. Thread-safe to share: layers keep no per-document state."""
 
@@ -100,18 +110,26 @@ class Cleaner:
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
         # A layer is skipped when nothing changed since it last ran and removed nothing:
         # on the same document it would remove nothing again. (Layers are deterministic
-        # functions of the document; the version counts every removal and cut.)
-        settled: dict[int, tuple[int, dict[str, object]]] = {}
+        # functions of the document; the version counts every removal and cut.) A layer
+        # blind to some layers' removals (its own among them) is also skipped when only
+        # those changed the document: it reads the document as if they had not happened.
+        settled: dict[int, tuple[int, int, dict[str, object]]] = {}  # version, removals, meta
         for _ in range(MAX_PASSES):
             before = len(doc.removals)
             for n, layer in enumerate(layers):
-                version = doc.version
-                if settled.get(n) == (version, doc.meta):
-                    continue
-                meta = dict(doc.meta)
+                last = settled.get(n)
+                if last is not None and last[2] == doc.meta:
+                    if last[0] == doc.version:
+                        continue
+                    if _only_by(doc, last, layer.blind_to):
+                        settled[n] = (doc.version, len(doc.removals), last[2])
+                        continue
+                version, count, meta = doc.version, len(doc.removals), dict(doc.meta)
                 layer.apply(doc)
-                if doc.version == version and doc.meta == meta:
-                    settled[n] = (version, meta)
+                if doc.meta == meta and (
+                    doc.version == version or _only_by(doc, (version, count, meta), layer.blind_to)
+                ):
+                    settled[n] = (doc.version, len(doc.removals), meta)
             if len(doc.removals) == before:
                 break
         removals = [*ex.removals, *sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))]

@@ -447,6 +447,59 @@ def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
     assert all(line in out for line in ARTICLE)
 
 
+def test_a_line_another_layer_removed_does_not_sink_the_article() -> None:
+    """An ad label between two paragraphs weighs against the run, but the article is judged by
+    the lines kept: cleaning the output again (without the label) must find nothing more."""
+    first = (
+        "The city council met on Tuesday evening to discuss the new budget for the coming year "
+        "and the plans for the old bridge."
+    )
+    second = (
+        "Residents who came to the meeting said that they were worried about the cost of the repairs "
+        "and about the traffic in town."
+    )
+    page = "\n".join(["Weather Desk", "Local Sports", "Arts Guide", first, "Advertisement", second, "Our Team"])
+    got = CLEANER.clean_document(page + "\n", kind="text")
+    assert got.text == f"{first}\n{second}\n"
+    assert {r.layer for r in got.removals} == {"banner", "context"}
+    assert CLEANER.clean(got.text, kind="text") == got.text
+
+
+def test_the_layer_removes_nothing_more_from_its_own_output() -> None:
+    """Its rounds run until one removes nothing, so a second run finds nothing: the chain skips it."""
+    doc = Document(_page(), index=CLEANER.index)
+    layer = next(layer for layer in CLEANER.layers if layer.name == "context")
+    layer.apply(doc)
+    removed = len(doc.removals)
+    assert removed > len(MENU)
+    layer.apply(doc)
+    assert len(doc.removals) == removed
+
+
+def test_the_chain_runs_the_layer_once_when_only_it_removed_lines() -> None:
+    cleaner = Cleaner()
+    layer = next(layer for layer in cleaner.layers if layer.name == "context")
+    calls: list[int] = []
+    apply = layer.apply
+    layer.apply = lambda doc: (calls.append(len(doc.removals)), apply(doc))[1]  # type: ignore[method-assign]
+    got = cleaner.clean_document(_page(), kind="text")
+    assert [r.layer for r in got.removals].count("context") > len(MENU)
+    assert len(calls) == 1
+
+
+def test_no_article_found_between_removed_lines_means_none_on_a_second_clean() -> None:
+    """A removed footer line between two paragraphs: the first clean must find what the second,
+    without that line, finds (a case the property test's deep profile turned up)."""
+    text = (
+        "Le Monde\nla suite après cette publicitéDie Regierung hat am Dienstag ein neues Gesetz beschlossen, "
+        "sagte der Sprecher.\n\nPowered by WordPress\n\n경찰은 화요일 사건에 대한 조사를 시작했다고 밝혔다. "
+        "관계자는 추가 조사가 필요하다고 말했다.\r\n"
+    )
+    once = CLEANER.clean(text, kind="text")
+    assert not once.startswith("Le Monde")
+    assert CLEANER.clean(once, kind="text") == once
+
+
 KO_TEASERS = [
     "‘항구 축제’, 올해도 관광객 몰려..",
     "새 여객선 취항, 섬 주민들 기대감 ..",

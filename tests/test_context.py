@@ -409,6 +409,28 @@ def test_reader_comments_under_a_responses_heading_are_dropped() -> None:
     assert not any(line in out for line in READER_COMMENTS)
 
 
+def test_a_headline_written_as_a_sentence_is_the_title_not_a_menu_entry_above_it() -> None:
+    """'... They just might be.' reads as prose; over the dateline it is the headline, and
+    the menu entries above it (one sharing a word with the body) are not its kicker."""
+    headline = "The ferry will run a smaller timetable after the storm. Will it last?"
+    menu = ["Ferry Guide", "Tide Tables", "Lost Property"]
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, *menu, "News", headline, DATELINE, *ARTICLE, *LINKS, *FOOTER]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[:3] == ["News", headline, DATELINE]  # a section label over the title stays
+    assert all(line in out for line in ARTICLE)
+    assert not any(line in out for line in menu)
+
+
+def test_commenters_names_and_dates_between_comments_are_comments() -> None:
+    """A commenter's name and stamp between two comments belong to the thread; the footer after it does not."""
+    heading = f"3 thoughts on “{HEADLINE}”"
+    page = _page().replace(LINKS[0], "\n".join([heading, *READER_COMMENTS, LINKS[0]]))
+    removed = _removed(page)
+    for line in ("Donald Ross", "March 15, 2024 at 9:21 am", "March 14, 2024 at 7:07 pm"):
+        assert removed[line] == ("context", "comments")
+    assert removed[FOOTER[0]][1] != "comments"
+
+
 def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
     """Near miss: a share bar's 'Comments' button over the byline is no comment section (only one stamp)."""
     footer = [

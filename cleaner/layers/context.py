@@ -70,6 +70,8 @@ TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
 SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
+COMMENT_HEADER = 3  # lines of a commenter's name and date between two comments, at most
+COMMENT_HEADER_WORDS = 6  # words in one of them, at most ('Nick A', '2 days ago at 07:47 am')
 MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathological input linear
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
@@ -313,10 +315,13 @@ class ContextLayer(Layer):
         if start == 0 and end == len(kept) - 1:
             return out
         barrier = content[limit] if limit < len(content) else None
+        headers = _comment_headers(doc, shape_of, barrier) if barrier is not None else set()
         for pos in [*range(start), *range(end + 1, len(kept))]:
             i = kept[pos]
             if barrier is not None and i >= barrier and shapes[pos].prose:
                 rule, category = "comments.thread", "comments"  # what readers wrote
+            elif i in headers:
+                rule, category = "context.comment-header", "comments"  # who wrote it, and when
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
@@ -493,6 +498,17 @@ class ContextLayer(Layer):
             shared = self._title_score(lines[p], shapes[p], body, known)
             if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
                 title, best = p, shared
+        if best < 2:
+            # A headline written as a sentence ('... They just might be.') reads as prose;
+            # when no other line is clearly the title, a short one that shares words with
+            # the body and stands right over the dateline is (not a menu entry sharing one
+            # word, above it).
+            for p in range(start - 2, low - 1, -1):
+                if shapes[p].prose:
+                    shared = len(self._content_words(lines[p], known) & body)
+                    if shapes[p].words < LONG_PROSE_WORDS and shared >= 2 and shapes[p + 1].dated:
+                        title, best = p, shared
+                    break
         crumb = _breadcrumb_title(doc, kept, lines, shapes, low, start)
         if crumb is not None:
             title = crumb
@@ -729,6 +745,44 @@ def _comment_section(doc: Document) -> int | None:
         if sum(_dated(t, len(t.split())) for t in near) >= 2:
             return head
     return None
+
+
+def _comment_headers(doc: Document, shape_of: dict[int, _Shape], barrier: int) -> set[int]:
+    """Short lines between two comments of the thread below ``barrier``: a commenter's name and date.
+
+    Only a run of at most COMMENT_HEADER short lines that no rule names and that
+    end no sentence, one of them a date, with comment lines right above and
+    below it: the page footer under the last comment is not the thread's.
+    """
+    noted = {
+        no
+        for r in doc.removals
+        if r.start is None and r.category == "comments"
+        for no in range(r.line or 0, (r.end_line or r.line or 0) + 1)
+    }
+    found: set[int] = set()
+    run: list[int] = []
+    above = False  # the line above the current run is a comment
+    for i in range(barrier, len(doc.lines)):
+        ln = doc.lines[i]
+        if ln.blank:
+            continue
+        shape = shape_of.get(i)
+        hits = doc.hits(i) if shape is not None else ()
+        comment = (
+            (ln.removed and ln.no in noted)
+            or (shape is not None and shape.prose)
+            or any(h.category == "comments" for h in hits)
+        )
+        if comment:
+            if above and 0 < len(run) <= COMMENT_HEADER and any(shape_of[k].dated for k in run):
+                found.update(run)
+            above, run = True, []
+        elif shape is not None and not hits and shape.words <= COMMENT_HEADER_WORDS and not ends_sentence(ln.stripped):
+            run.append(i)
+        else:
+            above, run = False, []
+    return found
 
 
 def _weigh_tables(

@@ -13,7 +13,6 @@ from typing import Literal, overload
 
 from cleaner.config import Config
 from cleaner.decode import decode_pieces, looks_like_html
-from cleaner.html import html_to_text
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleIndex
 from cleaner.model import Document, Removal, Result
@@ -37,6 +36,16 @@ class _Extracted:
     removals: list[Removal]
     title: str | None
     pieces: Iterator[str] | None = None  # the text still to decode, a piece at a time (text is "" then)
+
+
+def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
+    """Whether every change to ``doc`` since ``(version, removal count)`` is a line removed by one of ``layers``."""
+    if not layers:
+        return False
+    version, count = since[0], since[1]
+    new = doc.removals[count:]
+    # A removal bumps the version once; a cut bumps it once for all its spans (start set).
+    return doc.version - version == len(new) and all(r.start is None and r.layer in layers for r in new)
 
 
 class Cleaner:
@@ -102,6 +111,10 @@ class Cleaner:
         if kind == "html":
             if "html" in self.config.disable_layers:
                 raise ValueError("the html layer is disabled; pass kind='text' to clean the markup as text")
+            # Imported on first use: trafilatura takes longer to import than a text batch
+            # of a few pages takes to clean, and text-only users never need it.
+            from cleaner.html import html_to_text
+
             out = html_to_text(
                 text,
                 favor_precision=self.config.html_favor_precision,
@@ -118,18 +131,26 @@ class Cleaner:
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
         # A layer is skipped when nothing changed since it last ran and removed nothing:
         # on the same document it would remove nothing again. (Layers are deterministic
-        # functions of the document; the version counts every removal and cut.)
-        settled: dict[int, tuple[int, dict[str, object]]] = {}
+        # functions of the document; the version counts every removal and cut.) A layer
+        # blind to some layers' removals (its own among them) is also skipped when only
+        # those changed the document: it reads the document as if they had not happened.
+        settled: dict[int, tuple[int, int, dict[str, object]]] = {}  # version, removals, meta
         for _ in range(MAX_PASSES):
             before = len(doc.removals)
             for n, layer in enumerate(layers):
-                version = doc.version
-                if settled.get(n) == (version, doc.meta):
-                    continue
-                meta = dict(doc.meta)
+                last = settled.get(n)
+                if last is not None and last[2] == doc.meta:
+                    if last[0] == doc.version:
+                        continue
+                    if _only_by(doc, last, layer.blind_to):
+                        settled[n] = (doc.version, len(doc.removals), last[2])
+                        continue
+                version, count, meta = doc.version, len(doc.removals), dict(doc.meta)
                 layer.apply(doc)
-                if doc.version == version and doc.meta == meta:
-                    settled[n] = (version, meta)
+                if doc.meta == meta and (
+                    doc.version == version or _only_by(doc, (version, count, meta), layer.blind_to)
+                ):
+                    settled[n] = (doc.version, len(doc.removals), meta)
             if len(doc.removals) == before:
                 break
         text = doc.render()

@@ -49,7 +49,11 @@ def normalise(line: str) -> str:
 def line_key(line: str) -> int:
     """A 64-bit key of the normalised line; stable across processes (unlike ``hash``),
     so a template learned in one worker can be used in another."""
-    data = normalise(line).encode("utf-8", "surrogatepass")
+    return _key(normalise(line))
+
+
+def _key(normalised: str) -> int:
+    data = normalised.encode("utf-8", "surrogatepass")
     return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "big")
 
 
@@ -69,10 +73,11 @@ class Template:
 EMPTY = Template()
 
 
-def _prose_words(line: str) -> int:
-    """Words of a line that reads as article prose, else 0."""
-    n = word_count(line)
-    return n if is_prose(line) or n >= LONG_LINE_WORDS else 0
+def _prose_words(line: str, n: int | None = None) -> int:
+    """Words of a line that reads as article prose, else 0 (``n``: its word count, if known)."""
+    if n is None:
+        n = word_count(line)
+    return n if n >= LONG_LINE_WORDS or is_prose(line) else 0
 
 
 class TemplateLearner:
@@ -153,12 +158,17 @@ def summarise(text: str) -> Page:
     keys: set[int] = set()
     prose: dict[int, int] = {}
     for raw in _LINE_SPLIT.split(text):
-        line = normalise(raw)
-        if not line:
+        # normalise() and word_count() inlined: this runs on every line of every file of a
+        # batch's first pass, and both would split the line again.
+        parts = raw.split()
+        if not parts:
             continue
-        key = line_key(line)
+        line = " ".join(parts)
+        key = _key(line)
+        if key in keys:
+            continue  # the same line again: counted once per document
         keys.add(key)
-        words = _prose_words(line)
+        words = _prose_words(line, len(parts))
         if words:
             prose[key] = words
     return Page(array("Q", keys), array("Q", prose), array("L", prose.values()))

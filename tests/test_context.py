@@ -409,6 +409,28 @@ def test_reader_comments_under_a_responses_heading_are_dropped() -> None:
     assert not any(line in out for line in READER_COMMENTS)
 
 
+def test_a_headline_written_as_a_sentence_is_the_title_not_a_menu_entry_above_it() -> None:
+    """'... They just might be.' reads as prose; over the dateline it is the headline, and
+    the menu entries above it (one sharing a word with the body) are not its kicker."""
+    headline = "The ferry will run a smaller timetable after the storm. Will it last?"
+    menu = ["Ferry Guide", "Tide Tables", "Lost Property"]
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, *menu, "News", headline, DATELINE, *ARTICLE, *LINKS, *FOOTER]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[:3] == ["News", headline, DATELINE]  # a section label over the title stays
+    assert all(line in out for line in ARTICLE)
+    assert not any(line in out for line in menu)
+
+
+def test_commenters_names_and_dates_between_comments_are_comments() -> None:
+    """A commenter's name and stamp between two comments belong to the thread; the footer after it does not."""
+    heading = f"3 thoughts on “{HEADLINE}”"
+    page = _page().replace(LINKS[0], "\n".join([heading, *READER_COMMENTS, LINKS[0]]))
+    removed = _removed(page)
+    for line in ("Donald Ross", "March 15, 2024 at 9:21 am", "March 14, 2024 at 7:07 pm"):
+        assert removed[line] == ("context", "comments")
+    assert removed[FOOTER[0]][1] != "comments"
+
+
 def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
     """Near miss: a share bar's 'Comments' button over the byline is no comment section (only one stamp)."""
     footer = [
@@ -423,3 +445,176 @@ def test_comments_button_over_a_byline_does_not_cut_the_article() -> None:
     page = "\n".join([*lines, "Email", *ARTICLE, *LINKS]) + "\n"
     out = CLEANER.clean(page, kind="text").splitlines()
     assert all(line in out for line in ARTICLE)
+
+
+def test_a_line_another_layer_removed_does_not_sink_the_article() -> None:
+    """An ad label between two paragraphs weighs against the run, but the article is judged by
+    the lines kept: cleaning the output again (without the label) must find nothing more."""
+    first = (
+        "The city council met on Tuesday evening to discuss the new budget for the coming year "
+        "and the plans for the old bridge."
+    )
+    second = (
+        "Residents who came to the meeting said that they were worried about the cost of the repairs "
+        "and about the traffic in town."
+    )
+    page = "\n".join(["Weather Desk", "Local Sports", "Arts Guide", first, "Advertisement", second, "Our Team"])
+    got = CLEANER.clean_document(page + "\n", kind="text")
+    assert got.text == f"{first}\n{second}\n"
+    assert {r.layer for r in got.removals} == {"banner", "context"}
+    assert CLEANER.clean(got.text, kind="text") == got.text
+
+
+def test_the_layer_removes_nothing_more_from_its_own_output() -> None:
+    """Its rounds run until one removes nothing, so a second run finds nothing: the chain skips it."""
+    doc = Document(_page(), index=CLEANER.index)
+    layer = next(layer for layer in CLEANER.layers if layer.name == "context")
+    layer.apply(doc)
+    removed = len(doc.removals)
+    assert removed > len(MENU)
+    layer.apply(doc)
+    assert len(doc.removals) == removed
+
+
+def test_the_chain_runs_the_layer_once_when_only_it_removed_lines() -> None:
+    cleaner = Cleaner()
+    layer = next(layer for layer in cleaner.layers if layer.name == "context")
+    calls: list[int] = []
+    apply = layer.apply
+    layer.apply = lambda doc: (calls.append(len(doc.removals)), apply(doc))[1]  # type: ignore[method-assign]
+    got = cleaner.clean_document(_page(), kind="text")
+    assert [r.layer for r in got.removals].count("context") > len(MENU)
+    assert len(calls) == 1
+
+
+def test_no_article_found_between_removed_lines_means_none_on_a_second_clean() -> None:
+    """A removed footer line between two paragraphs: the first clean must find what the second,
+    without that line, finds (a case the property test's deep profile turned up)."""
+    text = (
+        "Le Monde\nla suite après cette publicitéDie Regierung hat am Dienstag ein neues Gesetz beschlossen, "
+        "sagte der Sprecher.\n\nPowered by WordPress\n\n경찰은 화요일 사건에 대한 조사를 시작했다고 밝혔다. "
+        "관계자는 추가 조사가 필요하다고 말했다.\r\n"
+    )
+    once = CLEANER.clean(text, kind="text")
+    assert not once.startswith("Le Monde")
+    assert CLEANER.clean(once, kind="text") == once
+
+
+def test_a_byline_without_by_between_the_title_and_the_date_is_kept() -> None:
+    """'Name, Agency Writer' sits between the headline and the dateline: the headline block keeps it."""
+    byline = "Jane Doe, Senior Staff Writer"
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n{byline}\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out.index(HEADLINE) < out.index(byline) < out.index(DATELINE)
+
+
+def test_a_counter_between_the_title_and_the_date_goes() -> None:
+    """A comment counter in the same place is no byline: numbers, and not made of names."""
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nNew, 15 comments\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "New, 15 comments" not in out
+    assert HEADLINE in out and DATELINE in out
+
+
+def test_a_menu_entry_above_a_removed_breadcrumb_is_no_kicker() -> None:
+    """A kicker is printed directly over the title; a menu's last entry with a breadcrumb between is not one."""
+    assert "News" in CLEANER.clean(_page(), kind="text").splitlines()  # directly over the title: a kicker
+    page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
+    result = CLEANER.clean_document(page, kind="text")
+    assert any(r.text.startswith("Home » News") for r in result.removals)
+    out = result.text.splitlines()
+    assert "News" not in out
+    assert out[0] == HEADLINE
+
+
+def test_the_breadcrumb_names_a_title_that_shares_no_word_with_the_body() -> None:
+    """'News » Harbour » <title>' under the headline: the line it ends with is the title, kept."""
+    title = "A quiet week at sea"
+    page = _page().replace(f"News\n{HEADLINE}\n", f"News\n{title}\nNews » Harbour » {title}\n")
+    result = CLEANER.clean_document(page, kind="text")
+    out = result.text.splitlines()
+    assert out[:3] == ["News", title, DATELINE]  # the kicker over it stays too
+    assert any(r.rule == "navigation.breadcrumb" for r in result.removals)
+
+
+def test_a_breadcrumb_ending_in_a_section_names_no_title() -> None:
+    """'Home » News » Harbour' ends in a section that the menu names too: no title from it."""
+    page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "Harbour" not in out and out[0] == HEADLINE
+
+
+KO_TEASERS = [
+    "‘항구 축제’, 올해도 관광객 몰려..",
+    "새 여객선 취항, 섬 주민들 기대감 ..",
+    "시장 선거 앞두고 후보들 공약 경쟁..",
+]
+KO_HEADLINE = "항구다리 보수예산 통과, 주민들이 반기는 이유"
+KO_ARTICLE = [
+    "[하버신문=김민수 기자] 시의회는 화요일 저녁 항구다리 보수예산을 통과시켰다. 항구다리는 봄부터 대형 차량의 "
+    "통행이 금지된 상태였고, 주민들은 오랫동안 보수공사를 요구해 왔다.",
+    "기술자들은 몇 년 전부터 다리의 강철 이음매가 예상보다 빨리 닳고 있다고 경고했다. 시는 이미 2021년에 점검 "
+    "비용을 마련했지만, 본격적인 보수예산이 통과된 것은 이번이 처음이다.",
+    "보수공사에는 약 140억 원이 들 것으로 보이며, 내년 말까지 마무리될 예정이다. 항구 지역 주민들은 공사가 마침내 "
+    "시작된다는 소식을 반기면서도 소음과 도로 통제를 걱정하고 있다.",
+    "다리 근처 상인들은 손님들이 차로 찾아오기 어려운 몇 달 동안 지원이 필요하다고 시의회에 요청했다. 시의회는 다음 "
+    "달 우회로에 관한 공청회를 열 계획이다.",
+]
+
+
+def test_korean_headline_and_sign_off_are_kept() -> None:
+    """Korean glues particles to its words: the headline shares character pairs with the body, not
+    words; the columnist's sign-off with an address under the last paragraph is the author's."""
+    sign_off = "김민수 기자 minsu@harbour.example.kr"
+    page = "\n".join(
+        [
+            "분야별 뉴스",
+            "하버신문 주요뉴스",
+            *KO_TEASERS,
+            KO_HEADLINE,
+            "기사입력 :[ 2018-08-25 15:24 ]",
+            *KO_ARTICLE,
+            sign_off,
+            "[사진=하버신문]",
+            "많이 본 기사",
+            *KO_TEASERS,
+            "E-mail: news@harbour.example.kr",
+            "광고문의 / 개인정보취급방침 / 저작권규약 / 찾아오시는길",
+        ]
+    )
+    out = CLEANER.clean(page + "\n", kind="text").splitlines()
+    assert out[:2] == [KO_HEADLINE, "기사입력 :[ 2018-08-25 15:24 ]"]
+    assert out[2:] == [*KO_ARTICLE, sign_off]
+
+
+def test_a_contact_label_or_sentence_after_the_article_is_no_sign_off() -> None:
+    """Near misses of the sign-off: a labelled address and a contact sentence are page furniture."""
+    layer = next(layer for layer in CLEANER.layers if isinstance(layer, ContextLayer))
+    assert layer._sign_off("Jane Smith jsmith@harbourgazette.example")
+    assert not layer._sign_off("E-mail: news@harbourgazette.example")
+    assert not layer._sign_off("Write to Jane Smith at jsmith@harbourgazette.example")
+    assert not layer._sign_off("jsmith@harbourgazette.example")
+
+
+def test_a_fact_line_under_the_headline_is_kept() -> None:
+    """A review's fact line (label: value, twice or more) under the headline was written for the article."""
+    facts = "Tested by: Jane Doe Price: 40 euros More info: www.example.org/review"
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, HEADLINE, DATELINE, facts, "Facebook"]
+    page = "\n".join([*lines, *ARTICLE, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-len(ARTICLE) - 3 :] == [HEADLINE, DATELINE, facts, *ARTICLE]
+
+
+def test_a_breadcrumb_that_ends_with_the_headline_is_no_title_line() -> None:
+    """'HomeNewsFerry timetable ...' over the headline is the breadcrumb: it and the menu above it go."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Events", "HomeLatest News" + HEADLINE, HEADLINE, DATELINE]
+    page = "\n".join([*lines, *ARTICLE, *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out == [HEADLINE, DATELINE, *ARTICLE]
+
+
+def test_a_closing_lead_in_is_kept_unless_a_rule_names_it() -> None:
+    """'See more photos:' closes the article (what it announces is not text); 'Share this:' is a promo."""
+    page = "\n".join([*_page().splitlines()[:-7], "See more photos:", "Share this:", *LINKS, *FOOTER]) + "\n"
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-2:] == [ARTICLE[-1], "See more photos:"]

@@ -23,7 +23,6 @@ import itertools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TypeVar
 
@@ -35,6 +34,7 @@ from cleaner.batch.work import (
     learnable,
     ordered_map,
     templates_on,
+    worker_pool,
     worker_state,
 )
 from cleaner.chain import Cleaner
@@ -210,12 +210,12 @@ def run_jsonl(
         items = itertools.chain([first], items)
     with contextlib.ExitStack() as stack:
         if workers > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(workers, initializer=init_worker, initargs=(settings,)))
+            local = cleaner if cleaner is not None else Cleaner(settings.config())
+            pool = stack.enter_context(worker_pool(workers, settings, local))
 
             def mapper(fn: Callable[[Any], list[Any]], chunks: Iterable[Any]) -> Iterator[list[Any]]:
                 return ordered_map(pool, fn, chunks, window=workers * 4)
 
-            local = cleaner if cleaner is not None else Cleaner(settings.config())
         else:
             init_worker(settings, cleaner)
             mapper = map  # type: ignore[assignment]

@@ -24,6 +24,9 @@ class Layer:
     # Input kinds the layer runs on. A layer tuned on whole-page text dumps can
     # opt out of "html", where the extractor has already chosen the article.
     kinds: ClassVar[frozenset[str]] = frozenset({"text", "html"})
+    # Layers (by name, this one's included) whose whole-line removals this layer
+    # does not read: the chain does not run it again when only they changed the document.
+    blind_to: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, config: Config, book: RuleBook) -> None:
         self.config = config
@@ -43,7 +46,10 @@ class Layer:
 
     def kept_by_user(self, doc: Document, index: int) -> bool:
         """A rule or category the user disabled names this line: context rules must not take it either."""
-        return any(not self.config.enabled(r.category, r.id) for r in doc.hits(index))
+        config = self.config
+        if not (config.disable_categories or config.disable_rules):
+            return False  # nothing disabled: no need to match the line
+        return any(not config.enabled(r.category, r.id) for r in doc.hits(index))
 
 
 class RuleSet:

@@ -17,11 +17,12 @@ furniture around it, so text that is already clean passes untouched.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import re
-from array import array
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from cleaner.layers.base import Layer
 from cleaner.model import Document
@@ -41,13 +42,19 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+HELD_WORDS = 12  # a line between two headline-block lines: at most this many words
 # Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
 FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
 FURNITURE_FACTOR = 2.0
+# A photo gallery (captions, credits, its controls) sits inside the article: it parts
+# the paragraphs around it less than an ad does ('Note: ...' under a gallery of 13 lines).
+GALLERY = frozenset({"navigation.gallery", "navigation.counter"})
+GALLERY_FACTOR = 1 / 3
 TEASER_WORDS = 4
 TEASER_RUN = 5
 TEASER_STRESS = 3.0
 TITLE_MATCH = 0.7  # share of a line's content words that must come from the page title
+CJK_TITLE_PAIRS = 3  # character pairs a CJK title line shares with the body, at least (and half of its own)
 TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 MAX_ANCHORS = 4  # repeats of the <title> tried as the headline
 LIST_ITEMS = 5  # a list continuing the article: at least this many items of four words or more,
@@ -62,6 +69,10 @@ TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
+SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
+COMMENT_HEADER = 3  # lines of a commenter's name and date between two comments, at most
+COMMENT_HEADER_WORDS = 6  # words in one of them, at most ('Nick A', '2 days ago at 07:47 am')
+MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathological input linear
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
@@ -73,22 +84,54 @@ _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
 _DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
+_TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
+_CRUMB = re.compile(r" [»›] ")
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
+_FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Shape:
     words: int
     prose: bool
     dated: bool = False
+    # What the rounds read of a line, worked out once per line text (see _shape).
+    weight: float = 0.0
+    symbol: str = "N"  # _symbol
+    fine: str = "N"  # _fine_symbol of a line not repeated
+    gain: float = 0.0  # prose words beyond the first few, uncapped (0 for other lines)
+    several: bool = False  # two words or more
+    teaser: bool = False  # a line of a teaser run (_stress_teaser_runs)
+
+
+class _Memo:
+    """What the layer keeps for one document between rounds and runs (in doc.state), by line text."""
+
+    __slots__ = ("_content", "anchored", "counts", "shapes", "words")
+
+    def __init__(self) -> None:
+        self.counts: dict[str, tuple[int, int, bool]] = {}  # ContextLayer._count
+        self.shapes: dict[bool, dict[str, _Shape]] = {False: {}, True: {}}  # by shape_only
+        self.words: dict[str, set[str]] = {}  # ContextLayer._content_words
+        self.anchored: list[int] = []  # the start found under the <title>, once
+        self._content: tuple[int, list[int]] | None = None
+
+    def content(self, doc: Document) -> list[int]:
+        """Indexes of the lines holding text, removed or not (only a cut can blank a line)."""
+        if self._content is None or self._content[0] != len(doc.recut):
+            self._content = (len(doc.recut), [i for i, ln in enumerate(doc.lines) if not ln.blank])
+        return self._content[1]
 
 
 _NOT_PROSE = _Shape(0, False)
@@ -99,6 +142,7 @@ class ContextLayer(Layer):
     # HTML mode: trafilatura already chose the article; this layer cost 3 points of recall there.
     kinds = frozenset({"text"})
     categories = ("boilerplate", "navigation", "related")
+    blind_to = frozenset({"context"})
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -111,112 +155,108 @@ class ContextLayer(Layer):
     def shapes(self, lines: list[str], shape_only: bool | None = None) -> list[_Shape]:
         """Each line's size and whether it reads as prose; ``shape_only=None`` decides
         from the text whether our function-word lists cover its language."""
-        sw = self.stopwords
-        counted: list[tuple[int, int, bool]] = []  # words, function words, ends a sentence
-        tokens = hits = 0
-        for line in lines:
-            if _CJK.search(line):
-                counted.append((len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line)))
-                continue
-            n = len(line.split())
-            if n < MIN_PROSE_WORDS:
-                counted.append((n, 0, False))
-                continue
-            stop = sum(map(sw.__contains__, _WORD.findall(line.lower())))
-            counted.append((n, stop, ends_sentence(line)))
-            if tokens < LANGUAGE_SAMPLE:
-                tokens, hits = tokens + n, hits + stop
+        counted = [self._count(line) for line in lines]
         if shape_only is None:
-            shape_only = bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
-        out: list[_Shape] = []
-        made: dict[tuple[int, bool, bool], _Shape] = {}  # equal shapes are one object: a page dump has millions
-        for line, (n, stop, ends) in zip(lines, counted, strict=True):
-            if stop < 0:  # CJK: no spaces, no function-word list
-                prose = ends and len(line) >= 40
-            elif n < MIN_PROSE_WORDS:
-                prose = False
-            elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
-                prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
-            else:
-                prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
-            key = (n, prose, not prose and _dated(line, n))
-            shape = made.get(key)
-            if shape is None:
-                shape = made[key] = _Shape(*key)
-            out.append(shape)
-        return out
+            shape_only = _shape_only(counted)
+        return [_shape(line, c, shape_only) for line, c in zip(lines, counted, strict=True)]
+
+    def _count(self, line: str) -> tuple[int, int, bool]:
+        """(words, function words or -1 for CJK, ends a sentence): what a line's shape is made of."""
+        if _CJK.search(line):
+            return (len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line))
+        n = len(line.split())
+        if n < MIN_PROSE_WORDS:
+            return (n, 0, False)
+        return (n, sum(map(self.stopwords.__contains__, _WORD.findall(line.lower()))), ends_sentence(line))
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
-        kept = doc.kept()
-        if len(kept) < 3:
-            return
-        shapes = self.shapes([doc.lines[i].stripped for i in kept])
+        """Find the article and remove the page around it, in rounds until one removes nothing (at most MAX_ROUNDS).
+
+        Each round sees the previous rounds' removals as page furniture (a menu
+        gone above a headline block shows what else belongs to the page). The
+        last round removed nothing from the document as it is now, so a second
+        run over the layer's own output removes nothing more: the chain need not
+        run it again after only its own removals (``blind_to``).
+        """
+        memo = doc.state.get(self.name)
+        if not isinstance(memo, _Memo):
+            memo = doc.state[self.name] = _Memo()
+        comments_start = doc.meta.get("comments_start")
+        if not isinstance(comments_start, int):
+            comments_start = _comment_section(doc)
+        for _ in range(MAX_ROUNDS):
+            kept = doc.kept()
+            if len(kept) < 3:
+                return
+            found = self._round(doc, kept, memo, comments_start)
+            if not found:
+                return
+            for i, rule, category in found:
+                self.remove(doc, i, rule, category)
+
+    def _round(
+        self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None
+    ) -> list[tuple[int, str, str]]:
+        """One round over the lines ``kept``: the lines to remove, with rule and category."""
+        out: list[tuple[int, str, str]] = []
+        lines = doc.lines
+        texts_kept = [lines[i].stripped for i in kept]
+        counts = memo.counts
+        counted = [counts.get(t) or counts.setdefault(t, self._count(t)) for t in texts_kept]
+        shape_only = _shape_only(counted)
+        known = memo.shapes[shape_only]
+        shapes = [
+            known.get(t) or known.setdefault(t, _shape(t, c, shape_only))
+            for t, c in zip(texts_kept, counted, strict=True)
+        ]
+        removed = [r for r in doc.removals if r.start is None]
+        related = {r.line - 1 for r in removed if r.category == "related"}
+        anchored = memo.anchored
         # Lines other layers already removed still separate the article from the page.
         # Dates and times on their own lines stamp teasers, comments and feeds; an
         # article has at most a dateline, which sits in the headline block.
-        # Each line's shape by line index, None for a line another layer removed (a list, not a
-        # dict: a dict entry per line costs several times a 50-byte line).
-        shape_of: list[_Shape | None] = [None] * len(doc.lines)
-        for i, shape in zip(kept, shapes, strict=True):
-            shape_of[i] = shape
-        # (Per-line lists as arrays and flags: on a 100 MB page dump each list of
-        # Python ints or floats would cost several times the input.)
-        content = array("q", (i for i, ln in enumerate(doc.lines) if not ln.blank))
-        furniture = bytearray(len(doc.lines))
-        related = bytearray(len(doc.lines))
-        for r in doc.removals:
-            if r.start is None:
-                if r.category in FURNITURE:
-                    furniture[r.line - 1] = 1
-                if r.category == "related":
-                    related[r.line - 1] = 1
-        gone = (-REMOVED_WEIGHT, -REMOVED_WEIGHT * FURNITURE_FACTOR)  # a removed line's weight, by furniture flag
-        weights = array("d", (_weight(s) if (s := shape_of[i]) is not None else gone[furniture[i]] for i in content))
+        shape_of = dict(zip(kept, shapes, strict=True))
+        content = memo.content(doc)
+        sh = [shape_of.get(i) for i in content]  # None: removed
+        factor = {r.line - 1: _removed_factor(r.category, r.rule) for r in removed if r.line is not None}
+        weights = [
+            s.weight if s is not None else -REMOVED_WEIGHT * factor.get(i, 1.0)
+            for s, i in zip(sh, content, strict=True)
+        ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
-        signature = "".join(_symbol(shape_of[i]) for i in content)
+        signature = "".join(["R" if s is None else s.symbol for s in sh])
         regions = _periodic_regions(signature)
         # Cards without dates (kicker, title, source, blurb; a blurb and its share buttons)
         # repeat too, but tell apart from an article's subheadings only by finer shapes,
         # and only once an article stands above them.
-        texts = [doc.lines[i].stripped if shape_of[i] is not None else "" for i in content]
-        seen: dict[str, int] = {}
-        for t in texts:
-            if t and len(t.split()) >= 2:
-                seen[t] = seen.get(t, 0) + 1
-        repeated: dict[str, str] = {}  # one symbol object per repeated text, not one per line
+        texts = [lines[i].stripped if s is not None else "" for s, i in zip(sh, content, strict=True)]
+        seen = Counter([t for s, t in zip(sh, texts, strict=True) if s is not None and s.several])
+        repeated = {t for t, k in seen.items() if k >= FEED_SAME}
         fine = [
-            _fine_symbol(shape_of[i], t, seen.get(t, 0) >= FEED_SAME, repeated)
-            for i, t in zip(content, texts, strict=True)
+            "R" if s is None else ("=" + t if s.symbol == "N" and t in repeated else s.fine)
+            for s, t in zip(sh, texts, strict=True)
         ]
-        prose_before = 0.0
-        cum = array("d")
-        for i in content:
-            s = shape_of[i]
-            prose_before += _uncapped(s) if s is not None and s.prose else 0.0
-            cum.append(prose_before)
+        cum = list(accumulate([0.0 if s is None else s.gain for s in sh]))
         # Cards known only by their repeated buttons must sit under a heading that another
         # layer removed as related ('You may also like'): a shopping list repeats 'See it now'.
         for lo, hi, buttons in _feed_regions(fine):
             if lo == 0 or cum[lo - 1] < MIN_ARTICLE_WEIGHT:
                 continue
-            if buttons and not any(related[i] for i in content[max(0, lo - 3) : lo]):
+            if buttons and not any(i in related for i in content[max(0, lo - 3) : lo]):
                 continue
             regions.append((lo, hi))
         for lo, hi in regions:
             for p in range(lo, hi):
                 if weights[p] > 0:
                     weights[p] = -REMOVED_WEIGHT
-        _stress_teaser_runs(doc, content, shape_of, weights)
+        _stress_teaser_runs(sh, weights)
         # The article cannot run on into the comment section that the tail layer found.
         limit = len(content)
-        comments_start = doc.meta.get("comments_start")
-        if not isinstance(comments_start, int):
-            comments_start = _comment_section(doc)
         if isinstance(comments_start, int):
             cut = next((p for p, i in enumerate(content) if i >= comments_start), len(content))
-            before = sum(_uncapped(s) for i in content[:cut] if (s := shape_of[i]) is not None and s.prose)
+            before = sum([s.gain for s in sh[:cut] if s is not None and s.prose])
             if before >= 2 * MIN_ARTICLE_WEIGHT:
                 limit = cut  # (comment lines before any article are a counter under the title)
         anchors = self._title_anchors(doc, content, shape_of)
@@ -232,50 +272,67 @@ class ContextLayer(Layer):
                     break
                 stop = seg_start if seg_start > a else limit
                 a_start, a_end, a_total = _best_from(weights[:stop], a + 1, a + 1 + HEADLINE_LINES)
-                if a_total >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
+                if _kept_sum(weights, sh, a_start, a_end) >= MIN_ARTICLE_WEIGHT and a_total + TITLE_BONUS > total:
                     seg_start, seg_end, total, anchor = a_start, a_end, a_total, a
                     break
         elif anchor is not None and seg_start < anchor < seg_end:
             # The page repeats its <title> inside the run: the article starts under that
             # headline, and the prose above it is other stories' teasers.
             # (A partial match under prose is more likely a subheading of the article.)
-            above = [_symbol(shape_of[i]) for i in content[seg_start:anchor]]
+            above = [_symbol(shape_of.get(i)) for i in content[seg_start:anchor]]
             a_total = sum(weights[anchor + 1 : seg_end + 1])
             full = self._repeats_title(doc, content[0], content[anchor])
-            if (full or 2 * above.count("P") < len(above)) and a_total >= MIN_ARTICLE_WEIGHT:
+            if (full or 2 * above.count("P") < len(above)) and _kept_sum(
+                weights, sh, anchor + 1, seg_end
+            ) >= MIN_ARTICLE_WEIGHT:
                 seg_start, total = anchor + 1, a_total
-        # The chain's later passes see the title gone: keep the start found under it.
-        anchored = doc.meta.get("context_anchored")
-        if isinstance(anchored, int):
-            pos = next((p for p, i in enumerate(content) if i >= anchored), seg_start)
+        # Later rounds see the title gone: keep the start found under it.
+        if anchored:
+            pos = next((p for p, i in enumerate(content) if i >= anchored[0]), seg_start)
             if pos < seg_start:
                 seg_start, total = pos, sum(weights[pos : seg_end + 1])
         elif anchor is not None and seg_start > anchor:
-            doc.meta["context_anchored"] = content[seg_start]
-        if total < MIN_ARTICLE_WEIGHT:
-            return
+            anchored.append(content[seg_start])
+        # Whether there is an article is told by the lines still kept: a removed line inside
+        # the run (an ad label) separates, but must not sink an article that a second clean,
+        # without that line, would find (clean(clean(x)) == clean(x)).
+        if _kept_sum(weights, sh, seg_start, seg_end) < MIN_ARTICLE_WEIGHT:
+            # No article between the lines other layers removed: a second clean, which does
+            # not see them at all, must not find one either. Look as it would, without them
+            # (unless this layer already found the article: then these are its own rounds).
+            if anchored or any(r.layer == self.name for r in removed):
+                return out
+            seg_start, seg_end, total = _max_segment(
+                [0.0 if s is None else w for w, s in zip(weights[:limit], sh, strict=False)]
+            )
+            if total < MIN_ARTICLE_WEIGHT:
+                return out
         first_line, last_line = content[seg_start], content[seg_end]
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)
-        start = self._headline_start(doc, kept, shapes, start, end)
+        start = self._headline_start(doc, kept, shapes, start, end, out)
         end = self._trailing_sentences(doc, kept, end)
         if start == 0 and end == len(kept) - 1:
-            return
+            return out
         barrier = content[limit] if limit < len(content) else None
-        for pos in itertools.chain(range(start), range(end + 1, len(kept))):
+        headers = _comment_headers(doc, shape_of, barrier) if barrier is not None else set()
+        for pos in [*range(start), *range(end + 1, len(kept))]:
             i = kept[pos]
             if barrier is not None and i >= barrier and shapes[pos].prose:
                 rule, category = "comments.thread", "comments"  # what readers wrote
+            elif i in headers:
+                rule, category = "context.comment-header", "comments"  # who wrote it, and when
             else:
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
-                self.remove(doc, i, rule, category)
+                out.append((i, rule, category))
+        return out
 
     def _weigh_lists(
         self,
         doc: Document,
         content: list[int],
-        shape_of: list[_Shape | None],
+        shape_of: dict[int, _Shape],
         weights: list[float],
         anchors: list[int],
     ) -> None:
@@ -292,11 +349,11 @@ class ContextLayer(Layer):
         n = len(content)
         p = 0
         while p < n:
-            if shape_of[content[p]] is None:
+            if content[p] not in shape_of:
                 p += 1
                 continue
             q = p
-            while q < n and shape_of[content[q]] is not None:
+            while q < n and content[q] in shape_of:
                 q += 1
             self._weigh_list_run(doc, content, shape_of, weights, anchors, p, q)
             _weigh_tables(doc, content, shape_of, weights, p, q)
@@ -306,7 +363,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: list[_Shape | None],
+        shape_of: dict[int, _Shape],
         weights: list[float],
         anchors: list[int],
         lo: int,
@@ -334,7 +391,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: list[_Shape | None],
+        shape_of: dict[int, _Shape],
         weights: list[float],
         anchors: list[int],
         lo: int,
@@ -360,7 +417,7 @@ class ContextLayer(Layer):
             lead_in = lead_in or any(shape_of[content[p]].prose for p in range(max(lo, first - LIST_GAP), first))
         if not lead_in and not any(
             a <= first <= a + HEADLINE_LINES
-            and not any((shape_of[content[p]] or _NOT_PROSE).prose for p in range(a, first))
+            and not any(shape_of.get(content[p], _NOT_PROSE).prose for p in range(a, first))
             for a in anchors
         ):
             return
@@ -368,7 +425,7 @@ class ContextLayer(Layer):
             if not shape_of[content[p]].dated:
                 weights[p] = LIST_PER_WORD * shape_of[content[p]].words
 
-    def _title_anchors(self, doc: Document, content: list[int], shape_of: list[_Shape | None]) -> list[int]:
+    def _title_anchors(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> list[int]:
         """Where the page repeats its <title> as the headline (positions in ``content``, first first).
 
         A whole-page dump starts with the page's <title>; the article's headline
@@ -376,24 +433,26 @@ class ContextLayer(Layer):
         A menu entry may repeat it too, above the headline.
         """
         found: list[int] = []
-        if len(content) < 3 or (first := shape_of[content[0]]) is None or first.prose:
+        if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
             return found
         # The <title> is "Headline | Site name": the headline is its longest part.
+        known = self._known_words(doc)
         parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
-        title = max((self._content_words(part) for part in parts), key=len)
+        title = max((self._content_words(part, known) for part in parts), key=len)
         if len(title) < 2:
             return found
         # A match misses at most 30% of the title's words, so it holds one of these (a cheap first test).
         keys = sorted(title, key=len, reverse=True)[: int(len(title) * (1 - TITLE_MATCH)) + 1]
+        holds_key = re.compile("|".join(map(re.escape, keys))).search
+        lines = doc.lines
         for p in range(1, len(content) - 1):
-            shape = shape_of[content[p]]
+            shape = shape_of.get(content[p])
             if shape is None or shape.prose or shape.words > 30:
                 continue
-            line = doc.lines[content[p]].stripped
-            low = line.lower()
-            if not any(k in low for k in keys):
+            line = lines[content[p]].stripped
+            if holds_key(line.lower()) is None:
                 continue
-            mine = self._content_words(line)
+            mine = self._content_words(line, known)
             shared = len(mine & title)
             if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):
                 found.append(p)
@@ -403,11 +462,20 @@ class ContextLayer(Layer):
 
     def _repeats_title(self, doc: Document, title_line: int, line: int) -> bool:
         """Whether a line holds every content word of the <title>'s headline part."""
+        known = self._known_words(doc)
         parts = _TITLE_SEPARATOR.split(doc.lines[title_line].stripped)
-        title = max((self._content_words(part) for part in parts), key=len)
-        return title <= self._content_words(doc.lines[line].stripped)
+        title = max((self._content_words(part, known) for part in parts), key=len)
+        return title <= self._content_words(doc.lines[line].stripped, known)
 
-    def _headline_start(self, doc: Document, kept: list[int], shapes: list[_Shape], start: int, end: int) -> int:
+    def _headline_start(
+        self,
+        doc: Document,
+        kept: list[int],
+        shapes: list[_Shape],
+        start: int,
+        end: int,
+        out: list[tuple[int, str, str]],
+    ) -> int:
         """Find the headline block above the article; return where the article starts.
 
         The title is the headline-shaped line, within a few lines above the body,
@@ -418,16 +486,32 @@ class ContextLayer(Layer):
         bylines, dates and labels stay; other lines there (share buttons,
         counters, photo credits) go with the page.
         """
+        known = self._known_words(doc)
         body: set[str] = set()
         for pos in range(start, min(end + 1, start + 30)):
-            body |= self._content_words(doc.lines[kept[pos]].stripped)
+            body |= self._content_words(doc.lines[kept[pos]].stripped, known)
+            body |= _cjk_pairs(doc.lines[kept[pos]].stripped)
         lines = [doc.lines[i].stripped for i in kept]
         low = max(0, start - HEADLINE_LINES)
         title, best = None, 0
         for p in range(low, start):
-            shared = self._title_score(lines[p], shapes[p], body)
+            shared = self._title_score(lines[p], shapes[p], body, known)
             if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
                 title, best = p, shared
+        if best < 2:
+            # A headline written as a sentence ('... They just might be.') reads as prose;
+            # when no other line is clearly the title, a short one that shares words with
+            # the body and stands right over the dateline is (not a menu entry sharing one
+            # word, above it).
+            for p in range(start - 2, low - 1, -1):
+                if shapes[p].prose:
+                    shared = len(self._content_words(lines[p], known) & body)
+                    if shapes[p].words < LONG_PROSE_WORDS and shared >= 2 and shapes[p + 1].dated:
+                        title, best = p, shared
+                    break
+        crumb = _breadcrumb_title(doc, kept, lines, shapes, low, start)
+        if crumb is not None:
+            title = crumb
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
@@ -440,53 +524,102 @@ class ContextLayer(Layer):
                 above = lines[top - 1]
                 if _dated(above, len(above.split())):
                     top, titled = top - 1, False
-                elif self._title_score(above, shapes[top - 1], body):
-                    top, titled = top - 1, True  # a title in two lines, or title and subtitle
-                elif titled and _kicker_like(above):
-                    top -= 1  # a section label printed over the title
+                elif self._title_score(above, shapes[top - 1], body, known) and not _ends_with_other(
+                    above, lines[top:start]
+                ):
+                    top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
+                elif titled and _kicker_like(above) and _adjacent(doc, kept[top - 1], kept[top]):
+                    top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
                 else:
                     break
-        for p in range(top, start):
-            if p == title or self._kept_in_headline(lines[p], shapes[p], body, below_title=p > (title or -1)):
+        held = [
+            p == title or self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1))
+            for p in range(top, start)
+        ]
+        for k, p in enumerate(range(top, start)):
+            if held[k] or (
+                title is not None
+                and p > title
+                and _between_held(doc, kept, p, held[k - 1 : k + 2])
+                and (
+                    (_name_like(lines[p]) and _dated(lines[p + 1], len(lines[p + 1].split())))
+                    or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p], known) & body)
+                )
+            ):
                 continue
             rule, category = self._outside_category(doc, kept[p], shapes[p])
             if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
-                self.remove(doc, kept[p], rule, category)
+                out.append((kept[p], rule, category))
         return top
 
-    def _title_score(self, line: str, shape: _Shape, body: set[str]) -> int:
+    def _title_score(self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None) -> int:
         """How many words a headline-shaped line shares with the body (0: not a title)."""
         words = len(line.split())
         if shape.prose or words > 30 or _URL.fullmatch(line):
             return 0
-        mine = self._content_words(line)
+        pairs = _cjk_pairs(line)
+        if pairs:
+            # No spaces or a particle glued to each word: compare character pairs, and ask
+            # that most of the line's pairs come from the body (a teaser shares a few).
+            shared = len(pairs & body)
+            return shared if shared >= CJK_TITLE_PAIRS and 2 * shared >= len(pairs) else 0
+        mine = self._content_words(line, known)
         shared = len(mine & body)
         if shared >= 2 or (shared == 1 and len(mine) <= 8 and not ends_sentence(line)):
             return shared
         return 0
 
-    def _kept_in_headline(self, line: str, shape: _Shape, body: set[str], *, below_title: bool) -> bool:
+    def _kept_in_headline(
+        self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None, *, below_title: bool
+    ) -> bool:
         words = len(line.split())
-        if shape.prose or _dated(line, words) or self._title_score(line, shape, body):
+        if shape.prose or _dated(line, words) or self._title_score(line, shape, body, known):
             return True
         if below_title and words <= MENU_WORDS and line.endswith(":"):
             return True  # "Author:", "Publish date:" labels of the byline block
+        if below_title and _FIELD.match(line) and len(_FIELD.findall(line)) >= 2:
+            return True  # the article's fact line: "Tested by: Jane Doe Price: £40 More info: ..."
         return _kicker_like(line)
 
-    def _content_words(self, line: str) -> set[str]:
+    def _content_words(self, line: str, known: dict[str, set[str]] | None = None) -> set[str]:
+        """Words of four letters or more that are not function words (``known``: remembered by line text)."""
+        if known is not None:
+            got = known.get(line)
+            if got is None:
+                got = known[line] = self._content_words(line)
+            return got
         return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
 
-    @staticmethod
-    def _trailing_sentences(doc: Document, kept: list[int], end: int) -> int:
-        """Short sentences right after the article ("Stay tuned.") end it; keep them."""
+    def _known_words(self, doc: Document) -> dict[str, set[str]]:
+        """The document's remembered content words by line text (see _Memo)."""
+        memo = doc.state.get(self.name)
+        return memo.words if isinstance(memo, _Memo) else {}
+
+    def _trailing_sentences(self, doc: Document, kept: list[int], end: int) -> int:
+        """Short sentences right after the article ("Stay tuned.") end it, and so does the
+        author's sign-off (name, title, e-mail address); keep them."""
         while end + 1 < len(kept):
             line = doc.lines[kept[end + 1]].stripped
-            if ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS and line[-1] != ":":
+            closing = ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS
+            # A closing lead-in ('See more photos:') announces what is not text; a prompt
+            # that ends so ('Share this:', 'Read more:') is named by a rule.
+            if closing and (line[-1] != ":" or not doc.hits(kept[end + 1])):
+                end += 1
+                continue
+            if self._sign_off(line):
                 end += 1
                 continue
             break
         return end
+
+    def _sign_off(self, line: str) -> bool:
+        """'정덕현 칼럼니스트 thekian1@entermedia.co.kr': a name and an address, no label
+        ('E-mail:'), no sentence ('Write to Al Root at ...', a contact prompt)."""
+        words = line.split()
+        if not 2 <= len(words) <= SIGN_OFF_WORDS or ":" in line or "@" not in line or _EMAIL.search(line) is None:
+            return False
+        return not any(w in self.stopwords for w in _WORD.findall(_EMAIL.sub(" ", line).lower()))
 
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
@@ -505,6 +638,67 @@ class ContextLayer(Layer):
         return "context.outside", "boilerplate"
 
 
+def _kept_sum(weights: list[float], sh: list[_Shape | None], lo: int, hi: int) -> float:
+    """The weight of content[lo:hi + 1] without the lines already removed (None in ``sh``)."""
+    return sum([w for w, s in zip(weights[lo : hi + 1], sh[lo : hi + 1], strict=True) if s is not None])
+
+
+def _shape_only(counted: Iterable[tuple[int, int, bool]]) -> bool:
+    """Whether our function-word lists miss the language of these lines: then shape alone tells prose.
+
+    Read from the first LANGUAGE_SAMPLE words of the lines long enough to be prose.
+    """
+    tokens = hits = 0
+    for n, stop, _ in counted:
+        if stop >= 0 and n >= MIN_PROSE_WORDS:
+            tokens, hits = tokens + n, hits + stop
+            if tokens >= LANGUAGE_SAMPLE:
+                break
+    return bool(tokens) and hits < tokens * MIN_STOPWORD_RATIO / 3
+
+
+def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shape:
+    """A line's shape from its counts (ContextLayer._count)."""
+    n, stop, ends = counted
+    if stop < 0:  # CJK: no spaces, no function-word list
+        prose = ends and len(line) >= 40
+    elif n < MIN_PROSE_WORDS:
+        prose = False
+    elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
+        prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
+    else:
+        prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
+    # (_weight, _symbol, _fine_symbol and _uncapped, written out: this runs once per line)
+    if prose:
+        gain = max(float(n - PROSE_OFFSET), 1.0)
+        return _Shape(n, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
+    several = n >= 2 if stop >= 0 else len(line.split()) >= 2  # (n counts the words split() finds, but in CJK)
+    if _dated(line, n):
+        return _Shape(n, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
+    teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
+    weight = -(BAD_BASE + BAD_PER_WORD * n)
+    return _Shape(n, False, False, weight, "N", _fine_symbol(None, line, False, "N"), 0.0, several, teaser)
+
+
+def _removed_factor(category: str, rule: str) -> float:
+    """How much a line another layer removed parts the article: furniture more, a gallery's lines less."""
+    if category == "caption" or rule in GALLERY:
+        return GALLERY_FACTOR
+    return FURNITURE_FACTOR if category in FURNITURE else 1.0
+
+
+def _cjk_pairs(line: str) -> set[str]:
+    """The pairs of adjacent CJK characters of a line (empty for other scripts).
+
+    Korean glues particles to its words and Chinese and Japanese have no spaces,
+    so a headline and its article share character pairs, not whole words.
+    """
+    pairs: set[str] = set()
+    for run in _CJK_RUN.findall(line):
+        pairs.update(run[k : k + 2] for k in range(len(run) - 1))
+    return pairs
+
+
 def _weight(shape: _Shape) -> float:
     """Prose weighs its words beyond the first few, so short teaser blurbs count little."""
     if shape.prose:
@@ -514,28 +708,17 @@ def _weight(shape: _Shape) -> float:
     return -(BAD_BASE + BAD_PER_WORD * shape.words)
 
 
-def _stress_teaser_runs(doc: Document, content: list[int], shape_of: list[_Shape | None], weights: list[float]) -> None:
+def _stress_teaser_runs(sh: list[_Shape | None], weights: list[float]) -> None:
     """Runs of headline-shaped lines (other stories' titles) cost more than their lines alone.
 
     List items (ingredients, questions and answers, table rows) start with a
     digit or a marker, or end like a sentence; they keep their plain weight.
+    ``sh`` holds the shape of each content line (None: removed).
     """
-    run: list[int] = []
-    for p, i in enumerate(itertools.chain(content, (-1,))):
-        shape = shape_of[i] if i >= 0 else None
-        if (
-            shape is not None
-            and not shape.prose
-            and not shape.dated
-            and TEASER_WORDS <= shape.words <= 25
-            and _headline_shaped(doc.lines[i].stripped)
-        ):
-            run.append(p)
-            continue
-        if len(run) >= TEASER_RUN:
-            for q in run:
-                weights[q] *= TEASER_STRESS
-        run = []
+    flags = "".join(["1" if s is not None and s.teaser else "0" for s in sh])
+    for m in _TEASER_RUN.finditer(flags):
+        for q in range(m.start(), m.end()):
+            weights[q] *= TEASER_STRESS
 
 
 def _comment_section(doc: Document) -> int | None:
@@ -548,7 +731,7 @@ def _comment_section(doc: Document) -> int | None:
     caption does not.
     """
     heads = sorted(
-        r.line - 1
+        r.line - 1  # a text document's removals carry their line's index + 1
         for r in doc.removals
         if r.layer == "tail" and r.category == "comments" and r.start is None and not r.rule.endswith(".footer")
     )
@@ -559,8 +742,46 @@ def _comment_section(doc: Document) -> int | None:
     return None
 
 
+def _comment_headers(doc: Document, shape_of: dict[int, _Shape], barrier: int) -> set[int]:
+    """Short lines between two comments of the thread below ``barrier``: a commenter's name and date.
+
+    Only a run of at most COMMENT_HEADER short lines that no rule names and that
+    end no sentence, one of them a date, with comment lines right above and
+    below it: the page footer under the last comment is not the thread's.
+    """
+    noted = {
+        no
+        for r in doc.removals
+        if r.start is None and r.category == "comments"
+        for no in range(r.line or 0, (r.end_line or r.line or 0) + 1)
+    }
+    found: set[int] = set()
+    run: list[int] = []
+    above = False  # the line above the current run is a comment
+    for i in range(barrier, len(doc.lines)):
+        ln = doc.lines[i]
+        if ln.blank:
+            continue
+        shape = shape_of.get(i)
+        hits = doc.hits(i) if shape is not None else ()
+        comment = (
+            (ln.removed and i + 1 in noted)
+            or (shape is not None and shape.prose)
+            or any(h.category == "comments" for h in hits)
+        )
+        if comment:
+            if above and 0 < len(run) <= COMMENT_HEADER and any(shape_of[k].dated for k in run):
+                found.update(run)
+            above, run = True, []
+        elif shape is not None and not hits and shape.words <= COMMENT_HEADER_WORDS and not ends_sentence(ln.stripped):
+            run.append(i)
+        else:
+            above, run = False, []
+    return found
+
+
 def _weigh_tables(
-    doc: Document, content: list[int], shape_of: list[_Shape | None], weights: list[float], lo: int, hi: int
+    doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float], lo: int, hi: int
 ) -> None:
     """A table dumped one cell per line after a lead-in sentence weighs for the article.
 
@@ -571,6 +792,8 @@ def _weigh_tables(
     One pass over the run content[lo:hi] per lead-in line.
     """
     lines = [doc.lines[content[p]].stripped for p in range(lo, hi)]
+    if not any(t[-1] == ":" for t in lines):
+        return  # no lead-in line
     cells = ["n" if _NUMBER.fullmatch(t) else ("w" if len(t.split()) <= TABLE_CELL_WORDS else "x") for t in lines]
     p = 0
     while p < len(lines):
@@ -643,44 +866,65 @@ def _periodic_regions(sig: str, min_repeats: int = 3) -> list[tuple[int, int]]:
     left alone. One pass per period: runs where sig[i] == sig[i + period].
     """
     found: list[tuple[int, int]] = []
-    for period, i, end in _repeats(sig, range(2, 7)):
+    for period, i, end in _repeats(sig, range(2, 7), min_repeats):
         unit = sig[i : i + period]
         if end - i >= period * min_repeats and "D" in unit and len(set(unit) - {"P"}) >= 2:
             found.append((i, end))
     return found
 
 
-def _repeats(sig: Sequence[str], periods: Iterable[int]) -> Iterator[tuple[int, int, int]]:
-    """(period, start, end) of each maximal stretch where sig[k] == sig[k + period]: sig[start:end] repeats."""
+def _repeats(sig: Sequence[str], periods: Iterable[int], times: int = 1) -> Iterator[tuple[int, int, int]]:
+    """(period, start, end) of each maximal stretch where sig[k] == sig[k + period]: sig[start:end] repeats.
+
+    Only stretches of ``times`` periods or more. With the symbols as one byte
+    each, two shifted copies XORed as integers are zero where they agree, and
+    one regex scan finds the runs: no Python loop over positions per period.
+    """
+    codes = _as_bytes(sig)
     n = len(sig)
     for period in periods:
-        i = 0
-        while i + period < n:
-            if sig[i] != sig[i + period]:
-                i += 1
-                continue
-            j = i
-            while j + period < n and sig[j] == sig[j + period]:
-                j += 1
-            yield period, i, j + period
-            i = j + 1
+        if n <= period:
+            continue
+        width = n - period
+        if codes is not None:
+            diff = int.from_bytes(codes[:width], "big") ^ int.from_bytes(codes[period:], "big")
+            same = diff.to_bytes(width, "big").translate(_ZERO_IS_ONE)
+        else:
+            same = bytes([a == b for a, b in zip(sig, sig[period:], strict=False)]).translate(_ONE_IS_ONE)
+        for m in _run_of(max(1, period * (times - 1))).finditer(same):
+            yield period, m.start(), m.end() + period
 
 
-def _fine_symbol(shape: _Shape | None, line: str, repeated: bool, made: dict[str, str] | None = None) -> str:
+_ZERO_IS_ONE = bytes([ord("1")] + [ord("0")] * 255)  # byte 0 (the symbols agree) -> "1"
+_ONE_IS_ONE = bytes([ord("0"), ord("1")] + [ord("0")] * 254)
+
+
+def _as_bytes(sig: Sequence[str]) -> bytes | None:
+    """One byte per symbol, equal bytes for equal symbols (None: more than 256 kinds)."""
+    if isinstance(sig, str) and sig.isascii():
+        return sig.encode("ascii")
+    codes: dict[str, int] = {}
+    out = [codes.setdefault(sym, len(codes)) for sym in sig]
+    return bytes(out) if len(codes) <= 256 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _run_of(length: int) -> re.Pattern[bytes]:
+    """A regex for a run of ``length`` ones or more."""
+    return re.compile(f"1{{{length},}}".encode())
+
+
+def _fine_symbol(shape: _Shape | None, line: str, repeated: bool, sym: str | None = None) -> str:
     """_symbol, with short lines told apart: K an all-capitals kicker, '=' and the words of a
-    line repeated word for word (a card's share buttons), N any other. ``made`` keeps one
-    '=' symbol per text."""
-    sym = _symbol(shape)
+    line repeated word for word (a card's share buttons), N any other (``sym``: _symbol, if known)."""
+    if sym is None:
+        sym = _symbol(shape)
     if sym != "N":
         return sym
     if repeated:
-        # the same buttons in every card: the words must match too
-        if made is None:
-            return "=" + line
-        sym = made.get(line)
-        if sym is None:
-            sym = made[line] = "=" + line
-        return sym
+        return "=" + line  # the same buttons in every card: the words must match too
+    if line.isascii() and not line.isupper():
+        return "N"  # (in ASCII every cased character is a letter: some letter is not a capital)
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) >= 2 and all(ch.isupper() for ch in letters):
         return "K"
@@ -696,7 +940,9 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     Each stretch comes with whether only the repeated line makes it a feed.
     """
     found: list[tuple[int, int, bool]] = []
-    for period, i, end in _repeats(sig, range(2, FEED_PERIOD + 1)):
+    for period, i, end in _repeats(sig, range(2, FEED_PERIOD + 1), FEED_REPEATS):
+        if "P" not in sig[i : i + period]:
+            continue  # (a card holds one prose line: most stretches are removed lines repeating)
         unit = [sym[0] for sym in sig[i : i + period]]
         kinds = set(unit) & set("KN")
         if end - i >= period * FEED_REPEATS and unit.count("P") == 1 and ("=" in unit or len(kinds) >= 2):
@@ -709,7 +955,56 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
 
 def _dated(line: str, words: int) -> bool:
     """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
-    return (words <= 10 and _BYLINE.match(line) is not None) or (words <= 12 and _DATE.search(line) is not None)
+    return (words <= 10 and _BYLINE.match(line) is not None) or (
+        words <= 12 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
+    )  # (every date holds a digit: one quick search keeps most lines off the long pattern)
+
+
+def _breadcrumb_title(
+    doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, start: int
+) -> int | None:
+    """The line (position in ``kept``) that a removed breadcrumb above the body ends with: the page's own title.
+
+    'Mensagens » Mensagens de Autoestima » Só quem se Ama…' names the page; the
+    title line it repeats, right above or below it, may share no word with the
+    body, and a menu entry may. A last crumb of a few words is a section.
+    """
+    for i in range(kept[low], kept[start]):
+        ln = doc.lines[i]
+        if not ln.removed or not any(r.id == "navigation.breadcrumb" for r in doc.hits(i)):
+            continue
+        last = _CRUMB.split(ln.stripped)[-1].strip()
+        if len(last.split()) <= MENU_WORDS:
+            continue  # 'Home » News': a section, which the menu names too
+        for p in range(low, start):
+            near = _adjacent(doc, kept[p], i) or _adjacent(doc, i, kept[p])
+            if lines[p] == last and near and not shapes[p].prose:
+                return p
+    return None
+
+
+def _adjacent(doc: Document, a: int, b: int) -> bool:
+    """Nothing but blank lines between lines ``a`` and ``b`` (a removed line would stand between)."""
+    return all(doc.lines[i].blank for i in range(a + 1, b))
+
+
+def _name_like(line: str) -> bool:
+    """Names and titles: two words or more, nearly all capitalised ('Meg Kinnard and Errin Haines, AP')."""
+    words = line.split()
+    return len(words) >= 2 and not ends_sentence(line) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _between_held(doc: Document, kept: list[int], p: int, held: list[bool]) -> bool:
+    """A short line right between two lines the headline block keeps, with nothing removed between.
+
+    Under the title, such a line over the date, made of names, is a byline without
+    'By' ('Steve Peoples, AP Political Writer'), and one without numbers (counters)
+    that shares words with the body an item of a short list the block's lines
+    belong to (the caller checks which).
+    """
+    if len(held) < 3 or not (held[0] and held[2]) or len(doc.lines[kept[p]].stripped.split()) > HELD_WORDS:
+        return False
+    return _adjacent(doc, kept[p - 1], kept[p]) and _adjacent(doc, kept[p], kept[p + 1])
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

@@ -167,6 +167,17 @@ class Removals(Sequence[Removal]):
     def __repr__(self) -> str:
         return f"Removals({list(self)!r})"
 
+    def whole(self) -> Iterator[tuple[int, str, str, str]]:
+        """(line index, layer, rule, category) of each whole-line removal, in the order made.
+
+        What a layer reads of the removals, without a Removal object made for each.
+        """
+        whys, spans = self._whys, self._spans
+        for pos, (line, code) in enumerate(zip(self._lines, self._why, strict=True)):
+            if pos not in spans:
+                layer, rule, category = whys[code]
+                yield line - 1, layer, rule, category
+
     def in_order(self) -> Iterator[Removal]:
         """The removals by input line, then by start offset (a whole-line removal counts as 0), each
         tie in the order made: what sorting them would give, without a sort key per removal.

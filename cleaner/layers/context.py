@@ -18,7 +18,9 @@ furniture around it, so text that is already clean passes untouched.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -125,13 +127,42 @@ class _Memo:
         self.shapes: dict[bool, dict[str, _Shape]] = {False: {}, True: {}}  # by shape_only
         self.words: dict[str, set[str]] = {}  # ContextLayer._content_words
         self.anchored: list[int] = []  # the start found under the <title>, once
-        self._content: tuple[int, list[int]] | None = None
+        self._content: tuple[int, array[int]] | None = None
 
-    def content(self, doc: Document) -> list[int]:
-        """Indexes of the lines holding text, removed or not (only a cut can blank a line)."""
+    def content(self, doc: Document) -> array[int]:
+        """Indexes of the lines holding text, removed or not (only a cut can blank a line).
+
+        An array: it lives as long as the document, and a list of Python ints would
+        cost 36 bytes a line (more than a page dump's average line).
+        """
         if self._content is None or self._content[0] != len(doc.recut):
-            self._content = (len(doc.recut), [i for i, ln in enumerate(doc.lines) if not ln.blank])
+            self._content = (len(doc.recut), array("q", (i for i, ln in enumerate(doc.lines) if not ln.blank)))
         return self._content[1]
+
+
+class _Found:
+    """The lines a round removes, as (line index, rule, category): an int array and
+    interned pairs, because a round over a page dump may take millions of lines."""
+
+    __slots__ = ("_index", "_pairs", "_why")
+
+    def __init__(self) -> None:
+        self._index = array("q")
+        self._why: list[tuple[str, str]] = []
+        self._pairs: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def append(self, item: tuple[int, str, str]) -> None:
+        i, rule, category = item
+        pair = (rule, category)
+        self._index.append(i)
+        self._why.append(self._pairs.setdefault(pair, pair))
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __iter__(self) -> Iterator[tuple[int, str, str]]:
+        for i, (rule, category) in zip(self._index, self._why, strict=True):
+            yield i, rule, category
 
 
 _NOT_PROSE = _Shape(0, False)
@@ -195,11 +226,9 @@ class ContextLayer(Layer):
             for i, rule, category in found:
                 self.remove(doc, i, rule, category)
 
-    def _round(
-        self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None
-    ) -> list[tuple[int, str, str]]:
+    def _round(self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None) -> _Found:
         """One round over the lines ``kept``: the lines to remove, with rule and category."""
-        out: list[tuple[int, str, str]] = []
+        out = _Found()
         lines = doc.lines
         texts_kept = [lines[i].stripped for i in kept]
         counts = memo.counts
@@ -210,20 +239,28 @@ class ContextLayer(Layer):
             known.get(t) or known.setdefault(t, _shape(t, c, shape_only))
             for t, c in zip(texts_kept, counted, strict=True)
         ]
-        removed = [r for r in doc.removals if r.start is None]
-        related = {r.line - 1 for r in removed if r.category == "related"}
+        # What the whole-line removals tell, by line index: flags and factors in arrays, not
+        # sets and dicts of Python ints (a page dump of 50-byte lines may lose millions).
+        related = bytearray(len(lines))
+        factor = array("d", [1.0]) * len(lines)  # a removed line's weight factor
+        removed_here = False  # whether this layer removed a line before
+        for i, layer, rule, category in doc.removals.whole():
+            if category == "related":
+                related[i] = 1
+            factor[i] = _removed_factor(category, rule)
+            removed_here = removed_here or layer == self.name
         anchored = memo.anchored
         # Lines other layers already removed still separate the article from the page.
         # Dates and times on their own lines stamp teasers, comments and feeds; an
         # article has at most a dateline, which sits in the headline block.
-        shape_of = dict(zip(kept, shapes, strict=True))
+        shape_of: list[_Shape | None] = [None] * len(lines)  # by line index; None: removed
+        for i, shape in zip(kept, shapes, strict=True):
+            shape_of[i] = shape
         content = memo.content(doc)
-        sh = [shape_of.get(i) for i in content]  # None: removed
-        factor = {r.line - 1: _removed_factor(r.category, r.rule) for r in removed if r.line is not None}
-        weights = [
-            s.weight if s is not None else -REMOVED_WEIGHT * factor.get(i, 1.0)
-            for s, i in zip(sh, content, strict=True)
-        ]
+        sh = [shape_of[i] for i in content]  # None: removed
+        weights = array(
+            "d", (s.weight if s is not None else -REMOVED_WEIGHT * factor[i] for s, i in zip(sh, content, strict=True))
+        )
         # Teaser feeds and comment threads repeat a shape (title, author, date,
         # blurb); an article does not. Their prose is not article prose.
         signature = "".join(["R" if s is None else s.symbol for s in sh])
@@ -234,17 +271,20 @@ class ContextLayer(Layer):
         texts = [lines[i].stripped if s is not None else "" for s, i in zip(sh, content, strict=True)]
         seen = Counter([t for s, t in zip(sh, texts, strict=True) if s is not None and s.several])
         repeated = {t for t, k in seen.items() if k >= FEED_SAME}
+        made: dict[str, str] = {}  # one '=' symbol per repeated text, not one per line
         fine = [
-            "R" if s is None else ("=" + t if s.symbol == "N" and t in repeated else s.fine)
+            "R"
+            if s is None
+            else ((made.get(t) or made.setdefault(t, "=" + t)) if s.symbol == "N" and t in repeated else s.fine)
             for s, t in zip(sh, texts, strict=True)
         ]
-        cum = list(accumulate([0.0 if s is None else s.gain for s in sh]))
+        cum = array("d", accumulate(0.0 if s is None else s.gain for s in sh))
         # Cards known only by their repeated buttons must sit under a heading that another
         # layer removed as related ('You may also like'): a shopping list repeats 'See it now'.
         for lo, hi, buttons in _feed_regions(fine):
             if lo == 0 or cum[lo - 1] < MIN_ARTICLE_WEIGHT:
                 continue
-            if buttons and not any(i in related for i in content[max(0, lo - 3) : lo]):
+            if buttons and not any(related[i] for i in content[max(0, lo - 3) : lo]):
                 continue
             regions.append((lo, hi))
         for lo, hi in regions:
@@ -279,7 +319,7 @@ class ContextLayer(Layer):
             # The page repeats its <title> inside the run: the article starts under that
             # headline, and the prose above it is other stories' teasers.
             # (A partial match under prose is more likely a subheading of the article.)
-            above = [_symbol(shape_of.get(i)) for i in content[seg_start:anchor]]
+            above = [_symbol(shape_of[i]) for i in content[seg_start:anchor]]
             a_total = sum(weights[anchor + 1 : seg_end + 1])
             full = self._repeats_title(doc, content[0], content[anchor])
             if (full or 2 * above.count("P") < len(above)) and _kept_sum(
@@ -300,7 +340,7 @@ class ContextLayer(Layer):
             # No article between the lines other layers removed: a second clean, which does
             # not see them at all, must not find one either. Look as it would, without them
             # (unless this layer already found the article: then these are its own rounds).
-            if anchored or any(r.layer == self.name for r in removed):
+            if anchored or removed_here:
                 return out
             seg_start, seg_end, total = _max_segment(
                 [0.0 if s is None else w for w, s in zip(weights[:limit], sh, strict=False)]
@@ -316,7 +356,7 @@ class ContextLayer(Layer):
             return out
         barrier = content[limit] if limit < len(content) else None
         headers = _comment_headers(doc, shape_of, barrier) if barrier is not None else set()
-        for pos in [*range(start), *range(end + 1, len(kept))]:
+        for pos in itertools.chain(range(start), range(end + 1, len(kept))):
             i = kept[pos]
             if barrier is not None and i >= barrier and shapes[pos].prose:
                 rule, category = "comments.thread", "comments"  # what readers wrote
@@ -332,7 +372,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: dict[int, _Shape],
+        shape_of: list[_Shape | None],
         weights: list[float],
         anchors: list[int],
     ) -> None:
@@ -349,11 +389,11 @@ class ContextLayer(Layer):
         n = len(content)
         p = 0
         while p < n:
-            if content[p] not in shape_of:
+            if shape_of[content[p]] is None:
                 p += 1
                 continue
             q = p
-            while q < n and content[q] in shape_of:
+            while q < n and shape_of[content[q]] is not None:
                 q += 1
             self._weigh_list_run(doc, content, shape_of, weights, anchors, p, q)
             _weigh_tables(doc, content, shape_of, weights, p, q)
@@ -363,7 +403,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: dict[int, _Shape],
+        shape_of: list[_Shape | None],
         weights: list[float],
         anchors: list[int],
         lo: int,
@@ -391,7 +431,7 @@ class ContextLayer(Layer):
         self,
         doc: Document,
         content: list[int],
-        shape_of: dict[int, _Shape],
+        shape_of: list[_Shape | None],
         weights: list[float],
         anchors: list[int],
         lo: int,
@@ -417,7 +457,7 @@ class ContextLayer(Layer):
             lead_in = lead_in or any(shape_of[content[p]].prose for p in range(max(lo, first - LIST_GAP), first))
         if not lead_in and not any(
             a <= first <= a + HEADLINE_LINES
-            and not any(shape_of.get(content[p], _NOT_PROSE).prose for p in range(a, first))
+            and not any((shape_of[content[p]] or _NOT_PROSE).prose for p in range(a, first))
             for a in anchors
         ):
             return
@@ -425,7 +465,7 @@ class ContextLayer(Layer):
             if not shape_of[content[p]].dated:
                 weights[p] = LIST_PER_WORD * shape_of[content[p]].words
 
-    def _title_anchors(self, doc: Document, content: list[int], shape_of: dict[int, _Shape]) -> list[int]:
+    def _title_anchors(self, doc: Document, content: list[int], shape_of: list[_Shape | None]) -> list[int]:
         """Where the page repeats its <title> as the headline (positions in ``content``, first first).
 
         A whole-page dump starts with the page's <title>; the article's headline
@@ -433,7 +473,7 @@ class ContextLayer(Layer):
         A menu entry may repeat it too, above the headline.
         """
         found: list[int] = []
-        if len(content) < 3 or content[0] not in shape_of or shape_of[content[0]].prose:
+        if len(content) < 3 or (head := shape_of[content[0]]) is None or head.prose:
             return found
         # The <title> is "Headline | Site name": the headline is its longest part.
         known = self._known_words(doc)
@@ -446,7 +486,7 @@ class ContextLayer(Layer):
         holds_key = re.compile("|".join(map(re.escape, keys))).search
         lines = doc.lines
         for p in range(1, len(content) - 1):
-            shape = shape_of.get(content[p])
+            shape = shape_of[content[p]]
             if shape is None or shape.prose or shape.words > 30:
                 continue
             line = lines[content[p]].stripped
@@ -474,7 +514,7 @@ class ContextLayer(Layer):
         shapes: list[_Shape],
         start: int,
         end: int,
-        out: list[tuple[int, str, str]],
+        out: _Found,
     ) -> int:
         """Find the headline block above the article; return where the article starts.
 
@@ -742,7 +782,7 @@ def _comment_section(doc: Document) -> int | None:
     return None
 
 
-def _comment_headers(doc: Document, shape_of: dict[int, _Shape], barrier: int) -> set[int]:
+def _comment_headers(doc: Document, shape_of: list[_Shape | None], barrier: int) -> set[int]:
     """Short lines between two comments of the thread below ``barrier``: a commenter's name and date.
 
     Only a run of at most COMMENT_HEADER short lines that no rule names and that
@@ -762,7 +802,7 @@ def _comment_headers(doc: Document, shape_of: dict[int, _Shape], barrier: int) -
         ln = doc.lines[i]
         if ln.blank:
             continue
-        shape = shape_of.get(i)
+        shape = shape_of[i]
         hits = doc.hits(i) if shape is not None else ()
         comment = (
             (ln.removed and i + 1 in noted)
@@ -781,7 +821,7 @@ def _comment_headers(doc: Document, shape_of: dict[int, _Shape], barrier: int) -
 
 
 def _weigh_tables(
-    doc: Document, content: list[int], shape_of: dict[int, _Shape], weights: list[float], lo: int, hi: int
+    doc: Document, content: list[int], shape_of: list[_Shape | None], weights: list[float], lo: int, hi: int
 ) -> None:
     """A table dumped one cell per line after a lead-in sentence weighs for the article.
 

@@ -43,9 +43,16 @@ def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[st
     if not layers:
         return False
     version, count = since[0], since[1]
-    new = doc.removals[count:]
-    # A removal bumps the version once; a cut bumps it once for all its spans (start set).
-    return doc.version - version == len(new) and all(r.start is None and r.layer in layers for r in new)
+    new = len(doc.removals) - count
+    # A removal bumps the version once; a cut bumps it once for all its spans (and is not whole).
+    if doc.version - version != new:
+        return False
+    whole = 0
+    for _, (layer, _, _) in doc.removals.whole(count):
+        if layer not in layers:
+            return False
+        whole += 1
+    return whole == new
 
 
 class Cleaner:

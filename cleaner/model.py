@@ -128,13 +128,17 @@ class Removals(Sequence[Removal]):
         why = (layer, rule, category)
         code = self._codes.get(why)
         if code is None:
-            code = self._codes[why] = len(self._whys)
-            self._whys.append(why)
+            code = self._code(why)
         if span is not None:
             self._spans[len(self._texts)] = span
         self._texts.append(text)
         self._lines.append(line)
         self._why.append(code)
+
+    def _code(self, why: tuple[str, str, str]) -> int:
+        code = self._codes[why] = len(self._whys)
+        self._whys.append(why)
+        return code
 
     def _make(self, pos: int) -> Removal:
         layer, rule, category = self._whys[self._why[pos]]
@@ -167,16 +171,16 @@ class Removals(Sequence[Removal]):
     def __repr__(self) -> str:
         return f"Removals({list(self)!r})"
 
-    def whole(self) -> Iterator[tuple[int, str, str, str]]:
-        """(line index, layer, rule, category) of each whole-line removal, in the order made.
-
-        What a layer reads of the removals, without a Removal object made for each.
-        """
-        whys, spans = self._whys, self._spans
-        for pos, (line, code) in enumerate(zip(self._lines, self._why, strict=True)):
-            if pos not in spans:
-                layer, rule, category = whys[code]
-                yield line - 1, layer, rule, category
+    def whole(self, start: int = 0) -> Iterator[tuple[int, tuple[str, str, str]]]:
+        """(line index, (layer, rule, category)) of each whole-line removal from position
+        ``start`` on, in the order made: what layers read of the removals, without a
+        Removal object made for each (the triples are shared)."""
+        lines, why = (self._lines, self._why) if not start else (self._lines[start:], self._why[start:])
+        found = zip(map((-1).__add__, lines), map(self._whys.__getitem__, why), strict=True)
+        if not self._spans:
+            return found
+        cuts = self._spans
+        return (item for pos, item in enumerate(found, start) if pos not in cuts)
 
     def in_order(self) -> Iterator[Removal]:
         """The removals by input line, then by start offset (a whole-line removal counts as 0), each
@@ -188,6 +192,20 @@ class Removals(Sequence[Removal]):
         n = len(lines)
         if not n:
             return
+        if not spans:
+            # Whole-line removals only (the usual case): at most one per line, so a slot per line is the order.
+            slot = array("q", [-1]) * (max(lines) + 1)
+            for pos, line in enumerate(lines):
+                if slot[line] >= 0:
+                    break  # a line removed twice (not by Document.remove): the general way below
+                slot[line] = pos
+            else:
+                texts, why, whys = self._texts, self._why, self._whys
+                for line, pos in enumerate(slot):
+                    if pos >= 0:
+                        layer, rule, category = whys[why[pos]]
+                        yield Removal(layer, rule, category, texts[pos], line, line)
+                return
         head = array("q", [-1]) * (max(lines) + 1)
         after = array("q", [-1]) * n
         for pos in range(n - 1, -1, -1):  # backwards: each line's chain comes out in the order made
@@ -344,7 +362,14 @@ class Document:
             return  # a blank line is layout (and the shared _BLANK object): never removed
         ln.removed = True
         self.version += 1
-        self.removals.add(layer, rule, category, ln.stripped, index + 1)
+        log = self.removals  # Removals.add, inlined: a page dump removes millions of lines
+        why = (layer, rule, category)
+        code = log._codes.get(why)
+        if code is None:
+            code = log._code(why)
+        log._texts.append(ln.stripped)
+        log._lines.append(index + 1)
+        log._why.append(code)
 
     def cut(self, index: int, start: int, end: int, layer: str, rule: str, category: str) -> None:
         """Cut ``text[start:end]`` out of a kept line (junk glued into prose)."""

@@ -243,12 +243,15 @@ class ContextLayer(Layer):
         # sets and dicts of Python ints (a page dump of 50-byte lines may lose millions).
         related = bytearray(len(lines))
         factor = array("d", [1.0]) * len(lines)  # a removed line's weight factor
-        removed_here = False  # whether this layer removed a line before
-        for i, layer, rule, category in doc.removals.whole():
-            if category == "related":
+        factors: dict[tuple[str, str, str], float] = {}  # by (layer, rule, category)
+        for i, why in doc.removals.whole():
+            f = factors.get(why)
+            if f is None:
+                f = factors[why] = _removed_factor(why[2], why[1])
+            factor[i] = f
+            if why[2] == "related":
                 related[i] = 1
-            factor[i] = _removed_factor(category, rule)
-            removed_here = removed_here or layer == self.name
+        removed_here = any(layer == self.name for layer, _, _ in factors)  # this layer removed a line before
         anchored = memo.anchored
         # Lines other layers already removed still separate the article from the page.
         # Dates and times on their own lines stamp teasers, comments and feeds; an
@@ -771,9 +774,9 @@ def _comment_section(doc: Document) -> int | None:
     caption does not.
     """
     heads = sorted(
-        r.line - 1  # a text document's removals carry their line's index + 1
-        for r in doc.removals
-        if r.layer == "tail" and r.category == "comments" and r.start is None and not r.rule.endswith(".footer")
+        i
+        for i, (layer, rule, category) in doc.removals.whole()
+        if layer == "tail" and category == "comments" and not rule.endswith(".footer")
     )
     for head in heads:
         near = [ln.stripped for ln in doc.lines[head + 1 : head + 1 + COMMENT_GAP] if not ln.blank]
@@ -789,12 +792,7 @@ def _comment_headers(doc: Document, shape_of: list[_Shape | None], barrier: int)
     end no sentence, one of them a date, with comment lines right above and
     below it: the page footer under the last comment is not the thread's.
     """
-    noted = {
-        no
-        for r in doc.removals
-        if r.start is None and r.category == "comments"
-        for no in range(r.line or 0, (r.end_line or r.line or 0) + 1)
-    }
+    noted = {i for i, (_, _, category) in doc.removals.whole() if category == "comments"}  # line indexes
     found: set[int] = set()
     run: list[int] = []
     above = False  # the line above the current run is a comment
@@ -805,7 +803,7 @@ def _comment_headers(doc: Document, shape_of: list[_Shape | None], barrier: int)
         shape = shape_of[i]
         hits = doc.hits(i) if shape is not None else ()
         comment = (
-            (ln.removed and i + 1 in noted)
+            (ln.removed and i in noted)
             or (shape is not None and shape.prose)
             or any(h.category == "comments" for h in hits)
         )

@@ -90,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.no_write:
         from benchmarks.results import write_section
 
-        command = "python -m benchmarks.textspeed" + (" " + " ".join(argv) if argv else "")
+        given = list(sys.argv[1:] if argv is None else argv)  # the options as run, for the record
+        command = "python -m benchmarks.textspeed" + (" " + " ".join(given) if given else "")
         write_section(
             "text-speed",
             "## Text mode speed, one core\n\n"

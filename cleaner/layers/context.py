@@ -66,6 +66,7 @@ TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
 SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
+MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathological input linear
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
@@ -164,7 +165,7 @@ class ContextLayer(Layer):
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
-        """Find the article and remove the page around it, in rounds until a round removes nothing.
+        """Find the article and remove the page around it, in rounds until one removes nothing (at most MAX_ROUNDS).
 
         Each round sees the previous rounds' removals as page furniture (a menu
         gone above a headline block shows what else belongs to the page). The
@@ -178,7 +179,7 @@ class ContextLayer(Layer):
         comments_start = doc.meta.get("comments_start")
         if not isinstance(comments_start, int):
             comments_start = _comment_section(doc)
-        while True:
+        for _ in range(MAX_ROUNDS):
             kept = doc.kept()
             if len(kept) < 3:
                 return

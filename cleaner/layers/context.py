@@ -12,7 +12,10 @@ kept when it shares words with the body. Lines outside go, as navigation
 (menu labels), related (other stories' headlines) or boilerplate.
 
 The layer only acts when the page clearly has an article and clearly has
-furniture around it, so text that is already clean passes untouched.
+furniture around it, so text that is already clean passes untouched. Text
+with no page above its article (no menu, no <title> that the headline repeats)
+is an article already cut out of its page: its lists and short lines stay, and
+only what follows page furniture that a rule named below the article goes.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from cleaner.layers.base import Layer
-from cleaner.model import Document
+from cleaner.model import Document, Removal
 from cleaner.text import ends_sentence
 
 # A prose line weighs its word count; other lines weigh -(BASE + PER_WORD * words).
@@ -627,7 +630,13 @@ class ContextLayer(Layer):
 
 
 def _framed(
-    doc: Document, kept: list[int], shapes: list[_Shape], start: int, body: int, removed: list, out: list
+    doc: Document,
+    kept: list[int],
+    shapes: list[_Shape],
+    start: int,
+    body: int,
+    removed: list[Removal],
+    out: list[tuple[int, str, str]],
 ) -> bool:
     """Whether page furniture stands above the article: a page dump's header (a menu, a login link).
 
@@ -653,7 +662,9 @@ def _long_sentence(line: str, shape: _Shape) -> bool:
     return shape.prose and shape.words >= LONG_PROSE_WORDS and ends_sentence(line)
 
 
-def _past_furniture(out: list[tuple[int, str, str]], last: int, removed: list, barrier: int | None) -> list:
+def _past_furniture(
+    out: list[tuple[int, str, str]], last: int, removed: list[Removal], barrier: int | None
+) -> list[tuple[int, str, str]]:
     """What goes from an article already cut out of its page: only the lines after a line another
     layer removed as page furniture below it ('Related stories', 'Leave a comment'), or after the
     comment section's start. Its own lists and short lines are kept, wherever they stand.

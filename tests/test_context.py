@@ -480,6 +480,50 @@ def test_no_article_found_between_removed_lines_means_none_on_a_second_clean() -
     assert CLEANER.clean(once, kind="text") == once
 
 
+def test_a_byline_without_by_between_the_title_and_the_date_is_kept() -> None:
+    """'Name, Agency Writer' sits between the headline and the dateline: the headline block keeps it."""
+    byline = "Jane Doe, Senior Staff Writer"
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n{byline}\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out.index(HEADLINE) < out.index(byline) < out.index(DATELINE)
+
+
+def test_a_counter_between_the_title_and_the_date_goes() -> None:
+    """A comment counter in the same place is no byline: numbers, and not made of names."""
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nNew, 15 comments\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "New, 15 comments" not in out
+    assert HEADLINE in out and DATELINE in out
+
+
+def test_a_menu_entry_above_a_removed_breadcrumb_is_no_kicker() -> None:
+    """A kicker is printed directly over the title; a menu's last entry with a breadcrumb between is not one."""
+    assert "News" in CLEANER.clean(_page(), kind="text").splitlines()  # directly over the title: a kicker
+    page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
+    result = CLEANER.clean_document(page, kind="text")
+    assert any(r.text.startswith("Home » News") for r in result.removals)
+    out = result.text.splitlines()
+    assert "News" not in out
+    assert out[0] == HEADLINE
+
+
+def test_the_breadcrumb_names_a_title_that_shares_no_word_with_the_body() -> None:
+    """'News » Harbour » <title>' under the headline: the line it ends with is the title, kept."""
+    title = "A quiet week at sea"
+    page = _page().replace(f"News\n{HEADLINE}\n", f"News\n{title}\nNews » Harbour » {title}\n")
+    result = CLEANER.clean_document(page, kind="text")
+    out = result.text.splitlines()
+    assert out[:3] == ["News", title, DATELINE]  # the kicker over it stays too
+    assert any(r.rule == "navigation.breadcrumb" for r in result.removals)
+
+
+def test_a_breadcrumb_ending_in_a_section_names_no_title() -> None:
+    """'Home » News » Harbour' ends in a section that the menu names too: no title from it."""
+    page = _page().replace(f"News\n{HEADLINE}", f"News\nHome » News » Harbour\n{HEADLINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "Harbour" not in out and out[0] == HEADLINE
+
+
 KO_TEASERS = [
     "‘항구 축제’, 올해도 관광객 몰려..",
     "새 여객선 취항, 섬 주민들 기대감 ..",

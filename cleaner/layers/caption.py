@@ -23,6 +23,8 @@ _TRAILING_DATE = re.compile(
 )
 _SIDE_MARK = re.compile(r"\((?:L|R|C|left|right|center|centre|from left|top|bottom)\)|, (?:left|right|center),", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
+# A gallery shortens a long caption and prints its toggle: '... The Islanders ... more'.
+_TRUNCATED = re.compile(r"(?:\.\.\.|…) ?more$")
 
 
 class CaptionLayer(PatternLayer):
@@ -35,22 +37,49 @@ class CaptionLayer(PatternLayer):
 
     def apply(self, doc: Document) -> None:
         kept = doc.kept()
+        taken: set[str] = set()  # captions removed so far: a copy of one is a caption too
         for i, pos, rule in self.matches(doc, kept, last_prose_index(doc)):
             self.remove(doc, i, rule.id, rule.category)
+            taken.add(doc.lines[i].stripped)
             if not rule.pair:
                 continue
-            neighbours = [kept[p] for p in (pos - 1, pos + 1) if 0 <= p < len(kept)]
-            scored = [(self.caption_score(doc.lines[j].stripped), j) for j in neighbours if not doc.lines[j].removed]
-            best = max(scored, default=(0, -1))
+            # A gallery prints caption and credit twice: a caption line doubled beside a doubled
+            # credit, or a doubled copy of a caption already taken, is the photo's caption.
+            credit = doc.lines[i].stripped
+            doubled_credit = any(
+                0 <= pos + k < len(kept) and doc.lines[kept[pos + k]].stripped == credit for k in (-1, 1)
+            )
+            scored = []
+            for p in (pos - 1, pos + 1):
+                if not 0 <= p < len(kept) or doc.lines[kept[p]].removed:
+                    continue
+                line, d = doc.lines[kept[p]].stripped, p - pos
+                gallery = self._doubled(doc, kept, p, d) and (doubled_credit or line in taken)
+                scored.append((self.caption_score(line) + gallery, p, d))
+            best = max(scored, default=(0, -1, 0))
             # Only one neighbour is the caption; when both score the same, neither is trusted.
-            if best[0] > 0 and sum(1 for s, _ in scored if s == best[0]) == 1:
-                self.remove(doc, best[1], rule.id + ".caption", rule.category)
+            if best[0] > 0 and sum(1 for s, _, _ in scored if s == best[0]) == 1:
+                _, p, d = best
+                self.remove(doc, kept[p], rule.id + ".caption", rule.category)
+                taken.add(doc.lines[kept[p]].stripped)
+                if self._doubled(doc, kept, p, d):
+                    self.remove(doc, kept[p + d], rule.id + ".caption", rule.category)
+
+    @staticmethod
+    def _doubled(doc: Document, kept: list[int], p: int, d: int) -> bool:
+        """The caption at ``kept[p]`` is printed again right beyond it (step ``d`` away from the
+        credit). Alone this is no evidence: prose that repeats is the duplicate layer's."""
+        q = p + d
+        if not 0 <= q < len(kept) or doc.lines[kept[q]].removed:
+            return False
+        return doc.lines[kept[p]].stripped == doc.lines[kept[q]].stripped
 
     def caption_score(self, line: str) -> int:
         """How much a line reads like a photo caption: caption verbs, side markers, a trailing date.
 
         A caption is a sentence: a bare date or a name next to a credit is a
-        dateline or a byline, not the photo's caption.
+        dateline or a byline, not the photo's caption. A sentence cut short by a
+        '... more' toggle beside a credit is a gallery's shortened caption.
         """
         if not MIN_CAPTION_WORDS <= word_count(line) <= MAX_CAPTION_WORDS:
             return 0
@@ -58,5 +87,7 @@ class CaptionLayer(PatternLayer):
         if _SIDE_MARK.search(line):
             score += 1
         if _TRAILING_DATE.search(line):
+            score += 1
+        if _TRUNCATED.search(line):
             score += 1
         return score

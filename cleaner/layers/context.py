@@ -46,9 +46,14 @@ LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the l
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
 HEADER_LINES = 2  # lines of page furniture above the article that make the text a page dump
+HELD_WORDS = 12  # a line between two headline-block lines: at most this many words
 # Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
 FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
 FURNITURE_FACTOR = 2.0
+# A photo gallery (captions, credits, its controls) sits inside the article: it parts
+# the paragraphs around it less than an ad does ('Note: ...' under a gallery of 13 lines).
+GALLERY = frozenset({"navigation.gallery", "navigation.counter"})
+GALLERY_FACTOR = 1 / 3
 TEASER_WORDS = 4
 TEASER_RUN = 5
 TEASER_STRESS = 3.0
@@ -92,6 +97,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
 _URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
+_CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
@@ -208,7 +214,6 @@ class ContextLayer(Layer):
             for t, c in zip(texts_kept, counted, strict=True)
         ]
         removed = [r for r in doc.removals if r.start is None]
-        furniture = {r.line - 1 for r in removed if r.category in FURNITURE}
         related = {r.line - 1 for r in removed if r.category == "related"}
         anchored = memo.anchored
         # Lines other layers already removed still separate the article from the page.
@@ -217,8 +222,9 @@ class ContextLayer(Layer):
         shape_of = dict(zip(kept, shapes, strict=True))
         content = memo.content(doc)
         sh = [shape_of.get(i) for i in content]  # None: removed
+        factor = {r.line - 1: _removed_factor(r.category, r.rule) for r in removed if r.line is not None}
         weights = [
-            s.weight if s is not None else -REMOVED_WEIGHT * (FURNITURE_FACTOR if i in furniture else 1.0)
+            s.weight if s is not None else -REMOVED_WEIGHT * factor.get(i, 1.0)
             for s, i in zip(sh, content, strict=True)
         ]
         # Teaser feeds and comment threads repeat a shape (title, author, date,
@@ -515,6 +521,9 @@ class ContextLayer(Layer):
             shared = self._title_score(lines[p], shapes[p], body, known)
             if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
                 title, best = p, shared
+        crumb = _breadcrumb_title(doc, kept, lines, shapes, low, start)
+        if crumb is not None:
+            title = crumb
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
@@ -531,13 +540,25 @@ class ContextLayer(Layer):
                     above, lines[top:start]
                 ):
                     top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
-                elif titled and _kicker_like(above):
-                    top -= 1  # a section label printed over the title
+                elif titled and _kicker_like(above) and _adjacent(doc, kept[top - 1], kept[top]):
+                    top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
                 else:
                     break
-        for p in range(top, start):
-            if p == title or self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1)):
+        held = [
+            p == title or self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1))
+            for p in range(top, start)
+        ]
+        for k, p in enumerate(range(top, start)):
+            if held[k] or (
+                title is not None
+                and p > title
+                and _between_held(doc, kept, p, held[k - 1 : k + 2])
+                and (
+                    (_name_like(lines[p]) and _dated(lines[p + 1], len(lines[p + 1].split())))
+                    or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p], known) & body)
+                )
+            ):
                 continue
             rule, category = self._outside_category(doc, kept[p], shapes[p])
             if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
@@ -718,6 +739,13 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
     teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
     weight = -(BAD_BASE + BAD_PER_WORD * n)
     return _Shape(n, False, False, weight, "N", _fine_symbol(None, line, False, "N"), 0.0, several, teaser)
+
+
+def _removed_factor(category: str, rule: str) -> float:
+    """How much a line another layer removed parts the article: furniture more, a gallery's lines less."""
+    if category == "caption" or rule in GALLERY:
+        return GALLERY_FACTOR
+    return FURNITURE_FACTOR if category in FURNITURE else 1.0
 
 
 def _cjk_pairs(line: str) -> set[str]:
@@ -958,6 +986,53 @@ def _dated(line: str, words: int) -> bool:
     return (words <= 10 and _BYLINE.match(line) is not None) or (
         words <= 12 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
     )  # (every date holds a digit: one quick search keeps most lines off the long pattern)
+
+
+def _breadcrumb_title(
+    doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, start: int
+) -> int | None:
+    """The line (position in ``kept``) that a removed breadcrumb above the body ends with: the page's own title.
+
+    'Mensagens » Mensagens de Autoestima » Só quem se Ama…' names the page; the
+    title line it repeats, right above or below it, may share no word with the
+    body, and a menu entry may. A last crumb of a few words is a section.
+    """
+    for i in range(kept[low], kept[start]):
+        ln = doc.lines[i]
+        if not ln.removed or not any(r.id == "navigation.breadcrumb" for r in doc.hits(i)):
+            continue
+        last = _CRUMB.split(ln.stripped)[-1].strip()
+        if len(last.split()) <= MENU_WORDS:
+            continue  # 'Home » News': a section, which the menu names too
+        for p in range(low, start):
+            near = _adjacent(doc, kept[p], i) or _adjacent(doc, i, kept[p])
+            if lines[p] == last and near and not shapes[p].prose:
+                return p
+    return None
+
+
+def _adjacent(doc: Document, a: int, b: int) -> bool:
+    """Nothing but blank lines between lines ``a`` and ``b`` (a removed line would stand between)."""
+    return all(doc.lines[i].blank for i in range(a + 1, b))
+
+
+def _name_like(line: str) -> bool:
+    """Names and titles: two words or more, nearly all capitalised ('Meg Kinnard and Errin Haines, AP')."""
+    words = line.split()
+    return len(words) >= 2 and not ends_sentence(line) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _between_held(doc: Document, kept: list[int], p: int, held: list[bool]) -> bool:
+    """A short line right between two lines the headline block keeps, with nothing removed between.
+
+    Under the title, such a line over the date, made of names, is a byline without
+    'By' ('Steve Peoples, AP Political Writer'), and one without numbers (counters)
+    that shares words with the body an item of a short list the block's lines
+    belong to (the caller checks which).
+    """
+    if len(held) < 3 or not (held[0] and held[2]) or len(doc.lines[kept[p]].stripped.split()) > HELD_WORDS:
+        return False
+    return _adjacent(doc, kept[p - 1], kept[p]) and _adjacent(doc, kept[p], kept[p + 1])
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

@@ -72,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # 2. HTML output in again.
     changed = changed_words = 0
+    changed_by: Counter[str] = Counter()  # pages each layer changes
     once_scores, twice_scores = [], []
     by_rule_again: Counter[tuple[str, str, str]] = Counter()
     for page in pages:
@@ -82,6 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             changed_words += words(once) - words(again.text)
         for r in again.removals:
             by_rule_again[r.layer, r.rule, r.category] += words(r.text)
+        changed_by.update({r.layer for r in again.removals})
         once_scores.append(score_page(once, page.truth))
         twice_scores.append(score_page(again.text, page.truth))
     once_corpus, twice_corpus = score_corpus(once_scores), score_corpus(twice_scores)
@@ -96,7 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"   {lost_words:,} of {total_words:,} words removed ({lost_words / total_words:.2%}), "
         f"on {harmed} of {n} pages; shingle recall against the same truth {truth_corpus.recall:.4f}.",
         f"2. The HTML-mode output of each page cleaned again (kind auto, so text mode): "
-        f"{changed} of {n} pages change, {changed_words:,} words removed; "
+        f"{changed} of {n} pages change ("
+        + ", ".join(f"{layer} on {k}" for layer, k in changed_by.most_common())
+        + f"), {changed_words:,} words removed; "
         f"F1 {once_corpus.f1:.4f} once, {twice_corpus.f1:.4f} twice "
         f"(recall {once_corpus.recall:.4f} -> {twice_corpus.recall:.4f}).",
         "",

@@ -489,9 +489,11 @@ def test_the_chain_runs_the_layer_once_when_only_it_removed_lines() -> None:
 
 def test_no_article_found_between_removed_lines_means_none_on_a_second_clean() -> None:
     """A removed footer line between two paragraphs: the first clean must find what the second,
-    without that line, finds (a case the property test's deep profile turned up)."""
+    without that line, finds (a case the property test's deep profile turned up). Two menu
+    lines above the article make the text a page dump (one line there might be its kicker)."""
     text = (
-        "Le Monde\nla suite après cette publicitéDie Regierung hat am Dienstag ein neues Gesetz beschlossen, "
+        "Le Monde\nInternational\nla suite après cette publicitéDie Regierung hat am Dienstag ein neues Gesetz "
+        "beschlossen, "
         "sagte der Sprecher.\n\nPowered by WordPress\n\n경찰은 화요일 사건에 대한 조사를 시작했다고 밝혔다. "
         "관계자는 추가 조사가 필요하다고 말했다.\r\n"
     )
@@ -618,3 +620,71 @@ def test_a_closing_lead_in_is_kept_unless_a_rule_names_it() -> None:
     page = "\n".join([*_page().splitlines()[:-7], "See more photos:", "Share this:", *LINKS, *FOOTER]) + "\n"
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out[-2:] == [ARTICLE[-1], "See more photos:"]
+
+
+# An article already cut out of its page (no <title>, no menu above it): what stands around
+# its prose is its own, and the same lines in a page dump are the page's.
+CONCERTS = [
+    "Port Ellen Harbour Hall with the Island Fiddlers",
+    "Craighouse Village Hall with the Jura Pipers",
+    "Bowmore Round Church Hall with the Gaelic Choir",
+    "Port Askaig Ferry Terminal with the Brass Band",
+    "Portnahaven Community Centre with the Ceilidh Trio",
+    "Bridgend Woollen Mill with the Harbour Singers",
+]
+
+
+def _text(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def test_a_list_after_a_clean_article_is_kept() -> None:
+    """Headline-shaped items after the last paragraph, with no page around the text: the article's list."""
+    text = _text([HEADLINE, DATELINE, *ARTICLE, *CONCERTS])
+    assert CLEANER.clean(text, kind="text") == text
+
+
+def test_the_same_list_in_a_page_dump_goes() -> None:
+    """Near miss: the same items between the article and the footer of a page dump are teasers."""
+    page = _text([f"{HEADLINE} | Harbour Gazette", *MENU, HEADLINE, DATELINE, *ARTICLE, *CONCERTS, *LINKS, *FOOTER])
+    removed = _removed(page)
+    assert all(removed[item] == ("context", "related") for item in CONCERTS)
+    assert all(link in removed for link in LINKS) and FOOTER[2] in removed
+
+
+def test_a_list_between_paragraphs_of_a_clean_article_is_kept() -> None:
+    """Items under the first paragraph and over the rest: the list sits inside the article."""
+    text = _text([ARTICLE[0], *CONCERTS, *ARTICLE[1:]])
+    assert CLEANER.clean(text, kind="text") == text
+
+
+def test_teasers_and_footer_after_a_clean_article_are_kept() -> None:
+    """Without a page above the text, nothing tells other stories' titles from the article's own lines:
+    when unsure, keep."""
+    text = _text([HEADLINE, DATELINE, *ARTICLE, *LINKS, *FOOTER])
+    assert CLEANER.clean(text, kind="text") == text
+
+
+def test_a_dump_that_opens_with_its_title_is_a_page() -> None:
+    """No menu, but the first line is the page's <title> and the headline repeats it: a page dump."""
+    page = _text([f"{HEADLINE} | Harbour Gazette", HEADLINE, DATELINE, *ARTICLE, *LINKS, *FOOTER])
+    removed = _removed(page)
+    assert all(removed[link] == ("context", "related") for link in LINKS)
+    assert FOOTER[2] in removed
+
+
+def test_after_furniture_a_rule_names_the_rest_of_a_clean_article_goes() -> None:
+    """Under a line a rule removed as page furniture ('Related stories'), the lines left after the
+    article are the page's, even without a page above the text."""
+    text = _text([HEADLINE, DATELINE, *ARTICLE, "Related stories", *LINKS, *FOOTER])
+    removed = _removed(text)
+    assert removed["Related stories"][1] == "related"
+    assert LINKS[-1] in removed and FOOTER[0] in removed and FOOTER[2] in removed
+    assert CLEANER.clean(text, kind="text") == _text([HEADLINE, DATELINE, *ARTICLE])
+
+
+def test_questions_over_a_clean_article_are_no_menu() -> None:
+    """Short lines over the first paragraph that end like sentences ('Why now?') open the article;
+    a page's menu does not end so. With no header above it, the list after the article stays."""
+    text = _text(["Why now?", "Who pays?", "What next?", *ARTICLE, *CONCERTS])
+    assert CLEANER.clean(text, kind="text") == text

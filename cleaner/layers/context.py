@@ -12,7 +12,10 @@ kept when it shares words with the body. Lines outside go, as navigation
 (menu labels), related (other stories' headlines) or boilerplate.
 
 The layer only acts when the page clearly has an article and clearly has
-furniture around it, so text that is already clean passes untouched.
+furniture around it, so text that is already clean passes untouched. Text
+with no page above its article (no menu, no <title> that the headline repeats)
+is an article already cut out of its page: its lists and short lines stay, and
+only what follows page furniture that a rule named below the article goes.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
 HEADLINE_LINES = 10  # how far above the article a headline block may reach
 MENU_WORDS = 3
+HEADER_LINES = 2  # lines of page furniture above the article that make the text a page dump
 HELD_WORDS = 12  # a line between two headline-block lines: at most this many words
 # Lines other layers removed as page furniture separate more than an ad or a caption inside the article.
 FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
@@ -120,13 +124,14 @@ class _Shape:
 class _Memo:
     """What the layer keeps for one document between rounds and runs (in doc.state), by line text."""
 
-    __slots__ = ("_content", "anchored", "counts", "shapes", "words")
+    __slots__ = ("_content", "anchored", "counts", "framed", "shapes", "words")
 
     def __init__(self) -> None:
         self.counts: dict[str, tuple[int, int, bool]] = {}  # ContextLayer._count
         self.shapes: dict[bool, dict[str, _Shape]] = {False: {}, True: {}}  # by shape_only
         self.words: dict[str, set[str]] = {}  # ContextLayer._content_words
         self.anchored: list[int] = []  # the start found under the <title>, once
+        self.framed: bool | None = None  # whether page furniture stands above the article (first round)
         self._content: tuple[int, array[int]] | None = None
 
     def content(self, doc: Document) -> array[int]:
@@ -353,10 +358,15 @@ class ContextLayer(Layer):
         first_line, last_line = content[seg_start], content[seg_end]
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)
+        body = start
         start = self._headline_start(doc, kept, shapes, start, end, out)
         end = self._trailing_sentences(doc, kept, end)
+        if memo.framed is None:
+            memo.framed = self._opens_with_title(doc, content, shape_of, anchors) or _framed(
+                doc, kept, shapes, start, body, doc.removals.whole(), out
+            )
         if start == 0 and end == len(kept) - 1:
-            return out
+            return out if memo.framed else []
         barrier = content[limit] if limit < len(content) else None
         headers = _comment_headers(doc, shape_of, barrier) if barrier is not None else set()
         for pos in itertools.chain(range(start), range(end + 1, len(kept))):
@@ -369,6 +379,8 @@ class ContextLayer(Layer):
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 out.append((i, rule, category))
+        if not memo.framed:
+            return _past_furniture(out, kept[end], doc.removals.whole(), barrier)
         return out
 
     def _weigh_lists(
@@ -502,6 +514,22 @@ class ContextLayer(Layer):
                 if len(found) >= MAX_ANCHORS:
                     break
         return found
+
+    def _opens_with_title(
+        self, doc: Document, content: Sequence[int], shape_of: list[_Shape | None], anchors: list[int]
+    ) -> bool:
+        """Whether the text opens with the page's <title>: a headline repeats it below (a page dump)."""
+        if anchors:
+            return True
+        if len(content) < 3 or (head := shape_of[content[0]]) is None or head.prose:
+            return False
+        known = self._known_words(doc)
+        parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
+        title = max((self._content_words(part, known) for part in parts), key=len)
+        return len(title) >= 2 and any(
+            shape_of[content[p]] is not None and title <= self._content_words(doc.lines[content[p]].stripped, known)
+            for p in range(1, min(len(content), 2 * HEADLINE_LINES))
+        )
 
     def _repeats_title(self, doc: Document, title_line: int, line: int) -> bool:
         """Whether a line holds every content word of the <title>'s headline part."""
@@ -679,6 +707,60 @@ class ContextLayer(Layer):
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
+
+
+def _framed(
+    doc: Document,
+    kept: list[int],
+    shapes: list[_Shape],
+    start: int,
+    body: int,
+    removed: Iterable[tuple[int, tuple[str, str, str]]],
+    out: Iterable[tuple[int, str, str]],
+) -> bool:
+    """Whether page furniture stands above the article: a page dump's header (a menu, a login link).
+
+    Text that starts with its article (and its headline block) is an article
+    already cut out of its page; what follows it is its own lists, not a footer.
+    The header is what the layer or a rule removes above the body and above the
+    first long paragraph (short lines under a paragraph are the article's list;
+    a long <title> does not end like a sentence), and lines that end like a
+    sentence ('New tasks for the game!') are no menu.
+    ``start``: where the headline block starts in ``kept``, ``body``: where the body does;
+    ``removed``: the whole-line removals so far as (line index, (layer, rule, category)),
+    ``out``: the headline block's lines this layer removes.
+    """
+    top = next((p for p in range(body) if _long_sentence(doc.lines[kept[p]].stripped, shapes[p])), body)
+    first = kept[top] + 1 if top < len(kept) else 1 << 62  # (line numbers count from 1)
+    mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1]
+    above = sum(not ends_sentence(doc.lines[i].stripped) for i in mine)
+    above += sum(1 for i, why in removed if i + 1 < first and why[2] in FURNITURE)
+    return above >= HEADER_LINES
+
+
+def _long_sentence(line: str, shape: _Shape) -> bool:
+    """A paragraph: long prose that ends like a sentence (a long <title> or caption does not)."""
+    return shape.prose and shape.words >= LONG_PROSE_WORDS and ends_sentence(line)
+
+
+def _past_furniture(
+    out: Iterable[tuple[int, str, str]],
+    last: int,
+    removed: Iterable[tuple[int, tuple[str, str, str]]],
+    barrier: int | None,
+) -> list[tuple[int, str, str]]:
+    """What goes from an article already cut out of its page: only the lines after a line another
+    layer removed as page furniture below it ('Related stories', 'Leave a comment'), or after the
+    comment section's start. Its own lists and short lines are kept, wherever they stand.
+    ``last``: the article's last line (an index), ``removed``: the whole-line removals so far
+    (see _framed)."""
+    marks = [i for i, why in removed if i > last and why[2] in FURNITURE]
+    if barrier is not None:
+        marks.append(barrier)
+    if not marks:
+        return []
+    edge = min(marks)
+    return [o for o in out if o[0] > edge]
 
 
 def _kept_sum(weights: list[float], sh: list[_Shape | None], lo: int, hi: int) -> float:

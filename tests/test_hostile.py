@@ -23,7 +23,7 @@ from benchmarks.hostile import CASES, PROSE, measure
 from cleaner import Cleaner, clean, clean_document
 
 LIMIT = 15.0
-BASE = 20_000  # characters at 1x; 10x is 200 kB: big enough to dwarf per-call overhead, small enough to be quick
+BASE = 60_000  # characters at 1x (10x: 600 kB); at 20 kB a one-line case fit the CPU caches at 1x only
 # Cases of many short lines build one Line object per line. Past ~50k objects the
 # working set leaves the CPU caches and the per-line cost steps up ~1.5x (measured:
 # many-blank-lines 3k->30k chars 11.6x, 30k->300k 17.9x, 300k->3M 10.6x), a

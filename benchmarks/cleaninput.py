@@ -32,13 +32,10 @@ from pathlib import Path
 from benchmarks.results import write_section
 from benchmarks.run import load_pages
 from benchmarks.score import score_corpus, score_page
+from cleaner.text import word_count as words
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "scrapinghub"
 TOP_RULES = 15
-
-
-def words(text: str) -> int:
-    return len(text.split())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,22 +10,9 @@ import pytest
 from cleaner import Cleaner
 from cleaner.batch.files import Job
 from cleaner.batch.work import Settings, run_files
-from cleaner.layers.base import Layer
-from cleaner.model import Document
+from tests.test_core import ShoutLayer  # a user layer: not in the settings a worker could rebuild from
 
 STORY = "A long enough sentence of the story, with words in it.\n"
-
-
-class ShoutLayer(Layer):
-    """A user layer defined here, so a worker that builds its own Cleaner from settings lacks it."""
-
-    name = "shout"
-    categories = ("banner",)
-
-    def apply(self, doc: Document) -> None:
-        for i, ln in doc.iter_kept():
-            if ln.stripped.isupper():
-                self.remove(doc, i, "banner.shout", "banner")
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers inherit only by fork")

@@ -688,3 +688,71 @@ def test_questions_over_a_clean_article_are_no_menu() -> None:
     a page's menu does not end so. With no header above it, the list after the article stays."""
     text = _text(["Why now?", "Who pays?", "What next?", *ARTICLE, *CONCERTS])
     assert CLEANER.clean(text, kind="text") == text
+
+
+# The article's last lines beyond its run: steps that go on without a stop, then a sentence.
+LAST_STEPS = [
+    "Boil the filled jars for ten minutes (longer if you live more than 1000 feet up)",
+    "Remove the jars and allow them to cool. The jam sets in two days.",
+]
+
+
+def _steps_page(after: list[str]) -> str:
+    return _text(
+        [f"{HEADLINE} | Harbour Gazette", *MENU, "News", HEADLINE, DATELINE, *ARTICLE, *after, *LINKS, *FOOTER]
+    )
+
+
+def test_the_last_steps_after_the_run_are_kept() -> None:
+    """A step without a stop weighs against the article as a menu entry does, and the short
+    sentence under it cannot pay for it: the run ends above them, but they are the article's end."""
+    out = CLEANER.clean(_steps_page(LAST_STEPS), kind="text").splitlines()
+    assert out[-3:] == [ARTICLE[-1], *LAST_STEPS]
+
+
+def test_a_step_without_a_closing_sentence_or_in_title_case_is_no_last_step() -> None:
+    """Near misses: other stories' headlines (in title case, or with no sentence under them) and a
+    step with a removed line between it and the article are the page's."""
+    teaser = ["Lifeboat Crew Honoured For Winter Rescue Off The Point", LAST_STEPS[1]]
+    removed = _removed(_steps_page(teaser))
+    assert teaser[0] in removed and teaser[1] in removed
+    removed = _removed(_steps_page(LAST_STEPS[:1]))
+    assert LAST_STEPS[0] in removed
+    removed = _removed(_steps_page(["Advertisement", *LAST_STEPS]))
+    assert LAST_STEPS[0] in removed and LAST_STEPS[1] in removed
+
+
+# A headline block whose title shares no word with the body: title, dek, byline labels, date.
+UNSHARED_TITLE = "Four Things to Do in the Spring"
+DEK = "Our pick of the best places to go and things to see around the island for the next few weeks."
+BYLINE_BLOCK = ["Author:", "Coastal Media Editorial Staff", "Publish date:", DATELINE]
+
+
+def test_a_title_that_shares_no_word_with_the_body_is_found_over_its_dek() -> None:
+    """The dek between the title and the byline's labels shows the headline block; the dek printed
+    again over the body (a copy that the duplicate layer removes) does not make a menu entry the title."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Harbour Gazette Extra", "Subscribe", "Home", "News"]
+    page = _text([*lines, UNSHARED_TITLE, DEK, *BYLINE_BLOCK, DEK, *ARTICLE, *LINKS, *FOOTER])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out == [UNSHARED_TITLE, DEK, *BYLINE_BLOCK, *ARTICLE]
+
+
+def test_a_menu_entry_over_a_dateline_without_a_dek_is_no_title() -> None:
+    """Near miss: without a dek, a line over the byline block that shares no word with the body may
+    be a menu's last entry: only the byline and the date stay."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Harbour Gazette Extra", UNSHARED_TITLE, *BYLINE_BLOCK]
+    page = _text([*lines, *ARTICLE, *LINKS, *FOOTER])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert UNSHARED_TITLE not in out
+    assert out[-len(ARTICLE) - 1 :] == [DATELINE, *ARTICLE]
+
+
+@pytest.mark.parametrize("crumb", ["News", "Harbour"])
+def test_a_section_under_home_is_a_breadcrumb_not_a_kicker(crumb: str) -> None:
+    """'Home' (a rule's navigation) over 'News' over the title: the breadcrumb's last crumb goes,
+    even when the body names it ('Harbour': not a title line either); the same label under a
+    menu entry no rule names is the kicker (test above)."""
+    page = _page().replace(f"News\n{HEADLINE}", f"Home\n{crumb}\n{HEADLINE}")
+    result = CLEANER.clean_document(page, kind="text")
+    assert result.text.splitlines()[:2] == [HEADLINE, DATELINE]
+    assert any(r.text == "Home" and r.layer == "navigation" for r in result.removals)

@@ -31,7 +31,7 @@ from itertools import accumulate
 
 from cleaner.layers.base import Layer
 from cleaner.model import Document
-from cleaner.text import ends_sentence
+from cleaner.text import ends_sentence, title_case_ratio
 
 # A prose line weighs its word count; other lines weigh -(BASE + PER_WORD * words).
 BAD_BASE = 1.0
@@ -75,6 +75,7 @@ TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
+TRAIL_STEPS = 2  # lines right after the article's run that go on without ending a sentence, at most
 SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
 COMMENT_HEADER = 3  # lines of a commenter's name and date between two comments, at most
 COMMENT_HEADER_WORDS = 6  # words in one of them, at most ('Nick A', '2 days ago at 07:47 am')
@@ -558,16 +559,24 @@ class ContextLayer(Layer):
         counters, photo credits) go with the page.
         """
         known = self._known_words(doc)
-        body: set[str] = set()
-        for pos in range(start, min(end + 1, start + 30)):
-            body |= self._content_words(doc.lines[kept[pos]].stripped, known)
-            body |= _cjk_pairs(doc.lines[kept[pos]].stripped)
         lines = [doc.lines[i].stripped for i in kept]
         low = max(0, start - HEADLINE_LINES)
+        # A copy of a sentence above (the dek printed again under the photo) tells nothing
+        # about which line there is the title: the words of the body are the article's own.
+        block = {lines[p] for p in range(low, start) if shapes[p].prose}
+        body: set[str] = set()
+        for pos in range(start, min(end + 1, start + 30)):
+            if lines[pos] not in block:
+                body |= self._content_words(lines[pos], known)
+                body |= _cjk_pairs(lines[pos])
         title, best = None, 0
         for p in range(low, start):
             shared = self._title_score(lines[p], shapes[p], body, known)
-            if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
+            if (
+                shared > best
+                and not _ends_with_other(lines[p], lines[p + 1 : start])
+                and not _crumb(doc, kept, lines, p)
+            ):
                 title, best = p, shared
         if best < 2:
             # A headline written as a sentence ('... They just might be.') reads as prose;
@@ -583,6 +592,14 @@ class ContextLayer(Layer):
         crumb = _breadcrumb_title(doc, kept, lines, shapes, low, start)
         if crumb is not None:
             title = crumb
+        elif best < 2:
+            # A title over its dek and byline may share no word with the body; that block
+            # is better evidence than one shared word (of a menu entry, or of the byline's name).
+            dates = start
+            while dates > low and _dated(lines[dates - 1], len(lines[dates - 1].split())):
+                dates -= 1
+            over_dek = _unshared_title(doc, kept, lines, shapes, low, dates) if dates < start else None
+            title = title if over_dek is None else over_dek
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
@@ -595,11 +612,18 @@ class ContextLayer(Layer):
                 above = lines[top - 1]
                 if _dated(above, len(above.split())):
                     top, titled = top - 1, False
-                elif self._title_score(above, shapes[top - 1], body, known) and not _ends_with_other(
-                    above, lines[top:start]
+                elif (
+                    self._title_score(above, shapes[top - 1], body, known)
+                    and not _ends_with_other(above, lines[top:start])
+                    and not _crumb(doc, kept, lines, top - 1)
                 ):
                     top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
-                elif titled and _kicker_like(above) and _adjacent(doc, kept[top - 1], kept[top]):
+                elif (
+                    titled
+                    and _kicker_like(above)
+                    and _adjacent(doc, kept[top - 1], kept[top])
+                    and not _crumb(doc, kept, lines, top - 1)
+                ):
                     top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
                 else:
@@ -614,7 +638,7 @@ class ContextLayer(Layer):
                 and p > title
                 and _between_held(doc, kept, p, held[k - 1 : k + 2])
                 and (
-                    (_name_like(lines[p]) and _dated(lines[p + 1], len(lines[p + 1].split())))
+                    (_name_like(lines[p]) and (_dated(lines[p + 1], len(lines[p + 1].split())) or _label(lines[p - 1])))
                     or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p], known) & body)
                 )
             ):
@@ -647,7 +671,7 @@ class ContextLayer(Layer):
         words = len(line.split())
         if shape.prose or _dated(line, words) or self._title_score(line, shape, body, known):
             return True
-        if below_title and words <= MENU_WORDS and line.endswith(":"):
+        if below_title and _label(line):
             return True  # "Author:", "Publish date:" labels of the byline block
         if below_title and _FIELD.match(line) and len(_FIELD.findall(line)) >= 2:
             return True  # the article's fact line: "Tested by: Jane Doe Price: £40 More info: ..."
@@ -681,8 +705,40 @@ class ContextLayer(Layer):
             if self._sign_off(line):
                 end += 1
                 continue
+            steps = self._last_steps(doc, kept, end)
+            if steps is not None:
+                end = steps
+                continue
             break
         return end
+
+    def _last_steps(self, doc: Document, kept: list[int], end: int) -> int | None:
+        """Where the article's last lines end, when they go on past its run (position in ``kept``).
+
+        A recipe's or a guide's last steps ('Boil for 10 minutes (if over 1000 feet,
+        adjust for altitude)', 'Remove from canner and allow to cool. Jam will set
+        within 24-48 hours.') are written as sentences, but one may end without a
+        stop, and such a line weighs against the article as a menu entry does. Lines
+        right under the run (nothing removed between), in sentence case with the
+        function words of prose, at most TRAIL_STEPS of them without an ending, then
+        a line that ends a sentence: the article goes on to there. Other stories'
+        headlines are in title case; a teaser list ends in no sentence.
+        """
+        pos = end
+        for _ in range(TRAIL_STEPS + 1):
+            if pos + 1 >= len(kept) or not _adjacent(doc, kept[pos], kept[pos + 1]) or doc.hits(kept[pos + 1]):
+                return None
+            pos += 1
+            line = doc.lines[kept[pos]].stripped
+            n, stop, ends = self._count(line)
+            if stop < 0 or title_case_ratio(line) >= 0.5:
+                return None
+            worded = n >= MIN_PROSE_WORDS and stop >= MIN_STOPWORD_RATIO * n
+            if ends and pos > end + 1 and line[-1] != ":" and (worded or 3 <= n < MIN_PROSE_WORDS):
+                return pos
+            if ends or not worded:
+                return None  # (the first line must go on without an ending: a sentence alone is the run's)
+        return None
 
     def _sign_off(self, line: str) -> bool:
         """'정덕현 칼럼니스트 thekian1@entermedia.co.kr': a name and an address, no label
@@ -1101,6 +1157,59 @@ def _breadcrumb_title(
             if lines[p] == last and near and not shapes[p].prose:
                 return p
     return None
+
+
+def _unshared_title(
+    doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, top: int
+) -> int | None:
+    """The title over a dek, when it shares no word with the body (position in ``kept``).
+
+    '4 Things to Do in October' over its dek, the byline's labels ('Author:',
+    a name, 'Publish date:') and the dateline at ``top``; the body says 'Oct. 5'.
+    The dek, a sentence between the title and the byline, is what tells the
+    headline block from a menu, whose last entry may stand over a dateline too.
+    All of it stands together: nothing removed between its lines.
+    """
+    q = top
+    while q > low and _adjacent(doc, kept[q - 1], kept[q]):
+        above = lines[q - 1]
+        if _dated(above, len(above.split())) or _label(above):
+            q -= 1
+        elif q - 1 > low and _name_like(above) and _label(lines[q - 2]):
+            q -= 2  # 'Author:' and the name under it
+        else:
+            break
+    dek = q - 1
+    if dek <= low or not shapes[dek].prose or not _adjacent(doc, kept[dek], kept[q]):
+        return None
+    title = dek - 1
+    line = lines[title]
+    if (
+        not _adjacent(doc, kept[title], kept[dek])
+        or shapes[title].prose
+        or shapes[title].dated
+        or not 2 <= len(line.split()) <= HELD_WORDS
+        or ends_sentence(line)
+        or _URL.fullmatch(line)
+        or doc.hits(kept[title])
+    ):
+        return None
+    return title
+
+
+def _label(line: str) -> bool:
+    """A label of the byline block: 'Author:', 'Publish date:'."""
+    return len(line.split()) <= MENU_WORDS and line.endswith(":")
+
+
+def _crumb(doc: Document, kept: list[int], lines: list[str], p: int) -> bool:
+    """Whether the short line at ``p`` (in ``kept``) is a breadcrumb's last crumb: it stands right
+    under a line a rule removed as navigation ('Home', then 'News' or 'Opening Bell'). Such a
+    line is neither a kicker nor a title line, even when the body names the section."""
+    if not _kicker_like(lines[p]):
+        return False
+    above = next((i for i in range(kept[p] - 1, -1, -1) if not doc.lines[i].blank), None)
+    return above is not None and doc.lines[above].removed and any(h.category == "navigation" for h in doc.hits(above))
 
 
 def _adjacent(doc: Document, a: int, b: int) -> bool:

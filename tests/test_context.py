@@ -756,3 +756,16 @@ def test_a_section_under_home_is_a_breadcrumb_not_a_kicker(crumb: str) -> None:
     result = CLEANER.clean_document(page, kind="text")
     assert result.text.splitlines()[:2] == [HEADLINE, DATELINE]
     assert any(r.text == "Home" and r.layer == "navigation" for r in result.removals)
+
+
+def test_short_menu_entries_sharing_a_word_over_the_title_are_not_title_lines() -> None:
+    """'Harbour Life' and 'Ferry Guide' share one word each with the body: short lines like that over
+    the title are menu entries, of which only the one right over it may be the kicker. A title in two
+    lines shares more ('The island ferry' over the headline)."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Harbour Life", "Ferry Guide", HEADLINE, DATELINE]
+    out = CLEANER.clean(_text([*lines, *ARTICLE, *LINKS, *FOOTER]), kind="text").splitlines()
+    assert out[:3] == ["Ferry Guide", HEADLINE, DATELINE]
+    upper = "After the storm, the island ferry and the pier"
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "News", upper, HEADLINE, DATELINE]
+    out = CLEANER.clean(_text([*lines, *ARTICLE, *LINKS, *FOOTER]), kind="text").splitlines()
+    assert out[:4] == ["News", upper, HEADLINE, DATELINE]

@@ -613,7 +613,8 @@ class ContextLayer(Layer):
                 if _dated(above, len(above.split())):
                     top, titled = top - 1, False
                 elif (
-                    self._title_score(above, shapes[top - 1], body, known)
+                    (score := self._title_score(above, shapes[top - 1], body, known))
+                    and (score >= 2 or len(above.split()) > MENU_WORDS)
                     and not _ends_with_other(above, lines[top:start])
                     and not _crumb(doc, kept, lines, top - 1)
                 ):

@@ -302,3 +302,24 @@ def test_articles_are_clean_prose() -> None:
         assert all(is_prose(p) for p in paras), lang
         doc = _doc(lang)
         assert CLEANER.clean(doc, kind="text") == doc, lang
+
+
+# -- blocks -----------------------------------------------------------------------------------
+
+
+def test_an_unknown_button_between_share_buttons_goes_with_the_share_bar() -> None:
+    """'Mix' (a share service no rule names) between named buttons, inside the story: the bar's."""
+    bar = ["Sharing is caring!", "858shares", "Pinterest", "Facebook", "Twitter", "Mix", "Flipboard", "Reddit"]
+    result = CLEANER.clean_document(_doc("en", middle=bar), kind="text")
+    assert result.text == _doc("en")
+    assert {r.category for r in result.removals} == {"promo"}
+
+
+def test_a_subheading_after_a_share_bar_inside_the_story_stays() -> None:
+    """Near miss: after the named buttons, a short line no rule names and no button follows is the
+    article's subheading, however few lines the bar took."""
+    sub = "What the harbour board decided"
+    doc = _doc("en", middle=["Share this:", "Facebook", "Twitter", sub])
+    out = CLEANER.clean(doc, kind="text")
+    assert sub in out.splitlines()
+    assert "Facebook" not in out.splitlines()

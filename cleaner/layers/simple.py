@@ -27,6 +27,7 @@ class BlockPatternLayer(PatternLayer):
             if not rule.block:
                 continue
             taken = 0
+            named = False  # a line of the block that a rule of its category names (a share button)
             pos = here + 1
             # Inside the story a block is a short box (a few headlines); after it, a whole list.
             limit = MAX_BLOCK_LINES if i > end else MAX_INLINE_BLOCK_LINES
@@ -37,11 +38,24 @@ class BlockPatternLayer(PatternLayer):
                     continue
                 if is_prose(line.text) or word_count(line.stripped) > MAX_BLOCK_LINE_WORDS:
                     break
-                if any(h.category != rule.category for h in doc.hits(kept[pos])) or self.kept_by_user(doc, kept[pos]):
+                hits = doc.hits(kept[pos])
+                if any(h.category != rule.category for h in hits) or self.kept_by_user(doc, kept[pos]):
                     break  # another rule names this line (or the user keeps it): the block has ended
+                if not hits and named and i <= end and not self._named_next(doc, kept, pos, rule.category):
+                    break  # inside the story, after named buttons, a line no rule names ends the box
                 self.remove(doc, kept[pos], rule.id + ".item", rule.category)
-                taken += 1
+                # Lines the category's rules name go anyway: only the others use up the box's size.
+                named = named or bool(hits)
+                taken += not hits
                 pos += 1
+
+    @staticmethod
+    def _named_next(doc: Document, kept: list[int], pos: int, category: str) -> bool:
+        """Whether the next line still kept after ``kept[pos]`` is one a rule of ``category`` names."""
+        for k in range(pos + 1, len(kept)):
+            if not doc.lines[kept[k]].removed:
+                return any(h.category == category for h in doc.hits(kept[k]))
+        return False
 
 
 class BannerLayer(PatternLayer):

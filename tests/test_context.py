@@ -769,3 +769,14 @@ def test_short_menu_entries_sharing_a_word_over_the_title_are_not_title_lines() 
     lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "News", upper, HEADLINE, DATELINE]
     out = CLEANER.clean(_text([*lines, *ARTICLE, *LINKS, *FOOTER]), kind="text").splitlines()
     assert out[:4] == ["News", upper, HEADLINE, DATELINE]
+
+
+def test_a_counter_and_its_label_under_the_title_go() -> None:
+    """'2.289' / 'letture' under the title is a read counter: its label goes with the number; a
+    label under the title with no number over it stays (near miss)."""
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n2.289\nletture\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "letture" not in out and "2.289" not in out
+    assert out.index(HEADLINE) + 1 == out.index(DATELINE)
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nAnalysis\n{DATELINE}")
+    assert "Analysis" in CLEANER.clean(page, kind="text").splitlines()

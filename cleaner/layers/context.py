@@ -630,7 +630,11 @@ class ContextLayer(Layer):
                 else:
                     break
         held = [
-            p == title or self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1))
+            p == title
+            or (
+                self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1))
+                and not _counter_label(doc, kept, lines, p, p > (title or -1))
+            )
             for p in range(top, start)
         ]
         for k, p in enumerate(range(top, start)):
@@ -1196,6 +1200,18 @@ def _unshared_title(
     ):
         return None
     return title
+
+
+def _counter_label(doc: Document, kept: list[int], lines: list[str], p: int, below_title: bool) -> bool:
+    """Under the title, a word right under a bare number is the counter's label ('2.289' /
+    'letture', '858' / 'shares'), not a section label: it goes with the number."""
+    return (
+        below_title
+        and p > 0
+        and len(lines[p].split()) <= 2
+        and _NUMBER.fullmatch(lines[p - 1]) is not None
+        and _adjacent(doc, kept[p - 1], kept[p])
+    )
 
 
 def _label(line: str) -> bool:

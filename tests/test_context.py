@@ -780,3 +780,38 @@ def test_a_counter_and_its_label_under_the_title_go() -> None:
     assert out.index(HEADLINE) + 1 == out.index(DATELINE)
     page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nAnalysis\n{DATELINE}")
     assert "Analysis" in CLEANER.clean(page, kind="text").splitlines()
+
+
+TOUR = [
+    f"{month} {day} – {town} @ {hall}"
+    for month, day, town, hall in [
+        ("June", 9, "Port Ellen", "Harbour Hall"),
+        ("June", 10, "Bowmore", "Round Church Hall"),
+        ("June", 14, "Craighouse", "Village Hall"),
+        ("June", 17, "Port Askaig", "Ferry Terminal"),
+        ("July", 2, "Portnahaven", "Community Centre"),
+        ("July", 3, "Bridgend", "Woollen Mill"),
+        ("July", 19, "Port Charlotte", "Youth Hostel"),
+        ("July", 22, "Ballygrant", "Inn"),
+        ("August", 2, "Kilchoman", "Distillery Barn"),
+        ("August", 4, "Ardbeg", "Old Kiln"),
+        ("August", 8, "Laphroaig", "Visitor Centre"),
+        ("August", 14, "Lagavulin", "Pier House"),
+    ]
+]
+
+
+def test_a_long_list_of_dates_after_the_prose_is_the_article() -> None:
+    """A tour's dates under the last paragraph ('June 9 – Port Ellen @ Harbour Hall'): each line
+    is stamped with a date, as teasers and comments are, but twelve that open alike are a list."""
+    page = _page(ARTICLE).replace(LINKS[0], "\n".join(["The Harbour Fiddlers Tour Dates", *TOUR, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert all(item in out for item in TOUR)
+    assert LINKS[1] not in out
+
+
+def test_a_few_dated_lines_after_the_prose_are_no_list() -> None:
+    """Near miss: six stamped lines there are teasers, as before."""
+    page = _page(ARTICLE).replace(LINKS[0], "\n".join([*TOUR[:6], LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert not any(item in out for item in TOUR[:6])

@@ -477,8 +477,11 @@ class ContextLayer(Layer):
             for a in anchors
         ):
             return
+        # Dated items weigh only in a long list (a tour's dates, a schedule): a few stamped
+        # lines are teasers or comments.
+        long_list = len(listed) >= LONG_LIST
         for p in listed:
-            if not shape_of[content[p]].dated:
+            if long_list or not shape_of[content[p]].dated:
                 weights[p] = LIST_PER_WORD * shape_of[content[p]].words
 
     def _title_anchors(self, doc: Document, content: list[int], shape_of: list[_Shape | None]) -> list[int]:

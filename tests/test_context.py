@@ -815,3 +815,27 @@ def test_a_few_dated_lines_after_the_prose_are_no_list() -> None:
     page = _page(ARTICLE).replace(LINKS[0], "\n".join([*TOUR[:6], LINKS[0]]))
     out = CLEANER.clean(page, kind="text").splitlines()
     assert not any(item in out for item in TOUR[:6])
+
+
+TWEET = "The north pier is closed until further notice, please use the south slipway #ferry"
+SIGNATURE = "— Harbour Board (@harbourboard) March 14, 2024"
+
+
+def test_a_tweets_text_goes_with_its_signature() -> None:
+    """The line right over a tweet's signature is the tweet's text (embed by the guide); the
+    author's lead-in and the paragraphs around the tweet stay."""
+    lead_in = "The harbour board posted the news on Twitter:"
+    article = [*ARTICLE[:2], lead_in, TWEET, SIGNATURE, *ARTICLE[2:]]
+    result = CLEANER.clean_document(_page(article), kind="text")
+    out = result.text.splitlines()
+    assert TWEET not in out and SIGNATURE not in out
+    assert all(line in out for line in [*ARTICLE, lead_in])
+    assert {r.category for r in result.removals if r.text in (TWEET, SIGNATURE)} == {"embed"}
+
+
+def test_a_removed_line_over_a_signature_ends_the_tweet() -> None:
+    """Near miss: when a rule removed the line over the signature (the tweet was only a link),
+    the paragraph above that is the article's."""
+    article = [*ARTICLE[:2], "pic.twitter.com/AbC123xyz", SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert all(line in out for line in ARTICLE)

@@ -54,6 +54,7 @@ FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
 FURNITURE_FACTOR = 2.0
 # A photo gallery (captions, credits, its controls) sits inside the article: it parts
 # the paragraphs around it less than an ad does ('Note: ...' under a gallery of 13 lines).
+# So do captions and embeds (a tweet, a video's title) that other layers removed.
 GALLERY = frozenset({"navigation.gallery", "navigation.counter"})
 GALLERY_FACTOR = 1 / 3
 TEASER_WORDS = 4
@@ -81,6 +82,8 @@ COMMENT_HEADER = 3  # lines of a commenter's name and date between two comments,
 COMMENT_HEADER_WORDS = 6  # words in one of them, at most ('Nick A', '2 days ago at 07:47 am')
 MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathological input linear
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
+
+TWEET_SIGNATURE = "embed.tweet-signature"  # the rule whose line closes a tweet embed (its text stands above)
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
@@ -178,7 +181,7 @@ class ContextLayer(Layer):
     name = "context"
     # HTML mode: trafilatura already chose the article; this layer cost 3 points of recall there.
     kinds = frozenset({"text"})
-    categories = ("boilerplate", "navigation", "related")
+    categories = ("boilerplate", "navigation", "related", "comments", "embed")
     blind_to = frozenset({"context"})
 
     def __init__(self, *args, **kwargs) -> None:
@@ -222,6 +225,7 @@ class ContextLayer(Layer):
         comments_start = doc.meta.get("comments_start")
         if not isinstance(comments_start, int):
             comments_start = _comment_section(doc)
+        self._tweet_texts(doc)
         for _ in range(MAX_ROUNDS):
             kept = doc.kept()
             if len(kept) < 3:
@@ -231,6 +235,26 @@ class ContextLayer(Layer):
                 return
             for i, rule, category in found:
                 self.remove(doc, i, rule, category)
+
+    def _tweet_texts(self, doc: Document) -> None:
+        """Remove a tweet's text: the line right over its signature ('— Name (@handle) Month D, YYYY').
+
+        A social embed goes with its text (the guide's embed category), and the
+        embed layer takes only the signature: the text above it reads as prose.
+        Only the one line right over the signature is surely the tweet's (a
+        tweet of several paragraphs starts where nothing marks it); a line
+        another layer removed there ends the search. Text input only: HTML
+        extraction keeps tweets, as the benchmark's truth does (see
+        benchmarks/RESULTS.md, text and HTML floors).
+        """
+        lines = doc.lines
+        signatures = [i for i, (_, rule, _) in doc.removals.whole() if rule == TWEET_SIGNATURE]
+        for i in signatures:
+            above = next((k for k in range(i - 1, -1, -1) if not lines[k].blank), None)
+            if above is None or lines[above].removed or doc.hits(above):
+                continue
+            if self.enabled("embed", "context.tweet-text") and not self.kept_by_user(doc, above):
+                self.remove(doc, above, "context.tweet-text", "embed")
 
     def _round(self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None) -> _Found:
         """One round over the lines ``kept``: the lines to remove, with rule and category."""
@@ -871,7 +895,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
 
 def _removed_factor(category: str, rule: str) -> float:
     """How much a line another layer removed parts the article: furniture more, a gallery's lines less."""
-    if category == "caption" or rule in GALLERY:
+    if category in ("caption", "embed") or rule in GALLERY:
         return GALLERY_FACTOR
     return FURNITURE_FACTOR if category in FURNITURE else 1.0
 

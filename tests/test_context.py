@@ -839,3 +839,56 @@ def test_a_removed_line_over_a_signature_ends_the_tweet() -> None:
     article = [*ARTICLE[:2], "pic.twitter.com/AbC123xyz", SIGNATURE, *ARTICLE[2:]]
     out = CLEANER.clean(_page(article), kind="text").splitlines()
     assert all(line in out for line in ARTICLE)
+
+
+def test_a_tweets_upper_paragraphs_go_under_a_lead_in_that_names_twitter() -> None:
+    """A tweet of three paragraphs that end no sentence, under the author's line naming Twitter:
+    the whole tweet goes (embed), the author's line stays."""
+    lead_in = "The harbour board turned to Twitter on Friday to explain the closure to passengers."
+    tweet = [
+        "The north pier is closed until further notice while the piles are replaced",
+        "Please use the south slipway for all sailings, and allow ten more minutes for each crossing",
+        TWEET,
+    ]
+    article = [*ARTICLE[:2], lead_in, *tweet, SIGNATURE, *ARTICLE[2:]]
+    result = CLEANER.clean_document(_page(article), kind="text")
+    out = result.text.splitlines()
+    assert not any(line in out for line in [*tweet, SIGNATURE])
+    assert all(line in out for line in [*ARTICLE, lead_in])
+    assert {r.category for r in result.removals if r.text in tweet} == {"embed"}
+
+
+def test_a_tweets_lines_written_as_posts_go_without_a_lead_in() -> None:
+    """Lines in lower case and a line ending in hashtags over a tweet's last line are the tweet's;
+    the article's sentence above them stays."""
+    tweet = [
+        "on. the. pier.",
+        "closed.",
+        "Back on the water soon #ferry #islay",
+        "Thank you all https://t.co/AbC123xyz",
+    ]
+    article = [*ARTICLE[:2], *tweet, SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert not any(line in out for line in tweet)
+    assert all(line in out for line in ARTICLE)
+
+
+def test_a_subheading_over_a_tweet_stays() -> None:
+    """Near miss: a subheading ends no sentence either, but nothing names Twitter over it and it
+    carries no mark of a post: only the tweet's own line goes."""
+    subheading = "What the harbour board told passengers"
+    article = [*ARTICLE[:2], subheading, TWEET, SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert TWEET not in out
+    assert all(line in out for line in [*ARTICLE, subheading])
+
+
+def test_an_authors_lead_in_ending_in_a_colon_stays_over_a_tweet() -> None:
+    """Near miss: the author's own lead-in sentence ending in ':' ('Take a look at what ... said:')
+    is the article's, even under a line that names Twitter."""
+    above = "The harbour board answered questions about the closure on Twitter all afternoon."
+    lead_in = "Take a look at what the harbour master said about the timetable:"
+    article = [*ARTICLE[:2], above, lead_in, TWEET, SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert TWEET not in out
+    assert all(line in out for line in [*ARTICLE, above, lead_in])

@@ -84,6 +84,7 @@ MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathol
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
 TWEET_SIGNATURE = "embed.tweet-signature"  # the rule whose line closes a tweet embed (its text stands above)
+TWEET_LINES = 5  # upper paragraphs of one tweet, at most
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
@@ -108,6 +109,9 @@ _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
+_TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|\bt\.co)/\w")
+_HASHTAG_END = re.compile(r"#[^\W\d_]\w*$")
+_NAMES_TWITTER = re.compile(r"(?i)\b(?:re)?tweet(?:s|ed|ing)?\b|\btwitter\b")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -237,24 +241,64 @@ class ContextLayer(Layer):
                 self.remove(doc, i, rule, category)
 
     def _tweet_texts(self, doc: Document) -> None:
-        """Remove a tweet's text: the line right over its signature ('— Name (@handle) Month D, YYYY').
+        """Remove a tweet's text: the lines over its signature ('— Name (@handle) Month D, YYYY').
 
         A social embed goes with its text (the guide's embed category), and the
         embed layer takes only the signature: the text above it reads as prose.
-        Only the one line right over the signature is surely the tweet's (a
-        tweet of several paragraphs starts where nothing marks it); a line
-        another layer removed there ends the search. Text input only: HTML
+        The line right over the signature is the tweet's; the lines over that
+        are its upper paragraphs only as far as a mark shows (_tweet_lines). A
+        line another layer removed there ends the search. Text input only: HTML
         extraction keeps tweets, as the benchmark's truth does (see
         benchmarks/RESULTS.md, text and HTML floors).
         """
         lines = doc.lines
         signatures = [i for i, (_, rule, _) in doc.removals.whole() if rule == TWEET_SIGNATURE]
         for i in signatures:
-            above = next((k for k in range(i - 1, -1, -1) if not lines[k].blank), None)
+            above = _line_above(doc, i)
             if above is None or lines[above].removed or doc.hits(above):
                 continue
-            if self.enabled("embed", "context.tweet-text") and not self.kept_by_user(doc, above):
-                self.remove(doc, above, "context.tweet-text", "embed")
+            for k in [above, *self._tweet_lines(doc, above)]:
+                if self.enabled("embed", "context.tweet-text") and not self.kept_by_user(doc, k):
+                    self.remove(doc, k, "context.tweet-text", "embed")
+
+    def _tweet_lines(self, doc: Document, last: int) -> list[int]:
+        """The upper paragraphs of the tweet whose last paragraph is line ``last``.
+
+        Nothing says where a tweet of several paragraphs starts, but its lines
+        are written as posts are: they carry the post's links ('pic.twitter.com/...',
+        'https://t.co/...'), end in hashtags, start in lower case ('on. meth. dot.
+        com.'), or end no sentence ('Delhi has turned into a gas chamber ...
+        neighbouring states'). Going up from ``last``, the tweet runs over such
+        lines, at most TWEET_LINES of them, and stops at a removed line (another
+        signature, page furniture), at a line that names Twitter (the author's
+        lead-in: 'See tweets :', '... turned to Twitter last month to describe
+        his city as a "gas chamber."'), or at a sentence of the article (one that
+        ends, or a long lead-in ending in ':'). Under a lead-in that names Twitter
+        every line of the run is the tweet's; under any other line only the
+        marked lines right over ``last`` are (a subheading over a tweet ends no
+        sentence either).
+        """
+        run: list[tuple[int, bool]] = []  # (line index, marked), going up
+        k = last
+        lead_in = False
+        while len(run) < TWEET_LINES:
+            up = _line_above(doc, k)
+            if up is None or doc.lines[up].removed or doc.hits(up):
+                break
+            line = doc.lines[up].stripped
+            marked = _tweet_marked(line)
+            if not marked:
+                if _NAMES_TWITTER.search(line):
+                    lead_in = True
+                    break
+                if ends_sentence(line) and (line[-1] != ":" or self.shape(line).prose):
+                    break
+            run.append((up, marked))
+            k = up
+        if lead_in:
+            return [i for i, _ in run]
+        marked_run = list(itertools.takewhile(lambda item: item[1], run))
+        return [i for i, _ in marked_run]
 
     def _round(self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None) -> _Found:
         """One round over the lines ``kept``: the lines to remove, with rule and category."""
@@ -1252,8 +1296,22 @@ def _crumb(doc: Document, kept: list[int], lines: list[str], p: int) -> bool:
     line is neither a kicker nor a title line, even when the body names the section."""
     if not _kicker_like(lines[p]):
         return False
-    above = next((i for i in range(kept[p] - 1, -1, -1) if not doc.lines[i].blank), None)
+    above = _line_above(doc, kept[p])
     return above is not None and doc.lines[above].removed and any(h.category == "navigation" for h in doc.hits(above))
+
+
+def _line_above(doc: Document, i: int) -> int | None:
+    """The nearest line over line ``i`` that holds text (None at the top)."""
+    return next((k for k in range(i - 1, -1, -1) if not doc.lines[k].blank), None)
+
+
+def _tweet_marked(line: str) -> bool:
+    """A line written as a post: a tweet's link, a closing hashtag, or a short line in lower case."""
+    return (
+        _TWEET_LINK.search(line) is not None
+        or _HASHTAG_END.search(line) is not None
+        or (line[0].islower() and len(line.split()) < MIN_PROSE_WORDS)
+    )
 
 
 def _adjacent(doc: Document, a: int, b: int) -> bool:

@@ -892,3 +892,25 @@ def test_an_authors_lead_in_ending_in_a_colon_stays_over_a_tweet() -> None:
     out = CLEANER.clean(_page(article), kind="text").splitlines()
     assert TWEET not in out
     assert all(line in out for line in [*ARTICLE, above, lead_in])
+
+
+def test_a_menu_entry_over_the_title_is_no_kicker_when_the_section_label_stands_under_it() -> None:
+    """'Video Game' over the title and 'Cartoni' under it, a menu entry too: the page prints its
+    section once, under the title, so the line over the title is the menu's last entry."""
+    assert "News" in CLEANER.clean(_page(), kind="text").splitlines()  # no label under the title: a kicker
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nHarbour\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[:3] == [HEADLINE, "Harbour", DATELINE]
+
+
+def test_a_name_under_the_title_leaves_the_kicker() -> None:
+    """Near miss: an author's name under the title that a teaser list above names too is a byline,
+    not the section label: the kicker over the title stays."""
+    author = "Morag Campbell"
+    page = (
+        _page()
+        .replace("Obituaries\n", f"Obituaries\n{author}\n")
+        .replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n{author}\n{DATELINE}")
+    )
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[:4] == ["News", HEADLINE, author, DATELINE]

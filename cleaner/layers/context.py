@@ -695,6 +695,7 @@ class ContextLayer(Layer):
                     and _kicker_like(above)
                     and _adjacent(doc, kept[top - 1], kept[top])
                     and not _crumb(doc, kept, lines, top - 1)
+                    and not _labelled_below(doc, kept, lines, title, start)
                 ):
                     top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
@@ -1282,6 +1283,18 @@ def _counter_label(doc: Document, kept: list[int], lines: list[str], p: int, bel
         and len(lines[p].split()) <= 2
         and _NUMBER.fullmatch(lines[p - 1]) is not None
         and _adjacent(doc, kept[p - 1], kept[p])
+    )
+
+
+def _labelled_below(doc: Document, kept: list[int], lines: list[str], title: int, start: int) -> bool:
+    """Whether the headline block prints its section label under the title ('Cartoni' over the
+    date): a short line there, not a name, that repeats a line of the page above the title (the
+    menu entry it names). A page prints its section once, so the short line over the title is
+    then the menu's last entry ('Video Game'), not a kicker. Positions are in ``kept``."""
+    above = {ln.stripped for ln in doc.lines[: kept[title]] if not ln.blank}
+    return any(
+        _kicker_like(lines[p]) and not _name_like(lines[p]) and lines[p] in above and any(map(str.isalpha, lines[p]))
+        for p in range(title + 1, start)
     )
 
 

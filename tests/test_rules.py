@@ -323,3 +323,30 @@ def test_a_subheading_after_a_share_bar_inside_the_story_stays() -> None:
     out = CLEANER.clean(doc, kind="text")
     assert sub in out.splitlines()
     assert "Facebook" not in out.splitlines()
+
+
+def test_a_teasers_title_written_as_one_question_goes_with_its_heading() -> None:
+    """'Leggi anche' over another story's title that asks one question of prose length: the title is
+    the box's, and the paragraph after it is the article's."""
+    teaser = "I Cavalieri dello Zodiaco diventeranno un film: lo faranno i produttori de ‘Il Signore degli Anelli’?"
+    for lang, heading in (("it", "Leggi anche"), ("en", "Related stories")):
+        result = CLEANER.clean_document(_doc(lang, middle=[heading, teaser]), kind="text")
+        assert result.text == _doc(lang), lang
+        assert {r.category for r in result.removals} == {"related"}, lang
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # A share heading over the article's question: only a related heading announces a title.
+        ["Share this story", "Is the north pier ever going to take the larger ferry again, and who will pay for it?"],
+        # Two sentences, the last a question: a paragraph, not a title.
+        ["Related stories", "The board has not said. Will the council pay for the repairs this year?"],
+        # The article's question one line further down: only the line right under the heading may be a title.
+        ["Related stories", "Harbour dredging plans put on hold", "Will the council pay for the repairs, then?"],
+    ],
+)
+def test_a_question_of_the_article_under_a_block_heading_stays(middle: list[str]) -> None:
+    """Near misses: questions that read as the article's prose end the block under the heading."""
+    out = CLEANER.clean(_doc("en", middle=middle), kind="text").splitlines()
+    assert middle[-1] in out

@@ -19,6 +19,10 @@ MAX_BLOCK_LINE_WORDS = 25
 class BlockPatternLayer(PatternLayer):
     """A PatternLayer whose ``block`` rules also take the list under them."""
 
+    # Whether the line right under a block's heading may be a title written as one question
+    # of prose length ('Leggi anche' / '... lo faranno i produttori de ...?'): a teaser's title.
+    question_titles = False
+
     def apply(self, doc: Document) -> None:
         end = last_prose_index(doc)
         kept = doc.kept()  # the block's list is walked in this snapshot, from the opener on
@@ -36,7 +40,10 @@ class BlockPatternLayer(PatternLayer):
                 if line.removed:
                     pos += 1
                     continue
-                if is_prose(line.text) or word_count(line.stripped) > MAX_BLOCK_LINE_WORDS:
+                if word_count(line.stripped) > MAX_BLOCK_LINE_WORDS or (
+                    is_prose(line.text)
+                    and not (pos == here + 1 and self.question_titles and _question_title(line.stripped))
+                ):
                     break
                 hits = doc.hits(kept[pos])
                 if any(h.category != rule.category for h in hits) or self.kept_by_user(doc, kept[pos]):
@@ -77,6 +84,7 @@ class RelatedLayer(BlockPatternLayer):
 
     name = "related"
     categories = ("related",)
+    question_titles = True
 
 
 class BylineLayer(PatternLayer):
@@ -91,3 +99,8 @@ class BoilerplateLayer(PatternLayer):
 
     name = "boilerplate"
     categories = ("boilerplate",)
+
+
+def _question_title(line: str) -> bool:
+    """One question and nothing else: a teaser's title written as a question."""
+    return line.endswith("?") and not any(ch in line[:-1] for ch in ".!?")

@@ -69,7 +69,7 @@ class Cleaner:
         ]
         # Disabled rules stay in the index: layers only act on their own enabled
         # rules, and the context layer must see that a user asked to keep a line.
-        self.index = RuleIndex(rules)
+        self.index = RuleIndex([r for r in rules if not r.names])
 
     @property
     def layer_names(self) -> list[str]:
@@ -160,6 +160,9 @@ class Cleaner:
                     settled[n] = (doc.version, len(doc.removals), meta)
             if len(doc.removals) == before:
                 break
+        # Which lines go is settled: now each layer may name again what it removed by a line's place.
+        for layer in layers:
+            layer.finish(doc)
         text = doc.render()
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         return Result(text, [*ex.removals, *doc.removals.in_order()], ex.kind, ex.title)

@@ -182,6 +182,22 @@ class Removals(Sequence[Removal]):
         cuts = self._spans
         return (item for pos, item in enumerate(found, start) if pos not in cuts)
 
+    def numbered(self) -> Iterator[tuple[int, int, tuple[str, str, str]]]:
+        """(position, line index, (layer, rule, category)) of each whole-line removal: what a
+        layer's naming step reads to rename its own removals (``rename``)."""
+        cuts = self._spans
+        whys = self._whys
+        for pos, (line, code) in enumerate(zip(self._lines, self._why, strict=True)):
+            if pos not in cuts:
+                yield pos, line - 1, whys[code]
+
+    def rename(self, pos: int, rule: str, category: str) -> None:
+        """Give removal ``pos`` another rule and category; its layer, text and line stay."""
+        layer = self._whys[self._why[pos]][0]
+        why = (layer, rule, category)
+        code = self._codes.get(why)
+        self._why[pos] = code if code is not None else self._code(why)
+
     def in_order(self) -> Iterator[Removal]:
         """The removals by input line, then by start offset (a whole-line removal counts as 0), each
         tie in the order made: what sorting them would give, without a sort key per removal.

@@ -30,6 +30,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from cleaner.layers.base import Layer
+from cleaner.layers.naming import CJK as _CJK
+from cleaner.layers.naming import URL as _URL
+from cleaner.layers.naming import WORD as _WORD
+from cleaner.layers.naming import cjk_words, dated, name_by_place, removed_lines
 from cleaner.model import Document
 from cleaner.text import ends_sentence, title_case_ratio
 
@@ -82,30 +86,24 @@ COMMENT_HEADER_WORDS = 6  # words in one of them, at most ('Nick A', '2 days ago
 MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathological input linear
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
+# The rules that name a line by its shape alone; the naming step may name such a line better.
+SHAPE_RULES = frozenset({"context.menu", "context.teaser", "context.outside"})
+
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
 FEED_SAME = 3  # a line repeated word for word this often is a card's fixed part
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
-_DATE = re.compile(
-    r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
-)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
-_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
-_BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
 @dataclass(slots=True)
@@ -599,21 +597,21 @@ class ContextLayer(Layer):
             # A title over its dek and byline may share no word with the body; that block
             # is better evidence than one shared word (of a menu entry, or of the byline's name).
             dates = start
-            while dates > low and _dated(lines[dates - 1], len(lines[dates - 1].split())):
+            while dates > low and dated(lines[dates - 1], len(lines[dates - 1].split())):
                 dates -= 1
             over_dek = _unshared_title(doc, kept, lines, shapes, low, dates) if dates < start else None
             title = title if over_dek is None else over_dek
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
-            while top > low and _dated(lines[top - 1], len(lines[top - 1].split())):
+            while top > low and dated(lines[top - 1], len(lines[top - 1].split())):
                 top -= 1
         else:
             top = title
             titled = True  # the line at top is a title line (a kicker may sit over it)
             while top > low:
                 above = lines[top - 1]
-                if _dated(above, len(above.split())):
+                if dated(above, len(above.split())):
                     top, titled = top - 1, False
                 elif (
                     (score := self._title_score(above, shapes[top - 1], body, known))
@@ -646,7 +644,7 @@ class ContextLayer(Layer):
                 and p > title
                 and _between_held(doc, kept, p, held[k - 1 : k + 2])
                 and (
-                    (_name_like(lines[p]) and (_dated(lines[p + 1], len(lines[p + 1].split())) or _label(lines[p - 1])))
+                    (_name_like(lines[p]) and (dated(lines[p + 1], len(lines[p + 1].split())) or _label(lines[p - 1])))
                     or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p], known) & body)
                 )
             ):
@@ -677,7 +675,7 @@ class ContextLayer(Layer):
         self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None, *, below_title: bool
     ) -> bool:
         words = len(line.split())
-        if shape.prose or _dated(line, words) or self._title_score(line, shape, body, known):
+        if shape.prose or dated(line, words) or self._title_score(line, shape, body, known):
             return True
         if below_title and _label(line):
             return True  # "Author:", "Publish date:" labels of the byline block
@@ -756,6 +754,14 @@ class ContextLayer(Layer):
             return False
         return not any(w in self.stopwords for w in _WORD.findall(_EMAIL.sub(" ", line).lower()))
 
+    # -- naming, once the lines to remove are settled ----------------------------
+    def finish(self, doc: Document) -> None:
+        """Name the lines removed by their shape alone by what they are, where the page tells
+        more (cleaner/layers/naming.py). Runs after the chain has settled: no decision reads it."""
+        removed = removed_lines(doc)
+        shaped = sorted(i for i, (_, layer, rule, _) in removed.items() if layer == self.name and rule in SHAPE_RULES)
+        name_by_place(self, doc, shaped, removed)
+
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
         """Name what a line outside the article is: a rule that matched it (even one whose
@@ -766,7 +772,8 @@ class ContextLayer(Layer):
         line = doc.lines[index].stripped
         if _URL.fullmatch(line):
             return "context.url", "boilerplate"
-        if shape.words <= MENU_WORDS and not ends_sentence(line):
+        words = shape.words if shape.prose or not _CJK.search(line) else cjk_words(line)  # (CJK: by characters)
+        if words <= MENU_WORDS and not ends_sentence(line):
             return "context.menu", "navigation"
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
@@ -862,7 +869,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
         gain = max(float(n - PROSE_OFFSET), 1.0)
         return _Shape(n, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
     several = n >= 2 if stop >= 0 else len(line.split()) >= 2  # (n counts the words split() finds, but in CJK)
-    if _dated(line, n):
+    if dated(line, n):
         return _Shape(n, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
     teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
     weight = -(BAD_BASE + BAD_PER_WORD * n)
@@ -926,7 +933,7 @@ def _comment_section(doc: Document) -> int | None:
     )
     for head in heads:
         near = [ln.stripped for ln in doc.lines[head + 1 : head + 1 + COMMENT_GAP] if not ln.blank]
-        if sum(_dated(t, len(t.split())) for t in near) >= 2:
+        if sum(dated(t, len(t.split())) for t in near) >= 2:
             return head
     return None
 
@@ -1137,13 +1144,6 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     return found
 
 
-def _dated(line: str, words: int) -> bool:
-    """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
-    return (words <= 10 and _BYLINE.match(line) is not None) or (
-        words <= 12 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
-    )  # (every date holds a digit: one quick search keeps most lines off the long pattern)
-
-
 def _breadcrumb_title(
     doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, start: int
 ) -> int | None:
@@ -1181,7 +1181,7 @@ def _unshared_title(
     q = top
     while q > low and _adjacent(doc, kept[q - 1], kept[q]):
         above = lines[q - 1]
-        if _dated(above, len(above.split())) or _label(above):
+        if dated(above, len(above.split())) or _label(above):
             q -= 1
         elif q - 1 > low and _name_like(above) and _label(lines[q - 2]):
             q -= 2  # 'Author:' and the name under it

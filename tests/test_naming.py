@@ -87,9 +87,9 @@ def test_headline_under_a_breaking_news_label_is_the_banner() -> None:
 
 
 def test_short_line_over_headlines_cut_short_heads_their_list() -> None:
-    teasers = ["Most commented", *(f"Harbour board meets ferry company {n} …" for n in "ABC")]
+    teasers = ["Around the harbour", *(f"Harbour board meets ferry company {n} …" for n in "ABC")]
     named = _named(_page(below=teasers))
-    assert named["Most commented"] == ("context.list-heading", "related")
+    assert named["Around the harbour"] == ("context.list-heading", "related")
 
 
 def test_comment_thread_lines_between_comments_are_comments() -> None:

@@ -33,7 +33,7 @@ from cleaner.layers.base import Layer
 from cleaner.layers.naming import CJK as _CJK
 from cleaner.layers.naming import URL as _URL
 from cleaner.layers.naming import WORD as _WORD
-from cleaner.layers.naming import cjk_words, dated, name_by_place, removed_lines
+from cleaner.layers.naming import Removed, cjk_words, dated, name_by_place
 from cleaner.model import Document
 from cleaner.text import ends_sentence, title_case_ratio
 
@@ -758,8 +758,8 @@ class ContextLayer(Layer):
     def finish(self, doc: Document) -> None:
         """Name the lines removed by their shape alone by what they are, where the page tells
         more (cleaner/layers/naming.py). Runs after the chain has settled: no decision reads it."""
-        removed = removed_lines(doc)
-        shaped = sorted(i for i, (_, layer, rule, _) in removed.items() if layer == self.name and rule in SHAPE_RULES)
+        removed = Removed.of(doc)
+        shaped = removed.lines_where(lambda why: why[0] == self.name and why[1] in SHAPE_RULES)
         name_by_place(self, doc, shaped, removed)
 
     @staticmethod

@@ -25,6 +25,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cleaner.model import Document
@@ -40,9 +41,12 @@ QUESTION_WORDS = (5, 20)  # a headline that asks: this many words (fewer: a prom
 CUT_SHORT = ("...", "..", "…", "[…]", "[...]")
 CUT_SHORT_WORDS = 5  # a headline cut short: at least this many words (fewer: 'Loading content ...')
 CUT_SHORT_CJK = 6  # or this many CJK characters
+BLURB_REACH = 20  # lines from a related list's heading to a blurb of its list, at most
+LABEL_WORDS = 4  # a card's label: at most this many words
 CARD_LINES = 10  # a line repeats a line of its own list (a card's label) within this many lines
 LIST_CATEGORIES = frozenset({"navigation", "related", "boilerplate", "promo", "comments"})  # what lists are made of
 LIST_MAJORITY = 2 / 3  # the share of a run that must have one name for the few others to take it
+SENTENCE_CATEGORIES = frozenset({"related", "comments"})  # lists whose entries may be sentences
 IN_LIST = 2  # lines named alike by their shape, at most, that may take the name of the list around them
 
 # Shared with the context layer.
@@ -55,9 +59,6 @@ DATE = re.compile(
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
 BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
-
-# Removals as the naming step reads them: line index -> (position in the log, layer, rule, category).
-Removed = dict[int, tuple[int, str, str, str]]
 
 
 def dated(line: str, words: int) -> bool:
@@ -88,9 +89,36 @@ def shape_name(line: str, prose: bool) -> tuple[str, str]:
     return "outside", "boilerplate"
 
 
-def removed_lines(doc: Document) -> Removed:
-    """Every whole-line removal, by line index."""
-    return {i: (pos, layer, rule, category) for pos, i, (layer, rule, category) in doc.removals.numbered()}
+class Removed:
+    """The whole-line removals by line index, read from the log as it is now (a rename shows),
+    without an object per removal: a page dump may lose millions of lines. One view serves
+    every layer's naming step of a document."""
+
+    __slots__ = ("_at", "_log")
+
+    def __init__(self, doc: Document) -> None:
+        self._log = doc.removals
+        self._at = doc.removals.positions(len(doc.lines))
+
+    @classmethod
+    def of(cls, doc: Document) -> Removed:
+        view = doc.state.get("naming")
+        if not isinstance(view, Removed) or view._log is not doc.removals or len(view._at) != len(doc.lines):
+            view = doc.state["naming"] = cls(doc)
+        return view
+
+    def __contains__(self, i: int | None) -> bool:
+        return i is not None and self._at[i] >= 0
+
+    def why(self, i: int) -> tuple[str, str, str]:
+        """(layer, rule, category) of removed line ``i``."""
+        return self._log.why_at(self._at[i])
+
+    def rename(self, i: int, rule: str, category: str) -> None:
+        self._log.rename(self._at[i], rule, category)
+
+    def lines_where(self, wanted: Callable[[tuple[str, str, str]], bool]) -> list[int]:
+        return self._log.lines_where(wanted)
 
 
 def name_by_place(layer: Layer, doc: Document, shaped: list[int], removed: Removed) -> None:
@@ -100,65 +128,105 @@ def name_by_place(layer: Layer, doc: Document, shaped: list[int], removed: Remov
         return
     prefix = layer.name + "."
     lines = doc.lines
-    by_text: dict[str, list[tuple[int, str]]] = {}  # what other layers named (by a rule), by text
-    for i, (_, by, rule, category) in removed.items():
-        if by not in (layer.name, "duplicate") and not rule.endswith(".footer"):
-            by_text.setdefault(lines[i].stripped, []).append((i, category))
-    rules = {r.id: r for r in layer.book.rules}
-    names: dict[int, tuple[str, str]] = {}
+    whys = {i: removed.why(i) for i in shaped}  # as the layer named them
+    names: dict[int, tuple[str, str]] = {}  # the new (rule, category) of a line, by index
+    for i in shaped:  # first what the naming rules say: the next signals read it around a line
+        rule = layer.naming_rule(doc, i)
+        if rule is not None:
+            names[i] = (rule.id, rule.category)
+    by_text = _labels(layer, doc, removed)
     for i in shaped:
-        named = _named(layer, doc, i, removed, by_text, rules)
-        if named is not None:
+        if i not in names and (named := _named(layer, doc, i, whys[i][1], removed, names, by_text)) is not None:
             names[i] = named
-    final = {i: names.get(i, (rule, category)) for i, (_, _, rule, category) in removed.items()}
+
+    def category(k: int | None) -> str | None:
+        """What line ``k`` is called now (None: kept)."""
+        got = names.get(k) or whys.get(k)  # type: ignore[arg-type]
+        if got is not None:
+            return got[-1]
+        return removed.why(k)[2] if k in removed else None
+
     stray = [i for i in shaped if i not in names]
     # A date or byline stamps the item above it: a teaser's date is the teaser's, a comment's the comment's.
     for i in stray:
-        above = line_above(doc, i)
         text = lines[i].stripped
-        if above in final and final[above][1] in LIST_CATEGORIES and dated(text, len(text.split())):
-            names[i] = final[i] = (prefix + "stamp", final[above][1])
+        if dated(text, len(text.split())) and (above := category(line_above(doc, i))) in LIST_CATEGORIES:
+            names[i] = (prefix + "stamp", above)  # type: ignore[assignment]
     stray = [i for i in stray if i not in names]
     # A short line over other stories' headlines that the text shows as such heads their list.
+    menu = prefix + "menu"
     for i in stray:
-        text = lines[i].stripped
-        if removed[i][2] == prefix + "menu" and not dated(text, 3) and _heads_teasers(doc, i, names, prefix):
-            names[i] = final[i] = (prefix + "list-heading", "related")
+        if whys[i][1] == menu and _heads_teasers(doc, i, names, prefix) and not dated(lines[i].stripped, 3):
+            names[i] = (prefix + "list-heading", "related")
     stray = [i for i in stray if i not in names]
-    names.update(_in_list(doc, stray, final, prefix))
-    for i, (rule, category) in names.items():
-        if category != removed[i][3] and layer.enabled(category, rule):
-            doc.removals.rename(removed[i][0], rule, category)
+    names.update(_in_list(doc, stray, whys, category, prefix))
+    for i, (rule, new) in names.items():
+        if new != whys[i][2] and layer.enabled(new, rule):
+            removed.rename(i, rule, new)
+
+
+def _labels(layer: Layer, doc: Document, removed: Removed) -> dict[str, list[int]]:
+    """The short lines other layers removed by a rule, by text: a card repeats its label word for word."""
+    name = layer.name
+    found: dict[str, list[int]] = {}
+    for k in removed.lines_where(lambda why: why[0] not in (name, "duplicate") and not why[1].endswith(".footer")):
+        text = doc.lines[k].stripped
+        if len(text.split()) <= LABEL_WORDS:
+            found.setdefault(text, []).append(k)
+    return found
 
 
 def _named(
     layer: Layer,
     doc: Document,
     i: int,
+    shape: str,
     removed: Removed,
-    by_text: dict[str, list[tuple[int, str]]],
-    rules: dict[str, Rule],
+    names: dict[int, tuple[str, str]],
+    by_text: dict[str, list[int]],
 ) -> tuple[str, str] | None:
-    """A better name than its shape for line ``i``, from the line and the lines next to it; or None."""
+    """A better name than its shape (the rule ``shape``) for line ``i``, from the line and the lines
+    next to it; or None. ``names``: what the naming rules call the lines around it."""
     line = doc.lines[i].stripped
-    rule = layer.naming_rule(doc, i)
-    if rule is not None:
-        return rule.id, rule.category
     prefix = layer.name + "."
-    for k, category in by_text.get(line, ()):
+    rules = layer.book.by_id
+    for k in by_text.get(line, ()):
         if abs(k - i) <= CARD_LINES:
-            return prefix + "copy", category  # a card's fixed line ('Интересное 0'), as another layer named it
+            return prefix + "copy", removed.why(k)[2]  # a card's fixed line ('Интересное 0'), as another layer named it
     above = line_above(doc, i)
-    if above in removed and removed[i][2] == prefix + "teaser":
-        head = rules.get(removed[above][2])
+    if above in removed and shape == prefix + "teaser":
+        head = rules.get(removed.why(above)[1])
         if head is not None and head.block:
             return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
+    if shape == prefix + "outside":
+        head = _related_block_above(doc, i, removed, names, rules, prefix)
+        if head is not None:
+            return head.id + ".item", head.category  # a teaser's blurb, which the block did not take (prose)
     if line.endswith("?") and QUESTION_WORDS[0] <= len(line.split()) <= QUESTION_WORDS[1]:
         return prefix + "question", "related"  # another story's headline asks
     if line.endswith(CUT_SHORT) and (
         len(WORD.findall(line)) >= CUT_SHORT_WORDS or len(CJK.findall(line)) >= CUT_SHORT_CJK
     ):
         return prefix + "cut-short", "related"  # another story's headline or blurb, cut short
+    return None
+
+
+def _related_block_above(
+    doc: Document, i: int, removed: Removed, names: dict[int, tuple[str, str]], rules: dict[str, Rule], prefix: str
+) -> Rule | None:
+    """The related block ('You may also like') whose list line ``i``, a sentence, stands in: above it
+    only other sentences and share buttons up to the block's heading or one of its items."""
+    k = line_above(doc, i)
+    for _ in range(BLURB_REACH):
+        if k not in removed:
+            return None
+        rule = removed.why(k)[1]
+        head = rules.get(rule.removesuffix(".item"))
+        if head is not None and head.block:
+            return head if head.category == "related" else None
+        if rule != prefix + "outside" and names.get(k, ("", ""))[1] != "promo" and removed.why(k)[2] != "promo":
+            return None
+        k = line_above(doc, k)
     return None
 
 
@@ -173,15 +241,19 @@ def _heads_teasers(doc: Document, i: int, names: dict[int, tuple[str, str]], pre
 
 
 def _in_list(
-    doc: Document, stray: list[int], final: dict[int, tuple[str, str]], prefix: str
+    doc: Document,
+    stray: list[int],
+    whys: dict[int, tuple[str, str, str]],
+    category: Callable[[int | None], str | None],
+    prefix: str,
 ) -> dict[int, tuple[str, str]]:
     """New names for the shape-named lines ``stray`` that stand in a list of another kind.
 
-    ``final``: (rule, category) of every removed line, by index. The lines are taken in runs
-    (one after the other, blank lines aside). A short run between two removed lines of one
-    category takes it (a date and a reply between two comments); in a longer run, a few lines
-    between lines of the name most of the run has take that name ('Places in this Story'
-    among tags, 'Mensagens de Bom Dia' in a menu).
+    ``whys``: how the layer named each of them; ``category`` tells what a line is called now.
+    The lines are taken in runs (one after the other, blank lines aside). A short run between
+    two removed lines of one category takes it (a date and a reply between two comments); in a
+    longer run, a few lines between lines of the name most of the run has take that name
+    ('Places in this Story' among tags, 'Mensagens de Bom Dia' in a menu).
     """
     strays = set(stray)
     out: dict[int, tuple[str, str]] = {}
@@ -192,29 +264,30 @@ def _in_list(
             run.append(j)
         k += len(run)
         if len(run) <= IN_LIST:
-            above, below = line_above(doc, run[0]), line_below(doc, run[-1])
-            if above in final and below in final and final[above][1] == final[below][1] in LIST_CATEGORIES:
-                category = final[above][1]
-                out.update((i, (prefix + "in-list", category)) for i in run if _may_take(final[i], category, prefix))
+            around = category(line_above(doc, run[0]))
+            if around in LIST_CATEGORIES and category(line_below(doc, run[-1])) == around:
+                out.update((i, (prefix + "in-list", around)) for i in run if _may_take(whys[i], around, prefix))
             continue
-        major, most = Counter(final[i][1] for i in run).most_common(1)[0]
-        if most < LIST_MAJORITY * len(run):
+        cats = [category(i) for i in run]
+        major, most = Counter(cats).most_common(1)[0]
+        if most < LIST_MAJORITY * len(run) or major is None:
             continue
-        groups = [list(g) for _, g in itertools.groupby(run, key=lambda i: final[i][1])]
-        for before, group, after in zip(groups, groups[1:], groups[2:], strict=False):
-            if (
-                len(group) <= IN_LIST
-                and _may_take(final[group[0]], major, prefix)
-                and final[before[0]][1] == major
-                and final[after[0]][1] == major
-            ):
-                out.update((i, (prefix + "in-list", major)) for i in group)
+        start = 0
+        for _, group in itertools.groupby(cats):
+            size = len(list(group))
+            lo, hi = start, start + size
+            start = hi
+            if lo == 0 or hi == len(run) or size > IN_LIST or cats[lo] == major:
+                continue
+            if cats[lo - 1] == major and cats[hi] == major:
+                out.update((i, (prefix + "in-list", major)) for i in run[lo:hi] if _may_take(whys[i], major, prefix))
     return out
 
 
-def _may_take(named: tuple[str, str], category: str, prefix: str) -> bool:
-    """Whether a line named ``named`` by its shape may take a list's ``category`` (a sentence is no menu entry)."""
-    return named[1] != category and not (named[0] == prefix + "outside" and category == "navigation")
+def _may_take(why: tuple[str, str, str], category: str, prefix: str) -> bool:
+    """Whether a line removed as ``why`` (by its shape) may take a list's ``category``: a sentence
+    is a teaser's blurb or a comment, never a menu entry or a share button."""
+    return why[2] != category and (why[1] != prefix + "outside" or category in SENTENCE_CATEGORIES)
 
 
 def line_above(doc: Document, i: int) -> int | None:

@@ -18,7 +18,7 @@ import itertools
 from bisect import bisect_left
 
 from cleaner.layers.base import PatternLayer, last_prose_index
-from cleaner.layers.naming import name_by_place, removed_lines, shape_name
+from cleaner.layers.naming import Removed, name_by_place, shape_name
 from cleaner.model import Document
 from cleaner.text import is_prose
 
@@ -72,15 +72,14 @@ class TailLayer(PatternLayer):
     def finish(self, doc: Document) -> None:
         """Name the footer lines by what they are: the footer under a comment form or a source
         link is mostly the page's (menus, teasers, legal links), not comments or a source."""
-        removed = removed_lines(doc)
-        mine = [i for i, (_, layer, rule, _) in removed.items() if layer == self.name and rule.endswith(".footer")]
-        footer = sorted(mine)
+        removed = Removed.of(doc)
+        footer = removed.lines_where(lambda why: why[0] == self.name and why[1].endswith(".footer"))
         if not footer:
             return
-        comments = sorted(i for i, (_, _, rule, cat) in removed.items() if cat == "comments" and rule[-7:] != ".footer")
+        comments = removed.lines_where(lambda why: why[2] == "comments" and not why[1].endswith(".footer"))
         shaped = []
         for i in footer:
-            pos, layer, _, category = removed[i]
+            category = removed.why(i)[2]
             named = self.naming_rule(doc, i) or next(
                 (h for h in doc.hits(i) if h.category != category and self.enabled(h.category, h.id)), None
             )
@@ -94,6 +93,5 @@ class TailLayer(PatternLayer):
                 new = (f"{self.name}.{name}", shape_category)
                 shaped.append(i)
             if self.enabled(new[1], new[0]):
-                doc.removals.rename(pos, *new)
-                removed[i] = (pos, layer, *new)
-        name_by_place(self, doc, [i for i in shaped if removed[i][2].startswith(self.name + ".")], removed)
+                removed.rename(i, *new)
+        name_by_place(self, doc, [i for i in shaped if removed.why(i)[1].startswith(self.name + ".")], removed)

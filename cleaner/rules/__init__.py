@@ -52,7 +52,7 @@ from cleaner.model import CATEGORIES
 if TYPE_CHECKING:
     from cleaner.match import RuleIndex
 
-LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru", "id")
+LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru", "id", "ko")
 
 
 @dataclass(frozen=True)
@@ -208,6 +208,10 @@ class RuleBook:
 
     def words(self, key: str) -> frozenset[str]:
         return self.lexicon.get(key, frozenset())
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
 
     @functools.cached_property
     def namer(self) -> RuleIndex | None:

@@ -88,6 +88,7 @@ COMMENT_GAP = 12  # input lines between two comment-section lines that belong to
 
 # The rules that name a line by its shape alone; the naming step may name such a line better.
 SHAPE_RULES = frozenset({"context.menu", "context.teaser", "context.outside"})
+TITLE_REACH = 20  # kept lines from the top in which the headline repeats the <title>
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
@@ -760,7 +761,21 @@ class ContextLayer(Layer):
         more (cleaner/layers/naming.py). Runs after the chain has settled: no decision reads it."""
         removed = Removed.of(doc)
         shaped = removed.lines_where(lambda why: why[0] == self.name and why[1] in SHAPE_RULES)
+        if shaped and self._page_title(doc, shaped[0]) and self.enabled("boilerplate", "context.page-title"):
+            # The dump opens with the page's <title>, which the kept headline repeats: site metadata.
+            removed.rename(shaped.pop(0), "context.page-title", "boilerplate")
         name_by_place(self, doc, shaped, removed)
+
+    def _page_title(self, doc: Document, first: int) -> bool:
+        """Line ``first``, removed, is the text's first line and the page's <title>: the words of
+        its longest part ('<headline> | <site>') are all in a kept line near the top."""
+        if any(not ln.blank for ln in doc.lines[:first]):
+            return False
+        known = self._known_words(doc)
+        parts = _TITLE_SEPARATOR.split(doc.lines[first].stripped)
+        title = max((self._content_words(part, known) for part in parts), key=len)
+        top = itertools.islice((i for i in doc.kept() if i > first), TITLE_REACH)
+        return len(title) >= 2 and any(title <= self._content_words(doc.lines[i].stripped, known) for i in top)
 
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:

@@ -161,7 +161,7 @@ def name_by_place(layer: Layer, doc: Document, shaped: list[int], removed: Remov
     stray = [i for i in stray if i not in names]
     names.update(_in_list(doc, stray, whys, category, prefix))
     for i, (rule, new) in names.items():
-        if new != whys[i][2] and layer.enabled(new, rule):
+        if (rule, new) != whys[i][1:] and layer.enabled(new, rule):
             removed.rename(i, rule, new)
 
 

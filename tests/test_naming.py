@@ -32,6 +32,7 @@ def _page(above: list[str] = (), below: list[str] = (), links: list[str] = LINKS
         f"{HEADLINE} | Harbour Gazette",
         *MENU,
         *above,
+        "News",
         HEADLINE,
         "March 14, 2024",
         *ARTICLE,
@@ -141,3 +142,35 @@ def test_naming_changes_no_output(case, monkeypatch: pytest.MonkeyPatch) -> None
     plain = Cleaner().clean_document(case.input.read_bytes(), kind=case.kind)
     assert named.text == plain.text
     assert [(r.line, r.text, r.layer) for r in named.removals] == [(r.line, r.text, r.layer) for r in plain.removals]
+
+
+def test_page_title_line_is_site_metadata() -> None:
+    named = _named(_page())
+    assert named[f"{HEADLINE} | Harbour Gazette"] == ("context.page-title", "boilerplate")
+
+
+def test_share_rows_and_blurbs_under_a_related_heading() -> None:
+    blurbs = [
+        "The lifeboat crew were honoured at a ceremony in the town hall for their rescue of two fishermen in January.",
+        "The new fish market on the quay opened its doors to the public on Saturday after two years of building work.",
+    ]
+    below = ["You may also like", "Whatsapp Facebook Pint Email", blurbs[0], "Whatsapp Facebook Pint Email", blurbs[1]]
+    result = CLEANER.clean_document(_page(below=[*below, "Topics", "Harbour"]), kind="text")
+    named = [(r.text, r.rule, r.category) for r in result.removals if r.text in below]
+    assert named == [
+        ("You may also like", "related.heading", "related"),
+        ("Whatsapp Facebook Pint Email", "promo.share-bar", "promo"),  # an item of the block, named by the rule
+        (blurbs[0], "related.heading.item", "related"),
+        ("Whatsapp Facebook Pint Email", "promo.share-bar", "promo"),
+        (blurbs[1], "related.heading.item", "related"),
+    ]
+
+
+def test_post_categories_named_by_the_menu() -> None:
+    named = _named(_page(below=["Harbour, Island Ferry Services"]))
+    assert named["Harbour, Island Ferry Services"] == ("context.sections", "navigation")
+
+
+def test_call_to_action_in_a_menu_is_navigation() -> None:
+    named = _named(_page(above=["Place a Legal Notice"]))
+    assert named["Place a Legal Notice"] == ("navigation.action-link", "navigation")

@@ -43,6 +43,7 @@ CUT_SHORT_WORDS = 5  # a headline cut short: at least this many words (fewer: 'L
 CUT_SHORT_CJK = 6  # or this many CJK characters
 BLURB_REACH = 20  # lines from a related list's heading to a blurb of its list, at most
 LABEL_WORDS = 4  # a card's label: at most this many words
+SECTION_WORDS = 6  # a section's name in a list of the post's categories: at most this many words
 CARD_LINES = 10  # a line repeats a line of its own list (a card's label) within this many lines
 LIST_CATEGORIES = frozenset({"navigation", "related", "boilerplate", "promo", "comments"})  # what lists are made of
 LIST_MAJORITY = 2 / 3  # the share of a run that must have one name for the few others to take it
@@ -58,6 +59,7 @@ DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
+_CRUMBS = re.compile(r"\s+[»›>/|]\s+")
 BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -124,120 +126,137 @@ class Removed:
 def name_by_place(layer: Layer, doc: Document, shaped: list[int], removed: Removed) -> None:
     """Rename the lines ``shaped`` (indexes, in order) that ``layer`` removed and named by their
     shape ('<layer>.menu', '.teaser', '.outside'), where the page tells what they are."""
-    if not shaped:
-        return
-    prefix = layer.name + "."
-    lines = doc.lines
-    whys = {i: removed.why(i) for i in shaped}  # as the layer named them
-    names: dict[int, tuple[str, str]] = {}  # the new (rule, category) of a line, by index
-    for i in shaped:  # first what the naming rules say: the next signals read it around a line
-        rule = layer.naming_rule(doc, i)
-        if rule is not None:
-            names[i] = (rule.id, rule.category)
-    by_text = _labels(layer, doc, removed)
-    for i in shaped:
-        if i not in names and (named := _named(layer, doc, i, whys[i][1], removed, names, by_text)) is not None:
-            names[i] = named
+    if shaped:
+        _Namer(layer, doc, shaped, removed).run()
 
-    def category(k: int | None) -> str | None:
+
+class _Namer:
+    """One layer's naming step over one document (see name_by_place)."""
+
+    def __init__(self, layer: Layer, doc: Document, shaped: list[int], removed: Removed) -> None:
+        self.layer, self.doc, self.shaped, self.removed = layer, doc, shaped, removed
+        self.prefix = layer.name + "."
+        self.whys = {i: removed.why(i) for i in shaped}  # as the layer named them
+        self.names: dict[int, tuple[str, str]] = {}  # the new (rule, category) of a line, by index
+        self._labels: dict[str, list[int]] | None = None
+        self._sections: set[str] | None = None
+
+    def run(self) -> None:
+        layer, doc, names, whys, prefix = self.layer, self.doc, self.names, self.whys, self.prefix
+        lines = doc.lines
+        for i in self.shaped:  # first what the naming rules say: the next signals read it around a line
+            rule = layer.naming_rule(doc, i)
+            if rule is not None:
+                names[i] = (rule.id, rule.category)
+        for i in self.shaped:
+            if i not in names and (named := self.named(i)) is not None:
+                names[i] = named
+        stray = [i for i in self.shaped if i not in names]
+        # A date or byline stamps the item above it: a teaser's date is the teaser's, a comment's the comment's.
+        for i in stray:
+            text = lines[i].stripped
+            if dated(text, len(text.split())) and (above := self.category(line_above(doc, i))) in LIST_CATEGORIES:
+                names[i] = (prefix + "stamp", above)
+        stray = [i for i in stray if i not in names]
+        # A short line over other stories' headlines that the text shows as such heads their list.
+        for i in stray:
+            if whys[i][1] == prefix + "menu" and self.heads_teasers(i) and not dated(lines[i].stripped, 3):
+                names[i] = (prefix + "list-heading", "related")
+        stray = [i for i in stray if i not in names]
+        names.update(_in_list(doc, stray, whys, self.category, prefix))
+        for i, (rule, new) in names.items():
+            if (rule, new) != whys[i][1:] and layer.enabled(new, rule):
+                self.removed.rename(i, rule, new)
+
+    def category(self, k: int | None) -> str | None:
         """What line ``k`` is called now (None: kept)."""
-        got = names.get(k) or whys.get(k)  # type: ignore[arg-type]
+        got = self.names.get(k) or self.whys.get(k)  # type: ignore[arg-type]
         if got is not None:
             return got[-1]
-        return removed.why(k)[2] if k in removed else None
+        return self.removed.why(k)[2] if k in self.removed else None
 
-    stray = [i for i in shaped if i not in names]
-    # A date or byline stamps the item above it: a teaser's date is the teaser's, a comment's the comment's.
-    for i in stray:
-        text = lines[i].stripped
-        if dated(text, len(text.split())) and (above := category(line_above(doc, i))) in LIST_CATEGORIES:
-            names[i] = (prefix + "stamp", above)  # type: ignore[assignment]
-    stray = [i for i in stray if i not in names]
-    # A short line over other stories' headlines that the text shows as such heads their list.
-    menu = prefix + "menu"
-    for i in stray:
-        if whys[i][1] == menu and _heads_teasers(doc, i, names, prefix) and not dated(lines[i].stripped, 3):
-            names[i] = (prefix + "list-heading", "related")
-    stray = [i for i in stray if i not in names]
-    names.update(_in_list(doc, stray, whys, category, prefix))
-    for i, (rule, new) in names.items():
-        if (rule, new) != whys[i][1:] and layer.enabled(new, rule):
-            removed.rename(i, rule, new)
+    def named(self, i: int) -> tuple[str, str] | None:
+        """A better name than its shape for line ``i``, from the line and the lines next to it; or None."""
+        doc, removed, prefix = self.doc, self.removed, self.prefix
+        line = doc.lines[i].stripped
+        shape = self.whys[i][1]
+        rules = self.layer.book.by_id
+        for k in self.labels().get(line, ()):
+            if abs(k - i) <= CARD_LINES:
+                return prefix + "copy", removed.why(k)[
+                    2
+                ]  # a card's fixed line ('Интересное 0'), as another layer named it
+        above = line_above(doc, i)
+        if above in removed and shape == prefix + "teaser":
+            head = rules.get(removed.why(above)[1])
+            if head is not None and head.block:
+                return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
+        if shape == prefix + "outside":
+            head = self.related_block_above(i)
+            if head is not None:
+                return head.id + ".item", head.category  # a teaser's blurb, which the block did not take (prose)
+        if line.endswith("?") and QUESTION_WORDS[0] <= len(line.split()) <= QUESTION_WORDS[1]:
+            return prefix + "question", "related"  # another story's headline asks
+        if line.endswith(CUT_SHORT) and (
+            len(WORD.findall(line)) >= CUT_SHORT_WORDS or len(CJK.findall(line)) >= CUT_SHORT_CJK
+        ):
+            return prefix + "cut-short", "related"  # another story's headline or blurb, cut short
+        if ", " in line and shape == prefix + "teaser" and self.lists_sections(line):
+            return prefix + "sections", "navigation"  # the post's categories: names the page's menus give
+        return None
 
+    def labels(self) -> dict[str, list[int]]:
+        """The short lines other layers removed by a rule, by text: a card repeats its label word for word."""
+        if self._labels is None:
+            name, lines = self.layer.name, self.doc.lines
+            self._labels = {}
+            for k in self.removed.lines_where(
+                lambda why: why[0] not in (name, "duplicate") and not why[1].endswith(".footer")
+            ):
+                text = lines[k].stripped
+                if len(text.split()) <= LABEL_WORDS:
+                    self._labels.setdefault(text, []).append(k)
+        return self._labels
 
-def _labels(layer: Layer, doc: Document, removed: Removed) -> dict[str, list[int]]:
-    """The short lines other layers removed by a rule, by text: a card repeats its label word for word."""
-    name = layer.name
-    found: dict[str, list[int]] = {}
-    for k in removed.lines_where(lambda why: why[0] not in (name, "duplicate") and not why[1].endswith(".footer")):
-        text = doc.lines[k].stripped
-        if len(text.split()) <= LABEL_WORDS:
-            found.setdefault(text, []).append(k)
-    return found
-
-
-def _named(
-    layer: Layer,
-    doc: Document,
-    i: int,
-    shape: str,
-    removed: Removed,
-    names: dict[int, tuple[str, str]],
-    by_text: dict[str, list[int]],
-) -> tuple[str, str] | None:
-    """A better name than its shape (the rule ``shape``) for line ``i``, from the line and the lines
-    next to it; or None. ``names``: what the naming rules call the lines around it."""
-    line = doc.lines[i].stripped
-    prefix = layer.name + "."
-    rules = layer.book.by_id
-    for k in by_text.get(line, ()):
-        if abs(k - i) <= CARD_LINES:
-            return prefix + "copy", removed.why(k)[2]  # a card's fixed line ('Интересное 0'), as another layer named it
-    above = line_above(doc, i)
-    if above in removed and shape == prefix + "teaser":
-        head = rules.get(removed.why(above)[1])
-        if head is not None and head.block:
-            return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
-    if shape == prefix + "outside":
-        head = _related_block_above(doc, i, removed, names, rules, prefix)
-        if head is not None:
-            return head.id + ".item", head.category  # a teaser's blurb, which the block did not take (prose)
-    if line.endswith("?") and QUESTION_WORDS[0] <= len(line.split()) <= QUESTION_WORDS[1]:
-        return prefix + "question", "related"  # another story's headline asks
-    if line.endswith(CUT_SHORT) and (
-        len(WORD.findall(line)) >= CUT_SHORT_WORDS or len(CJK.findall(line)) >= CUT_SHORT_CJK
-    ):
-        return prefix + "cut-short", "related"  # another story's headline or blurb, cut short
-    return None
-
-
-def _related_block_above(
-    doc: Document, i: int, removed: Removed, names: dict[int, tuple[str, str]], rules: dict[str, Rule], prefix: str
-) -> Rule | None:
-    """The related block ('You may also like') whose list line ``i``, a sentence, stands in: above it
-    only other sentences and share buttons up to the block's heading or one of its items."""
-    k = line_above(doc, i)
-    for _ in range(BLURB_REACH):
-        if k not in removed:
-            return None
-        rule = removed.why(k)[1]
-        head = rules.get(rule.removesuffix(".item"))
-        if head is not None and head.block:
-            return head if head.category == "related" else None
-        if rule != prefix + "outside" and names.get(k, ("", ""))[1] != "promo" and removed.why(k)[2] != "promo":
-            return None
-        k = line_above(doc, k)
-    return None
-
-
-def _heads_teasers(doc: Document, i: int, names: dict[int, tuple[str, str]], prefix: str) -> bool:
-    """The next two lines below ``i`` are other stories' headlines by their text (asked, cut short)."""
-    k: int | None = i
-    for _ in range(2):
-        k = line_below(doc, k) if k is not None else None
-        if k is None or names.get(k, ("", ""))[0] not in (prefix + "question", prefix + "cut-short"):
+    def lists_sections(self, line: str) -> bool:
+        """The line lists, comma-separated, short names of which at least half are the page's own
+        section names (menu entries, breadcrumb steps): 'Mensagens de Autoestima, Mensagens de ...'."""
+        items = [item.strip() for item in line.split(", ")]
+        if len(items) < 2 or not all(_section_name(item) for item in items):
             return False
-    return True
+        items = [item.casefold() for item in items]
+        if self._sections is None:
+            lines = self.doc.lines
+            self._sections = set()
+            for k in self.removed.lines_where(lambda why: why[2] == "navigation"):
+                self._sections.update(part.strip().casefold() for part in _CRUMBS.split(lines[k].stripped))
+        return 2 * sum(item in self._sections for item in items) >= len(items)
+
+    def related_block_above(self, i: int) -> Rule | None:
+        """The related block ('You may also like') whose list line ``i``, a sentence, stands in: above it
+        only other sentences and share buttons up to the block's heading or one of its items."""
+        removed, rules = self.removed, self.layer.book.by_id
+        k = line_above(self.doc, i)
+        for _ in range(BLURB_REACH):
+            if k not in removed:
+                return None
+            rule = removed.why(k)[1]
+            head = rules.get(rule.removesuffix(".item"))
+            if head is not None and head.block:
+                return head if head.category == "related" else None
+            if rule != self.prefix + "outside" and self.category(k) != "promo":
+                return None
+            k = line_above(self.doc, k)
+        return None
+
+    def heads_teasers(self, i: int) -> bool:
+        """The next two lines below ``i`` are other stories' headlines by their text (asked, cut short)."""
+        k: int | None = i
+        for _ in range(2):
+            k = line_below(self.doc, k) if k is not None else None
+            if k is None or self.names.get(k, ("", ""))[0] not in (self.prefix + "question", self.prefix + "cut-short"):
+                return False
+        return True
 
 
 def _in_list(
@@ -288,6 +307,12 @@ def _may_take(why: tuple[str, str, str], category: str, prefix: str) -> bool:
     """Whether a line removed as ``why`` (by its shape) may take a list's ``category``: a sentence
     is a teaser's blurb or a comment, never a menu entry or a share button."""
     return why[2] != category and (why[1] != prefix + "outside" or category in SENTENCE_CATEGORIES)
+
+
+def _section_name(item: str) -> bool:
+    """A section's name: a few words that start with a capital, not with an article ('A News UK Company')."""
+    words = item.split()
+    return 0 < len(words) <= SECTION_WORDS and words[0][0].isupper() and words[0] not in ("A", "An", "The")
 
 
 def line_above(doc: Document, i: int) -> int | None:

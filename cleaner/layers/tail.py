@@ -80,9 +80,9 @@ class TailLayer(PatternLayer):
         shaped = []
         for i in footer:
             category = removed.why(i)[2]
-            named = self.naming_rule(doc, i) or next(
+            named = next(
                 (h for h in doc.hits(i) if h.category != category and self.enabled(h.category, h.id)), None
-            )
+            ) or self.naming_rule(doc, i)
             if named is not None:
                 new = (named.id, named.category)
             elif category == "comments" and 0 < bisect_left(comments, i) < len(comments):

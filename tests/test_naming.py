@@ -174,3 +174,12 @@ def test_post_categories_named_by_the_menu() -> None:
 def test_call_to_action_in_a_menu_is_navigation() -> None:
     named = _named(_page(above=["Place a Legal Notice"]))
     assert named["Place a Legal Notice"] == ("navigation.action-link", "navigation")
+
+
+def test_prose_past_the_comments_that_repeats_a_teaser_is_the_teaser() -> None:
+    question = "Why did the harbour board wait so long before it closed the north pier to ferries?"
+    comment = "I have taken that ferry every week for twenty years and the pier has always been in a poor state."
+    below = [question, "2 responses to “Ferry timetable changes”", "islander says:", comment, "Recent Posts", question]
+    result = CLEANER.clean_document(_page(below=below), kind="text")
+    named = [(r.rule, r.category) for r in result.removals if r.text in (question, comment)]
+    assert named == [("context.question", "related"), ("comments.thread", "comments"), ("context.copy", "related")]

@@ -765,6 +765,19 @@ class ContextLayer(Layer):
             # The dump opens with the page's <title>, which the kept headline repeats: site metadata.
             removed.rename(shaped.pop(0), "context.page-title", "boilerplate")
         name_by_place(self, doc, shaped, removed)
+        # What readers wrote is not printed twice on a page: prose past the comment section's start
+        # that repeats another removed line word for word is that line again (a teaser's title).
+        threads = removed.lines_where(lambda why: why[0] == self.name and why[1] == "comments.thread")
+        if threads:
+            texts = {doc.lines[i].stripped for i in threads}
+            others: dict[str, str] = {}
+            for k in removed.lines_where(lambda why: why[2] != "comments"):
+                if doc.lines[k].stripped in texts:
+                    others.setdefault(doc.lines[k].stripped, removed.why(k)[2])
+            for i in threads:
+                category = others.get(doc.lines[i].stripped)
+                if category is not None and self.enabled(category, "context.copy"):
+                    removed.rename(i, "context.copy", category)
 
     def _page_title(self, doc: Document, first: int) -> bool:
         """Line ``first``, removed, is the text's first line and the page's <title>: the words of

@@ -183,3 +183,9 @@ def test_prose_past_the_comments_that_repeats_a_teaser_is_the_teaser() -> None:
     result = CLEANER.clean_document(_page(below=below), kind="text")
     named = [(r.rule, r.category) for r in result.removals if r.text in (question, comment)]
     assert named == [("context.question", "related"), ("comments.thread", "comments"), ("context.copy", "related")]
+
+
+def test_breadcrumb_glued_into_one_line_ends_with_the_title() -> None:
+    named = _named(_page(above=[f"HomeHarbour News{HEADLINE}", f"Home Harbour {HEADLINE}"]))
+    assert named[f"HomeHarbour News{HEADLINE}"] == ("context.breadcrumb", "navigation")
+    assert named[f"Home Harbour {HEADLINE}"] == ("context.breadcrumb", "navigation")

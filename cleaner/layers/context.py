@@ -20,6 +20,7 @@ only what follows page furniture that a rule named below the article goes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -88,6 +89,8 @@ COMMENT_GAP = 12  # input lines between two comment-section lines that belong to
 
 # The rules that name a line by its shape alone; the naming step may name such a line better.
 SHAPE_RULES = frozenset({"context.menu", "context.teaser", "context.outside"})
+CRUMB_TITLE_WORDS = 4  # a title a breadcrumb ends with: at least this many words ('What's on CTV News Channel')
+CRUMB_WORDS = 6  # the steps of a breadcrumb before the title it ends with: at most this many words
 TITLE_REACH = 20  # kept lines from the top in which the headline repeats the <title>
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
@@ -764,6 +767,14 @@ class ContextLayer(Layer):
         if shaped and self._page_title(doc, shaped[0]) and self.enabled("boilerplate", "context.page-title"):
             # The dump opens with the page's <title>, which the kept headline repeats: site metadata.
             removed.rename(shaped.pop(0), "context.page-title", "boilerplate")
+        if shaped and self.enabled("navigation", "context.breadcrumb"):
+            # A breadcrumb glued into one line ends with the kept headline: 'Home Holidays <title>'.
+            kept = doc.kept()
+            crumbs = [i for i in shaped if _crumbs_of_title(doc, kept, i)]
+            for i in crumbs:
+                removed.rename(i, "context.breadcrumb", "navigation")
+            if crumbs:
+                shaped = [i for i in shaped if i not in set(crumbs)]
         name_by_place(self, doc, shaped, removed)
         # What readers wrote is not printed twice on a page: prose past the comment section's start
         # that repeats another removed line word for word is that line again (a teaser's title).
@@ -785,10 +796,13 @@ class ContextLayer(Layer):
         if any(not ln.blank for ln in doc.lines[:first]):
             return False
         known = self._known_words(doc)
-        parts = _TITLE_SEPARATOR.split(doc.lines[first].stripped)
-        title = max((self._content_words(part, known) for part in parts), key=len)
-        top = itertools.islice((i for i in doc.kept() if i > first), TITLE_REACH)
-        return len(title) >= 2 and any(title <= self._content_words(doc.lines[i].stripped, known) for i in top)
+        line = doc.lines[first].stripped
+        title = max((self._content_words(part, known) for part in _TITLE_SEPARATOR.split(line)), key=len)
+        top = [doc.lines[i].stripped for i in itertools.islice((i for i in doc.kept() if i > first), TITLE_REACH)]
+        # ('The Space Review: <headline>' has no spaced separator: it ends with the headline.)
+        return (len(title) >= 2 and any(title <= self._content_words(t, known) for t in top)) or _ends_with_other(
+            line, top
+        )
 
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
@@ -1282,6 +1296,20 @@ def _between_held(doc: Document, kept: list[int], p: int, held: list[bool]) -> b
     if len(held) < 3 or not (held[0] and held[2]) or len(doc.lines[kept[p]].stripped.split()) > HELD_WORDS:
         return False
     return _adjacent(doc, kept[p - 1], kept[p]) and _adjacent(doc, kept[p], kept[p + 1])
+
+
+def _crumbs_of_title(doc: Document, kept: list[int], i: int) -> bool:
+    """Line ``i`` is a few words and then, word for word, a kept line of CRUMB_TITLE_WORDS words or
+    more that follows within HEADLINE_LINES lines: a breadcrumb whose last step is the page's title."""
+    line = doc.lines[i].stripped
+    pos = bisect.bisect_right(kept, i)
+    for k in kept[pos : pos + 2]:
+        if k - i > HEADLINE_LINES:
+            break
+        title = doc.lines[k].stripped
+        if len(title.split()) >= CRUMB_TITLE_WORDS and len(line) > len(title) and line.endswith(title):
+            return len(line[: -len(title)].split()) <= CRUMB_WORDS
+    return False
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

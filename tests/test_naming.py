@@ -189,3 +189,16 @@ def test_breadcrumb_glued_into_one_line_ends_with_the_title() -> None:
     named = _named(_page(above=[f"HomeHarbour News{HEADLINE}", f"Home Harbour {HEADLINE}"]))
     assert named[f"HomeHarbour News{HEADLINE}"] == ("context.breadcrumb", "navigation")
     assert named[f"Home Harbour {HEADLINE}"] == ("context.breadcrumb", "navigation")
+
+
+def test_clean_skips_naming_and_returns_the_same_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    """clean() returns only the text, so it does not name the removals; the text is clean_document's."""
+    page = _page(below=TAGS)
+    calls = []
+    monkeypatch.setattr(Layer, "finish", lambda self, doc: calls.append(self.name))
+    for cls in {type(layer) for layer in CLEANER.layers}:
+        monkeypatch.setattr(cls, "finish", lambda self, doc: calls.append(self.name))
+    text = CLEANER.clean(page, kind="text")
+    assert calls == []
+    assert text == CLEANER.clean_document(page, kind="text").text
+    assert calls  # clean_document names

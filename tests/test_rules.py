@@ -21,6 +21,7 @@ from cleaner import CATEGORIES, Cleaner
 from cleaner.match import RuleIndex
 from cleaner.rules import LANGUAGES, Rule, builtin_rules, rules_dir
 from cleaner.text import is_prose
+from tests import test_context as context_page
 
 EXAMPLES_FILE = Path(__file__).with_name("rule_examples.toml")
 RULES = builtin_rules()
@@ -260,11 +261,23 @@ def _context(rule: Rule, entry: dict) -> str:
     return "middle"
 
 
+def _page_dump(line: str) -> str:
+    """A whole-page dump (tests/test_context.py's) whose menu holds ``line``."""
+    menu = [*context_page.MENU[:3], line, *context_page.MENU[3:]]
+    return context_page._page().replace("\n".join(context_page.MENU), "\n".join(menu), 1)
+
+
 @pytest.mark.parametrize(("rid", "line"), _examples(chain=True))
 def test_chain_removes_example(rid: str, line: str) -> None:
     rule = BY_ID[rid]
     entry = ENTRIES[rid]
     lang = _lang(rule)
+    if rule.names:
+        # A naming rule removes nothing itself: it names the line the context layer removes by its place.
+        result = CLEANER.clean_document(_page_dump(line), kind="text")
+        got = {(r.rule, r.category) for r in result.removals if r.text == line.strip()}
+        assert got == {(rule.id, rule.category)}, f"{line!r} removed as {got}"
+        return
     # ``lead``: lines that must stand before the example for it to be noise (a comment heading).
     lines = [*entry.get("lead", []), line]
     if rule.pair and rule.category == "navigation":
@@ -286,6 +299,16 @@ def test_chain_removes_example(rid: str, line: str) -> None:
 
 
 # -- near-misses ------------------------------------------------------------------------------
+
+
+def test_naming_rules_remove_nothing() -> None:
+    """A naming rule's example between two paragraphs stays: only the page around an article is named by it."""
+    named = [r for r in RULES if r.names]
+    assert named
+    for rule in named:
+        for item in ENTRIES[rule.id]["examples"]:
+            doc = _doc(_lang(rule), middle=[_text(item)])
+            assert CLEANER.clean(doc, kind="text") == doc, rule.id
 
 
 @pytest.mark.parametrize(("rid", "line", "lang"), _near_misses())

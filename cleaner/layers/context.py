@@ -20,6 +20,7 @@ only what follows page furniture that a rule named below the article goes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -30,6 +31,10 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from cleaner.layers.base import Layer
+from cleaner.layers.naming import CJK as _CJK
+from cleaner.layers.naming import URL as _URL
+from cleaner.layers.naming import WORD as _WORD
+from cleaner.layers.naming import Removed, cjk_words, dated, name_by_place
 from cleaner.model import Document
 from cleaner.text import ends_sentence, title_case_ratio
 
@@ -85,26 +90,23 @@ COMMENT_GAP = 12  # input lines between two comment-section lines that belong to
 
 TWEET_SIGNATURE = "embed.tweet-signature"  # the rule whose line closes a tweet embed (its text stands above)
 TWEET_LINES = 5  # upper paragraphs of one tweet, at most
+# The rules that name a line by its shape alone; the naming step may name such a line better.
+SHAPE_RULES = frozenset({"context.menu", "context.teaser", "context.outside"})
+CRUMB_TITLE_WORDS = 4  # a title a breadcrumb ends with: at least this many words ('What's on CTV News Channel')
+CRUMB_WORDS = 6  # the steps of a breadcrumb before the title it ends with: at most this many words
+TITLE_REACH = 20  # kept lines from the top in which the headline repeats the <title>
 
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
 FEED_SAME = 3  # a line repeated word for word this often is a card's fixed part
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
-_DATE = re.compile(
-    r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
-)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
-_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
@@ -667,21 +669,21 @@ class ContextLayer(Layer):
             # A title over its dek and byline may share no word with the body; that block
             # is better evidence than one shared word (of a menu entry, or of the byline's name).
             dates = start
-            while dates > low and _dated(lines[dates - 1], len(lines[dates - 1].split())):
+            while dates > low and dated(lines[dates - 1], len(lines[dates - 1].split())):
                 dates -= 1
             over_dek = _unshared_title(doc, kept, lines, shapes, low, dates) if dates < start else None
             title = title if over_dek is None else over_dek
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
-            while top > low and _dated(lines[top - 1], len(lines[top - 1].split())):
+            while top > low and dated(lines[top - 1], len(lines[top - 1].split())):
                 top -= 1
         else:
             top = title
             titled = True  # the line at top is a title line (a kicker may sit over it)
             while top > low:
                 above = lines[top - 1]
-                if _dated(above, len(above.split())):
+                if dated(above, len(above.split())):
                     top, titled = top - 1, False
                 elif (
                     (score := self._title_score(above, shapes[top - 1], body, known))
@@ -715,7 +717,7 @@ class ContextLayer(Layer):
                 and p > title
                 and _between_held(doc, kept, p, held[k - 1 : k + 2])
                 and (
-                    (_name_like(lines[p]) and (_dated(lines[p + 1], len(lines[p + 1].split())) or _label(lines[p - 1])))
+                    (_name_like(lines[p]) and (dated(lines[p + 1], len(lines[p + 1].split())) or _label(lines[p - 1])))
                     or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p], known) & body)
                 )
             ):
@@ -746,7 +748,7 @@ class ContextLayer(Layer):
         self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None, *, below_title: bool
     ) -> bool:
         words = len(line.split())
-        if shape.prose or _dated(line, words) or self._title_score(line, shape, body, known):
+        if shape.prose or dated(line, words) or self._title_score(line, shape, body, known):
             return True
         if below_title and _label(line):
             return True  # "Author:", "Publish date:" labels of the byline block
@@ -825,6 +827,52 @@ class ContextLayer(Layer):
             return False
         return not any(w in self.stopwords for w in _WORD.findall(_EMAIL.sub(" ", line).lower()))
 
+    # -- naming, once the lines to remove are settled ----------------------------
+    def finish(self, doc: Document) -> None:
+        """Name the lines removed by their shape alone by what they are, where the page tells
+        more (cleaner/layers/naming.py). Runs after the chain has settled: no decision reads it."""
+        removed = Removed.of(doc)
+        shaped = removed.lines_where(lambda why: why[0] == self.name and why[1] in SHAPE_RULES)
+        if shaped and self._page_title(doc, shaped[0]) and self.enabled("boilerplate", "context.page-title"):
+            # The dump opens with the page's <title>, which the kept headline repeats: site metadata.
+            removed.rename(shaped.pop(0), "context.page-title", "boilerplate")
+        if shaped and self.enabled("navigation", "context.breadcrumb"):
+            # A breadcrumb glued into one line ends with the kept headline: 'Home Holidays <title>'.
+            kept = doc.kept()
+            crumbs = [i for i in shaped if _crumbs_of_title(doc, kept, i)]
+            for i in crumbs:
+                removed.rename(i, "context.breadcrumb", "navigation")
+            if crumbs:
+                shaped = [i for i in shaped if i not in set(crumbs)]
+        name_by_place(self, doc, shaped, removed)
+        # What readers wrote is not printed twice on a page: prose past the comment section's start
+        # that repeats another removed line word for word is that line again (a teaser's title).
+        threads = removed.lines_where(lambda why: why[0] == self.name and why[1] == "comments.thread")
+        if threads:
+            texts = {doc.lines[i].stripped for i in threads}
+            others: dict[str, str] = {}
+            for k in removed.lines_where(lambda why: why[2] != "comments"):
+                if doc.lines[k].stripped in texts:
+                    others.setdefault(doc.lines[k].stripped, removed.why(k)[2])
+            for i in threads:
+                category = others.get(doc.lines[i].stripped)
+                if category is not None and self.enabled(category, "context.copy"):
+                    removed.rename(i, "context.copy", category)
+
+    def _page_title(self, doc: Document, first: int) -> bool:
+        """Line ``first``, removed, is the text's first line and the page's <title>: the words of
+        its longest part ('<headline> | <site>') are all in a kept line near the top."""
+        if any(not ln.blank for ln in doc.lines[:first]):
+            return False
+        known = self._known_words(doc)
+        line = doc.lines[first].stripped
+        title = max((self._content_words(part, known) for part in _TITLE_SEPARATOR.split(line)), key=len)
+        top = [doc.lines[i].stripped for i in itertools.islice((i for i in doc.kept() if i > first), TITLE_REACH)]
+        # ('The Space Review: <headline>' has no spaced separator: it ends with the headline.)
+        return (len(title) >= 2 and any(title <= self._content_words(t, known) for t in top)) or _ends_with_other(
+            line, top
+        )
+
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
         """Name what a line outside the article is: a rule that matched it (even one whose
@@ -835,7 +883,8 @@ class ContextLayer(Layer):
         line = doc.lines[index].stripped
         if _URL.fullmatch(line):
             return "context.url", "boilerplate"
-        if shape.words <= MENU_WORDS and not ends_sentence(line):
+        words = shape.words if shape.prose or not _CJK.search(line) else cjk_words(line)  # (CJK: by characters)
+        if words <= MENU_WORDS and not ends_sentence(line):
             return "context.menu", "navigation"
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
@@ -931,7 +980,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
         gain = max(float(n - PROSE_OFFSET), 1.0)
         return _Shape(n, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
     several = n >= 2 if stop >= 0 else len(line.split()) >= 2  # (n counts the words split() finds, but in CJK)
-    if _dated(line, n):
+    if dated(line, n):
         return _Shape(n, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
     teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
     weight = -(BAD_BASE + BAD_PER_WORD * n)
@@ -995,7 +1044,7 @@ def _comment_section(doc: Document) -> int | None:
     )
     for head in heads:
         near = [ln.stripped for ln in doc.lines[head + 1 : head + 1 + COMMENT_GAP] if not ln.blank]
-        if sum(_dated(t, len(t.split())) for t in near) >= 2:
+        if sum(dated(t, len(t.split())) for t in near) >= 2:
             return head
     return None
 
@@ -1206,13 +1255,6 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     return found
 
 
-def _dated(line: str, words: int) -> bool:
-    """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
-    return (words <= 10 and _BYLINE.match(line) is not None) or (
-        words <= 12 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
-    )  # (every date holds a digit: one quick search keeps most lines off the long pattern)
-
-
 def _breadcrumb_title(
     doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, start: int
 ) -> int | None:
@@ -1250,7 +1292,7 @@ def _unshared_title(
     q = top
     while q > low and _adjacent(doc, kept[q - 1], kept[q]):
         above = lines[q - 1]
-        if _dated(above, len(above.split())) or _label(above):
+        if dated(above, len(above.split())) or _label(above):
             q -= 1
         elif q - 1 > low and _name_like(above) and _label(lines[q - 2]):
             q -= 2  # 'Author:' and the name under it
@@ -1349,6 +1391,20 @@ def _between_held(doc: Document, kept: list[int], p: int, held: list[bool]) -> b
     if len(held) < 3 or not (held[0] and held[2]) or len(doc.lines[kept[p]].stripped.split()) > HELD_WORDS:
         return False
     return _adjacent(doc, kept[p - 1], kept[p]) and _adjacent(doc, kept[p], kept[p + 1])
+
+
+def _crumbs_of_title(doc: Document, kept: list[int], i: int) -> bool:
+    """Line ``i`` is a few words and then, word for word, a kept line of CRUMB_TITLE_WORDS words or
+    more that follows within HEADLINE_LINES lines: a breadcrumb whose last step is the page's title."""
+    line = doc.lines[i].stripped
+    pos = bisect.bisect_right(kept, i)
+    for k in kept[pos : pos + 2]:
+        if k - i > HEADLINE_LINES:
+            break
+        title = doc.lines[k].stripped
+        if len(title.split()) >= CRUMB_TITLE_WORDS and len(line) > len(title) and line.endswith(title):
+            return len(line[: -len(title)].split()) <= CRUMB_WORDS
+    return False
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

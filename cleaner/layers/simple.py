@@ -8,6 +8,7 @@ it (a "Related articles" heading and its list of headlines).
 from __future__ import annotations
 
 from cleaner.layers.base import PatternLayer, last_prose_index
+from cleaner.layers.naming import Removed
 from cleaner.model import Document
 from cleaner.text import is_prose, word_count
 
@@ -63,6 +64,17 @@ class BlockPatternLayer(PatternLayer):
             if not doc.lines[kept[k]].removed:
                 return any(h.category == category for h in doc.hits(kept[k]))
         return False
+
+    def finish(self, doc: Document) -> None:
+        """A line of a block's list that a naming rule knows better is named by it: a row of
+        share buttons between the teasers under 'You may also like' is promo."""
+        if self.book.namer is None:
+            return
+        removed = Removed.of(doc)
+        for i in removed.lines_where(lambda why: why[0] == self.name and why[1].endswith(".item")):
+            named = self.naming_rule(doc, i)
+            if named is not None and named.category != removed.why(i)[2] and self.enabled(named.category, named.id):
+                removed.rename(i, named.id, named.category)
 
 
 class BannerLayer(PatternLayer):

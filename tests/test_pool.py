@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from pathlib import Path
 
 import pytest
 
 from cleaner import Cleaner
 from cleaner.batch.files import Job
-from cleaner.batch.work import Settings, run_files
+from cleaner.batch.work import CHUNK_MOST, CHUNK_SHARE, Outcome, Settings, _chunks, run_files
 from tests.test_core import ShoutLayer  # a user layer: not in the settings a worker could rebuild from
 
 STORY = "A long enough sentence of the story, with words in it.\n"
@@ -30,3 +31,55 @@ def test_forked_workers_clean_with_the_batch_cleaner_and_its_extra_layers(tmp_pa
     for o in outcomes:
         assert Path(o.job.dest).read_text(encoding="utf-8") == STORY
         assert [r["layer"] for r in o.removals or []] == ["shout"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_outcome_comes_back_to_its_own_file_in_order(tmp_path: Path, workers: int) -> None:
+    # Enough files for tasks of several files each, with failures among them: outcomes travel
+    # back without their job, so a slip would pin one file's result on another.
+    jobs = []
+    for i in range(90):
+        src = tmp_path / "in" / f"{i:02d}.txt"
+        src.parent.mkdir(exist_ok=True)
+        if i % 7 == 3:
+            src.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+        else:
+            src.write_text(f"{STORY}Story number {i} " + "and more words " * i + "\n", encoding="utf-8")
+        jobs.append(Job(str(src), str(tmp_path / "out" / f"{i:02d}.txt"), f"{i:02d}.txt"))
+    outcomes = list(run_files(jobs, Settings(templates=False), workers, Cleaner()))
+    assert [o.job for o in outcomes] == jobs
+    for i, o in enumerate(outcomes):
+        assert o.ok == (i % 7 != 3), o
+        if o.ok:
+            assert o.bytes_in == Path(o.job.source).stat().st_size
+            assert o.kind == "text" and o.bytes_out == Path(o.job.dest).stat().st_size
+        else:
+            assert o.error == "binary data, not text or HTML" and not Path(o.job.dest).exists()
+
+
+def test_jobs_and_outcomes_cross_to_workers_and_back_whole() -> None:
+    job = Job("in/a.txt", "out/a.txt", "a.txt")
+    assert pickle.loads(pickle.dumps(job)) == job
+    outcome = Outcome(job, True, None, "text", 120, 80, {"caption": 2}, [{"rule": "r"}])
+    assert Outcome(job, *outcome.wire()) == outcome
+    failed = Outcome(job, False, "binary data, not text or HTML")
+    assert Outcome(job, *failed.wire()) == failed
+
+
+@pytest.mark.parametrize("n", [0, 1, 7, 50, 600, 5000])
+@pytest.mark.parametrize("workers", [1, 2, 8])
+def test_tasks_cover_every_file_once_in_order_and_shrink_towards_the_end(n: int, workers: int) -> None:
+    items = list(range(n))
+    tasks = [list(t) for t in _chunks(items, workers)]
+    assert [i for t in tasks for i in t] == items
+    sizes = [len(t) for t in tasks]
+    assert all(1 <= s <= CHUNK_MOST for s in sizes)
+    assert sizes == sorted(sizes, reverse=True), "never a bigger task after a smaller one"
+    done = 0
+    for s in sizes:  # each task at most its share of what is left (or a single file)
+        assert s == 1 or s <= (n - done) // (CHUNK_SHARE * workers)
+        done += s
+    if n >= CHUNK_SHARE * workers:
+        assert sizes[-1] == 1, "the batch ends on single files, so no worker waits long for another"
+    if n >= 5000 and workers <= 2:
+        assert len(tasks) < n / 30, "large batches go out in large tasks"

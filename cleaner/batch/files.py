@@ -43,6 +43,11 @@ class Job:
     name: str
     """The input as the user knows it: the path given, or the file under a directory given."""
 
+    def __reduce__(self) -> tuple[type[Job], tuple[str, str, str]]:
+        # Jobs go to the worker processes by the thousand (twice with templates): as a plain
+        # tuple of arguments a job pickles in a third of the time of a frozen dataclass's state.
+        return (Job, (self.source, self.dest, self.name))
+
 
 def _identity(path: str) -> tuple[int, int] | None:
     try:

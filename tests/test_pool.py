@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 from pathlib import Path
 
@@ -11,19 +12,26 @@ import pytest
 from cleaner import Cleaner
 from cleaner.batch.files import Job
 from cleaner.batch.work import CHUNK_MOST, CHUNK_SHARE, Outcome, Settings, _chunks, run_files
+from cleaner.model import Document
 from tests.test_core import ShoutLayer  # a user layer: not in the settings a worker could rebuild from
 
 STORY = "A long enough sentence of the story, with words in it.\n"
 
 
+def _jobs(tmp_path: Path, contents: list[str | bytes]) -> list[Job]:
+    """One input file per content under ``tmp_path/in``, each with its output under ``tmp_path/out``."""
+    (tmp_path / "in").mkdir(exist_ok=True)
+    jobs = []
+    for i, content in enumerate(contents):
+        src = tmp_path / "in" / f"{i:02d}.txt"
+        src.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        jobs.append(Job(str(src), str(tmp_path / "out" / f"{i:02d}.txt"), f"{i:02d}.txt"))
+    return jobs
+
+
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers inherit only by fork")
 def test_forked_workers_clean_with_the_batch_cleaner_and_its_extra_layers(tmp_path: Path) -> None:
-    jobs = []
-    for i in range(6):
-        src = tmp_path / "in" / f"{i}.txt"
-        src.parent.mkdir(exist_ok=True)
-        src.write_text(f"{STORY}BUY NOW {i}\n", encoding="utf-8")
-        jobs.append(Job(str(src), str(tmp_path / "out" / f"{i}.txt"), f"{i}.txt"))
+    jobs = _jobs(tmp_path, [f"{STORY}BUY NOW {i}\n" for i in range(6)])
     settings = Settings(templates=False, keep_removals=True)
     outcomes = list(run_files(jobs, settings, 2, Cleaner(extra_layers=[ShoutLayer])))
     assert [o.job for o in outcomes] == jobs
@@ -37,15 +45,8 @@ def test_forked_workers_clean_with_the_batch_cleaner_and_its_extra_layers(tmp_pa
 def test_each_outcome_comes_back_to_its_own_file_in_order(tmp_path: Path, workers: int) -> None:
     # Enough files for tasks of several files each, with failures among them: outcomes travel
     # back without their job, so a slip would pin one file's result on another.
-    jobs = []
-    for i in range(90):
-        src = tmp_path / "in" / f"{i:02d}.txt"
-        src.parent.mkdir(exist_ok=True)
-        if i % 7 == 3:
-            src.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-        else:
-            src.write_text(f"{STORY}Story number {i} " + "and more words " * i + "\n", encoding="utf-8")
-        jobs.append(Job(str(src), str(tmp_path / "out" / f"{i:02d}.txt"), f"{i:02d}.txt"))
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    jobs = _jobs(tmp_path, [png if i % 7 == 3 else f"{STORY}Story {i} " + "and more words " * i for i in range(90)])
     outcomes = list(run_files(jobs, Settings(templates=False), workers, Cleaner()))
     assert [o.job for o in outcomes] == jobs
     for i, o in enumerate(outcomes):
@@ -83,3 +84,27 @@ def test_tasks_cover_every_file_once_in_order_and_shrink_towards_the_end(n: int,
         assert sizes[-1] == 1, "the batch ends on single files, so no worker waits long for another"
     if n >= 5000 and workers <= 2:
         assert len(tasks) < n / 30, "large batches go out in large tasks"
+
+
+class _CrashLayer(ShoutLayer):
+    """Kills the worker process that meets the line ``CRASH`` (as the out-of-memory killer would)."""
+
+    name = "crash"
+
+    def apply(self, doc: Document) -> None:
+        if any(ln.stripped == "CRASH" for _, ln in doc.iter_kept()):
+            os._exit(1)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers inherit only by fork")
+def test_a_dead_worker_fails_the_files_not_yet_done_and_keeps_the_ones_before(tmp_path: Path) -> None:
+    jobs = _jobs(tmp_path, [STORY + ("CRASH\n" if i == 40 else "") for i in range(60)])
+    outcomes = list(run_files(jobs, Settings(templates=False), 2, Cleaner(extra_layers=[_CrashLayer])))
+    assert [o.job for o in outcomes] == jobs
+    assert all(o.ok for o in outcomes[:20]), "the first tasks were done before the crash"
+    assert not outcomes[40].ok
+    failed = [o for o in outcomes if not o.ok]
+    assert {o.error for o in failed} == {"the worker process died (out of memory?)"}
+    for o in outcomes[:20]:
+        assert Path(o.job.dest).read_text(encoding="utf-8") == STORY
+    assert not Path(jobs[40].dest).exists()

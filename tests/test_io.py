@@ -35,6 +35,22 @@ def test_walk_yields_regular_files_with_relative_names_and_skips_hidden(tmp_path
     assert rels == ["a.txt", os.path.join("sub", "b.txt"), os.path.join("sub", "deeper", "c.html")]
 
 
+def test_walk_lists_a_folders_files_before_its_subfolders_and_follows_links_to_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for rel in ("b/z.txt", "b/a/y.txt", "a/x.txt", "m.txt", "c.txt"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(rel)
+    (tmp_path / "l.txt").symlink_to(tmp_path / "b" / "z.txt")
+    got = list(walk(str(tmp_path)))
+    rels = ["c.txt", "l.txt", "m.txt", "a/x.txt", "b/z.txt", "b/a/y.txt"]
+    assert [rel for _, rel in got] == [os.path.join(*r.split("/")) for r in rels]
+    assert [path for path, _ in got] == [os.path.join(str(tmp_path), rel) for _, rel in got]
+    # A relative root with a trailing slash gives the same names, and paths under the root as written.
+    monkeypatch.chdir(tmp_path)
+    assert list(walk("b/")) == [("b/z.txt", "z.txt"), ("b/a/y.txt", os.path.join("a", "y.txt"))]
+
+
 def test_walk_skips_an_output_directory_inside_the_input(tmp_path: Path) -> None:
     _tree(tmp_path)
     (tmp_path / "clean").mkdir()

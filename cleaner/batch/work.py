@@ -85,6 +85,10 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     removals: list[dict[str, Any]] | None = None
 
+    def wire(self) -> tuple[Any, ...]:
+        """Every field but the job, in order: ``Outcome(job, *outcome.wire())`` rebuilds it."""
+        return (self.ok, self.error, self.kind, self.bytes_in, self.bytes_out, self.counts, self.removals)
+
 
 # The one Cleaner of this process and its settings, set by init_worker.
 _STATE: dict[str, Any] = {}
@@ -192,14 +196,29 @@ def _summarise_chunk(jobs: Sequence[Job]) -> list[Page | None]:
     return [summarise_file(job) for job in jobs]
 
 
-def _clean_chunk(items: Sequence[tuple[Job, Template | None]]) -> list[Outcome]:
+def _clean_chunk(items: Sequence[tuple[Job, Template | None]]) -> list[tuple[Any, ...]]:
     # One chunk shares its few templates: pickle sends each once, however many jobs name it.
-    return [clean_file(job, template) for job, template in items]
+    # Outcomes go back as plain tuples without their job (the parent has it): a tuple
+    # pickles in a tenth of the time of the dataclass holding another one.
+    return [clean_file(job, template).wire() for job, template in items]
 
 
-def _chunks(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+CHUNK_MOST = 64
+"""Files per task at most: a round trip to a worker costs a fraction of a millisecond
+of the parent's time, which it takes from the workers on a machine they fill."""
+CHUNK_SHARE = 4
+"""...and a task is at most 1/(CHUNK_SHARE * workers) of the files still to do, so
+tasks shrink to single files at the end of a pass and the workers finish together
+(the last task is what one worker does while the others wait)."""
+
+
+def _chunks(items: Sequence[T], workers: int) -> Iterator[Sequence[T]]:
+    """``items`` in tasks: large while much is left, smaller and smaller towards the end."""
+    start, n = 0, len(items)
+    while start < n:
+        size = max(1, min(CHUNK_MOST, (n - start) // (CHUNK_SHARE * workers)))
+        yield items[start : start + size]
+        start += size
 
 
 def file_groups(jobs: Sequence[Job]) -> list[str | None]:
@@ -280,8 +299,6 @@ def _run(
     mapper: Mapper,
     on_learned: Callable[[int], None],
 ) -> Iterator[Outcome]:
-    # Chunks big enough to amortise the round trip, small enough to balance the load.
-    size = max(1, min(16, len(jobs) // (workers * 8)))
     groups = file_groups(jobs)
     templates: dict[str, Template] = {}
     if templates_on(cleaner, settings):
@@ -289,11 +306,13 @@ def _run(
         if indexes:
 
             def pages() -> Iterator[Page | None]:
-                for chunk in mapper(_summarise_chunk, _chunks([jobs[i] for i in indexes], size)):
+                for chunk in mapper(_summarise_chunk, _chunks([jobs[i] for i in indexes], workers)):
                     on_learned(len(chunk))
                     yield from chunk
 
             templates = learn_templates(groups, indexes, pages())
     items = [(job, None if g is None else templates.get(g)) for job, g in zip(jobs, groups, strict=True)]
-    for chunk in mapper(_clean_chunk, _chunks(items, size)):
-        yield from chunk
+    done = iter(jobs)  # the outcomes come back in job order, without their jobs
+    for chunk in mapper(_clean_chunk, _chunks(items, workers)):
+        for wire in chunk:
+            yield Outcome(next(done), *wire)

@@ -55,6 +55,32 @@ def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[st
     return whole == new
 
 
+def _settle(doc: Document, layers: list[Layer]) -> None:
+    """Run ``layers`` over ``doc`` in passes until one removes nothing (at most MAX_PASSES)."""
+    # A layer is skipped when nothing changed since it last ran and removed nothing:
+    # on the same document it would remove nothing again. (Layers are deterministic
+    # functions of the document; the version counts every removal and cut.) A layer
+    # blind to some layers' removals (its own among them) is also skipped when only
+    # those changed the document: it reads the document as if they had not happened.
+    settled: dict[int, tuple[int, int, dict[str, object]]] = {}  # version, removals, meta
+    for _ in range(MAX_PASSES):
+        before = len(doc.removals)
+        for n, layer in enumerate(layers):
+            last = settled.get(n)
+            if last is not None and last[2] == doc.meta:
+                if last[0] == doc.version:
+                    continue
+                if _only_by(doc, last, layer.blind_to):
+                    settled[n] = (doc.version, len(doc.removals), last[2])
+                    continue
+            version, count, meta = doc.version, len(doc.removals), dict(doc.meta)
+            layer.apply(doc)
+            if doc.meta == meta and (doc.version == version or _only_by(doc, (version, count, meta), layer.blind_to)):
+                settled[n] = (doc.version, len(doc.removals), meta)
+        if len(doc.removals) == before:
+            break
+
+
 class Cleaner:
     """A configured filter chain. Thread-safe to share: layers keep no per-document state."""
 
@@ -135,34 +161,43 @@ class Cleaner:
         doc = Document(ex.pieces if ex.pieces is not None else ex.text, meta=meta, index=self.index)
         ex.pieces = None
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
-        layers = [layer for layer in self.layers if ex.kind in layer.kinds]
-        # A layer is skipped when nothing changed since it last ran and removed nothing:
-        # on the same document it would remove nothing again. (Layers are deterministic
-        # functions of the document; the version counts every removal and cut.) A layer
-        # blind to some layers' removals (its own among them) is also skipped when only
-        # those changed the document: it reads the document as if they had not happened.
-        settled: dict[int, tuple[int, int, dict[str, object]]] = {}  # version, removals, meta
-        for _ in range(MAX_PASSES):
-            before = len(doc.removals)
-            for n, layer in enumerate(layers):
-                last = settled.get(n)
-                if last is not None and last[2] == doc.meta:
-                    if last[0] == doc.version:
-                        continue
-                    if _only_by(doc, last, layer.blind_to):
-                        settled[n] = (doc.version, len(doc.removals), last[2])
-                        continue
-                version, count, meta = doc.version, len(doc.removals), dict(doc.meta)
-                layer.apply(doc)
-                if doc.meta == meta and (
-                    doc.version == version or _only_by(doc, (version, count, meta), layer.blind_to)
-                ):
-                    settled[n] = (doc.version, len(doc.removals), meta)
-            if len(doc.removals) == before:
-                break
-        text = doc.render()
+        _settle(doc, [layer for layer in self.layers if ex.kind in layer.kinds])
+        text = self._check_as_text(doc) if ex.kind == "html" else doc.render()
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         return Result(text, [*ex.removals, *doc.removals.in_order()], ex.kind, ex.title)
+
+    def _check_as_text(self, doc: Document) -> str:
+        """Clean the HTML-mode output again as the text it now is, and make that the output.
+
+        Cleaning a cleaned page again (kind auto: it is text then) must change
+        nothing, but the HTML kind skips the layers meant for page dumps, and
+        every layer read the extracted lines with the removed ones still in
+        place. So the output is cleaned once more exactly as ``clean(text)``
+        would clean it (text layers, no template), and what that pass removes
+        is recorded on ``doc`` like any other removal, at its extracted line.
+        The text chain settles, so the result cleans to itself.
+        """
+        rows: list[int] = []  # the line of doc behind each line of text
+        text = doc.render(rows)
+        check = Document(text, index=self.index)
+        _settle(check, [layer for layer in self.layers if "text" in layer.kinds])
+        if not check.removals:
+            return text
+        cuts: dict[int, list[tuple[int, int, str, str, str]]] = {}
+        for r in check.removals:
+            i = rows[r.line - 1]
+            if r.start is None or r.end is None:
+                doc.remove(i, r.layer, r.rule, r.category)
+            else:
+                cuts.setdefault(i, []).append((r.start, r.end, r.layer, r.rule, r.category))
+        for i, spans in cuts.items():
+            # Offsets are into the line as checked: doc's current text, less a byte-order mark
+            # a cut left at its start (a Document drops those). Cut right to left.
+            text_now = doc.lines[i].text
+            shift = len(text_now) - len(text_now.lstrip("\ufeff"))
+            for start, end, layer, rule, category in sorted(spans, reverse=True):
+                doc.cut(i, start + shift, end + shift, layer, rule, category)
+        return check.render()
 
     def clean(self, content: str | bytes, *, kind: str = "auto") -> str:
         """Clean one document and return only the text."""

@@ -404,11 +404,14 @@ class Document:
         self.recut.append(index)
 
     # -- output --------------------------------------------------------------
-    def render(self) -> str:
-        """Join kept lines by the guide's whitespace rules (and only those)."""
+    def render(self, rows: list[int] | None = None) -> str:
+        """Join kept lines by the guide's whitespace rules (and only those).
+
+        ``rows``, if given, receives the index of the line behind each output line (-1 for a gap).
+        """
         out: list[str] = []
         pending_blank = False
-        for ln in self.lines:
+        for i, ln in enumerate(self.lines):
             if ln.removed:
                 continue
             if ln.blank:
@@ -417,7 +420,11 @@ class Document:
             if pending_blank:
                 out.append("")
                 pending_blank = False
+                if rows is not None:
+                    rows.append(-1)
             out.append(ln.text.rstrip())
+            if rows is not None:
+                rows.append(i)
         return "\n".join(out) + "\n" if out else ""
 
 

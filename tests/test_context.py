@@ -688,3 +688,19 @@ def test_questions_over_a_clean_article_are_no_menu() -> None:
     a page's menu does not end so. With no header above it, the list after the article stays."""
     text = _text(["Why now?", "Who pays?", "What next?", *ARTICLE, *CONCERTS])
     assert CLEANER.clean(text, kind="text") == text
+
+
+def test_a_marked_list_under_a_lead_in_over_a_clean_article_is_no_menu() -> None:
+    """Items marked '- ' under a line that announces them ('What is new in version 2.26?') open the
+    article, as an extracted app page does; they made the text look like a page dump, and the
+    layer dropped half of it (a second clean of an HTML page's output)."""
+    items = ["- New tasks for the game", "- More questions for your opponent", "- Challenges coming soon"]
+    text = _text(["What is new in version 2.26?", *items, "- Bugs fixed", *ARTICLE, "Features:", *items])
+    assert CLEANER.clean(text, kind="text") == text
+
+
+def test_a_marked_menu_without_a_lead_in_is_still_a_header() -> None:
+    """Near miss: the same marks on a menu with nothing announcing it (an extracted page's toolbar)."""
+    menu = ["- Order Reprints", "- Print Article", "Text size"]
+    removed = _removed(_text([*menu, *ARTICLE]))
+    assert all(removed[item][0] == "context" for item in menu)

@@ -104,6 +104,7 @@ _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
+_LIST_MARKER = re.compile(r"[-–•*] ")  # how extracted text marks a list item
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -175,7 +176,9 @@ _NOT_PROSE = _Shape(0, False)
 
 class ContextLayer(Layer):
     name = "context"
-    # HTML mode: trafilatura already chose the article; this layer cost 3 points of recall there.
+    # Not over the extracted lines of a page: trafilatura already chose the article, and this
+    # layer cost 3 points of recall there. The HTML kind runs it on its output as text
+    # (Cleaner._check_as_text), where the article stands alone and it rarely acts.
     kinds = frozenset({"text"})
     categories = ("boilerplate", "navigation", "related")
     blind_to = frozenset({"context"})
@@ -732,10 +735,26 @@ def _framed(
     """
     top = next((p for p in range(body) if _long_sentence(doc.lines[kept[p]].stripped, shapes[p])), body)
     first = kept[top] + 1 if top < len(kept) else 1 << 62  # (line numbers count from 1)
-    mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1]
+    listed = _announced(doc, kept, top)
+    mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1 and i not in listed]
     above = sum(not ends_sentence(doc.lines[i].stripped) for i in mine)
     above += sum(1 for i, why in removed if i + 1 < first and why[2] in FURNITURE)
     return above >= HEADER_LINES
+
+
+def _announced(doc: Document, kept: list[int], top: int) -> set[int]:
+    """Lines above kept[top] that a lead-in line announces ('What's new in 2.26?', 'The dates are:'):
+    the items of its list, each opening with a list marker ('- New tasks for the game!').
+    A menu has no lead-in, and a page's <title> ending in '?' is followed by no marked items."""
+    found: set[int] = set()
+    lead = False
+    for p in range(min(top, len(kept))):
+        line = doc.lines[kept[p]].stripped
+        if lead and _LIST_MARKER.match(line):
+            found.add(kept[p])
+            continue
+        lead = line.endswith((":", "?"))
+    return found
 
 
 def _long_sentence(line: str, shape: _Shape) -> bool:

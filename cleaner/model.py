@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
 
 from cleaner.text import is_prose
@@ -54,7 +54,17 @@ class Removal:
     end: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies, and a report may hold millions of these.
+        return {
+            "layer": self.layer,
+            "rule": self.rule,
+            "category": self.category,
+            "text": self.text,
+            "line": self.line,
+            "end_line": self.end_line,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(slots=True)

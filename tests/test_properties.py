@@ -279,8 +279,9 @@ _SPLIT = re.compile(r"\r\n|\r|\n")
 
 
 def input_lines(text: str) -> list[str]:
-    """The input's lines exactly as the Document splits them."""
-    parts = _SPLIT.split(text)
+    """The input's lines exactly as the Document splits them: a byte-order mark at a line's
+    start is an encoding signature (concatenated files leave them) and goes like whitespace."""
+    parts = [part.lstrip("\ufeff") for part in _SPLIT.split(text)]
     if parts and parts[-1] == "":
         parts.pop()
     return parts
@@ -328,6 +329,8 @@ def test_text_no_exception_and_idempotent(text: str) -> None:
 
 
 @given(texts)
+@example("\ufeff")  # found by the deep profile: the model kept the mark as a line of text
+@example("\ufeffThe council met.\n\ufeff\ufeffShare this:\nIt voted to close the old bridge, officials said.\n")
 def test_text_output_is_input_lines_in_order(text: str) -> None:
     result = clean_document(text, kind="text")
     lines = input_lines(text)

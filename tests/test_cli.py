@@ -246,6 +246,24 @@ def test_removal_logs_stream_through_files_and_leave_nothing_behind(
     assert list(temp.iterdir()) == []
 
 
+def test_a_reader_closing_the_pipe_ends_the_command_without_a_traceback(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Share this:\n" * 20_000 + "The council voted on Tuesday to keep the library open.\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", str(src), "-o", str(tmp_path / "out.txt"), "--explain", "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(str(src).encode())
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "broken pipe" in err
+
+
 def test_a_removal_log_that_cannot_be_written_fails_the_input_and_writes_no_output(tmp_path: Path) -> None:
     jobs = [files.Job(str(p), str(tmp_path / "out" / p.name), p.name) for p in _seeds(tmp_path / "in", 2)]
     settings = work.Settings(templates=False, spool=str(tmp_path / "missing"))

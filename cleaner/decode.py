@@ -36,12 +36,15 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.I)
-# A page opens with a doctype, or with <html>, <head> or <body> and more tags
-# before any text: '<html> is the root element' and '<html><head> and <body>:
-# the skeleton of a page' open articles about HTML, not pages.
+# A page opens with a doctype followed by markup, <html> followed by <head> or
+# <body> and one more tag, or <head> followed by what a head holds. Articles about
+# HTML may open with tags too: '<html> is the root element', '<html><head> and
+# <body>: the skeleton of a page' are text.
+_COMMENTS = r"(?:\s*<!--.*?-->)*\s*"
 _HTML_START = re.compile(
-    r"\A\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html\b[^<>]{0,2000}>\s*(?:<|\Z)"
-    r"|<(?:html|head|body)\b[^<>]{0,2000}>(?:\s*(?:<!--.*?-->|<[a-zA-Z!/][^<>]{0,2000}>)){2})",
+    rf"\A{_COMMENTS}(?:<!doctype\s+html\b[^<>]{{0,2000}}>\s*(?:<|\Z)"
+    rf"|<html\b[^<>]{{0,2000}}>{_COMMENTS}<(?:head|body)\b[^<>]{{0,2000}}>{_COMMENTS}<[a-zA-Z!/]"
+    rf"|<head\b[^<>]{{0,2000}}>{_COMMENTS}<(?:meta|title|link|script|style|base)\b)",
     re.I | re.S,
 )
 # A line made only of tags: what the script layer's markup rule (cleaner/rules/neutral.toml)
@@ -75,6 +78,7 @@ _BINARY_MAGIC = (
     b"wOF2",
 )
 _HEAD = 8192
+NUL_SHARE = 0.10  # NUL bytes in valid UTF-8 past which it is binary
 # C0 control bytes that never occur in text (tab, LF, VT, FF, CR and ESC do).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _UTF8_MULTI = re.compile(
@@ -124,11 +128,12 @@ def _valid_utf8(head: bytes) -> bool:
 def is_binary(data: bytes) -> bool:
     """Binary if it starts with a known signature, or its head is not text by its control bytes.
 
-    Valid UTF-8 is text whatever control characters it holds (a str and its
-    UTF-8 encoding clean alike), unless it is mostly NUL bytes (a zeroed or
-    truncated file). Other bytes are binary past 2% of C0 controls: legacy
-    encodings never use them, and random bytes have about 10%. A NUL or two
-    is damaged text either way.
+    Valid UTF-8 is text whatever other control characters it holds (a str and
+    its UTF-8 encoding clean alike), unless more than 10% of it is NUL bytes,
+    which text never holds (git calls a file with any NUL binary; a zeroed or
+    truncated file is mostly NUL). Other bytes are binary past 2% of C0
+    controls: legacy encodings never use them, and random bytes have about 10%.
+    A NUL or two is damaged text either way.
     """
     head = data[:_HEAD]
     if head.startswith(_BINARY_MAGIC):
@@ -139,7 +144,7 @@ def is_binary(data: bytes) -> bool:
     if controls <= 4:
         return False
     if _valid_utf8(head):
-        return 2 * head.count(0) > len(head)
+        return head.count(0) > NUL_SHARE * len(head)
     return controls > 0.02 * len(head)
 
 

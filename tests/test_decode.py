@@ -216,9 +216,10 @@ def test_nul_every_fourth_byte_is_not_utf16() -> None:
     assert decode("Hello, world".encode("utf-16-le")) == "Hello, world"
 
 
-def test_mostly_nul_utf8_and_control_dense_legacy_bytes_are_binary() -> None:
+def test_nul_dense_utf8_and_control_dense_legacy_bytes_are_binary() -> None:
     assert is_binary(b"\x00" * 30 + b"abc")  # a zeroed file with a few letters
-    assert not is_binary(b"abc\x00" * 3 + b"a longer line of text after them")
+    assert is_binary(b"\x00\x01\x02PNG\x00" * 50)  # a NUL in 3 bytes of 8
+    assert not is_binary(b"abc\x00" * 3 + b"a longer line of text after them and more")  # 3 NULs
     assert is_binary(b"\xe9\x01\x02\x03\x04\x05 caf\xe9 text" * 4)  # legacy bytes never hold C0 controls
 
 
@@ -230,6 +231,7 @@ def test_mostly_nul_utf8_and_control_dense_legacy_bytes_are_binary() -> None:
         "<html><body><p>Hi</p></body></html>",
         "<html>\n<body>\n<p>Hi there</p>\n</body>\n</html>",
         "<!-- saved -->\n<html lang='en'><!--<![endif]--><head>\n<meta charset=utf-8>",
+        "<head><meta charset=utf-8><title>T</title></head><body><p>Hi</p></body>",
         '<html lang="en-US" class="a\n  b"><head prefix="og: http://ogp.me/ns#"><meta charset="UTF-8"><title>T</title>',
         '<div class="post">\n<p>First paragraph.</p>\n<p>Second.</p>\n</div>\n',
     ],
@@ -247,6 +249,7 @@ def test_pages_and_fragments_look_like_html(page: str) -> None:
         "<ul><li>One</li><li>Two</li></ul> renders a list of two items.\n<p> and <div> are blocks.\n",
         "<!DOCTYPE html> tells the browser the page is HTML5.\nThen come <html>, <head> and <body>.\n",
         "<p>First paragraph.</p><p>Second.</p><p>Third.</p>",  # one line, no page: pass kind="html"
+        "<HTML><A><A>She said the team had worked for months to prepare.\n",  # found by the property test
     ],
 )
 def test_text_quoting_tags_is_not_html(text: str) -> None:

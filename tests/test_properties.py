@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 
 import cleaner
 from cleaner import CATEGORIES, BinaryInputError, clean, clean_document
-from cleaner.decode import _wide_unicode, looks_like_html
+from cleaner.decode import NUL_SHARE, _wide_unicode, looks_like_html
 from cleaner.rules import LANGUAGES, builtin_rules
 
 _BASE = settings.default.max_examples
@@ -320,11 +320,18 @@ def rebuild(text: str, result: cleaner.Result) -> str:
 
 
 # ------------------------------------------------------------------ properties
+_PAGE_TAG = re.compile(r"(?i)<(?:!doctype|html|head)\b")
+
+
 @given(texts)
+@example("<HTML><A><A>She said the team had worked for months to prepare for the launch.\n")
 def test_text_no_exception_and_idempotent(text: str) -> None:
     once = clean(text, kind="text")
     assert clean(once, kind="text") == once
-    assert not looks_like_html(once)
+    if not _PAGE_TAG.search(text):
+        # A cleaned text keeps no line of tags alone, so it can look like HTML only by
+        # opening like a page: kind auto then cleans it as it cleans the text, as text.
+        assert not looks_like_html(once)
     assert once == "" or (once.endswith("\n") and not once.endswith("\n\n") and not once.startswith("\n"))
 
 
@@ -381,13 +388,13 @@ def test_text_removals_are_consistent(text: str) -> None:
 @example(b"\x01\x02\x03\x04\x05\x06 hello", "auto")  # control characters were refused as binary
 @example(b"a\x01b\x02c\x03d\x04e\x05f", "text")
 def test_utf8_bytes_equal_str(data: bytes, kind: str) -> None:
-    """A str and its UTF-8 encoding clean alike, unless the bytes are mostly NUL (refused as
-    binary) or have the NUL layout of BOM-less UTF-16/32 (they are that encoding of another text)."""
+    """A str and its UTF-8 encoding clean alike, unless the bytes are more than 10% NUL (refused
+    as binary) or have the NUL layout of BOM-less UTF-16/32 (they are that encoding of another text)."""
     text = data.decode("utf-8")
     try:
         got = clean(data, kind=kind)
     except BinaryInputError:
-        assert 2 * data[:8192].count(0) > len(data[:8192])
+        assert data[:8192].count(0) > NUL_SHARE * len(data[:8192])
         return
     if _wide_unicode(data[:8192]):
         return

@@ -180,6 +180,9 @@ class Cleaner:
         rows: list[int] = []  # the line of doc behind each line of text
         text = doc.render(rows)
         check = Document(text, index=self.index)
+        for ln, i in zip(check.lines, rows, strict=True):
+            if i >= 0 and ln.stripped == doc.lines[i].stripped:
+                ln.hits = doc.lines[i].hits  # the rules that match it, if the first pass asked (the same index)
         _settle(check, [layer for layer in self.layers if "text" in layer.kinds])
         if not check.removals:
             return text

@@ -42,29 +42,28 @@ class DuplicateLayer(Layer):
         copies: Counter[str] = Counter()
         for i in kept:
             ln = lines[i]
-            n = len(ln.stripped.split())
-            if n >= MIN_WORDS:
-                key = _key(ln.stripped)
+            words = ln.stripped.split()
+            if len(words) >= MIN_WORDS:
+                key = " ".join(words)
                 if len(key) >= MIN_CHARS:
                     copies[key] += 1
-            elif n >= MIN_SHORT_WORDS:
+            elif len(words) >= MIN_SHORT_WORDS:
                 if ln.stripped in short and _among_removed(doc, i):
                     self.remove(doc, i, "duplicate.exact", "duplicate")
                 short.add(ln.stripped)
+        if not any(1 < n < STRUCTURE for n in copies.values()):
+            return  # no paragraph has a copy to remove
         for i in kept:
             ln = lines[i]
-            if ln.removed or len(ln.stripped.split()) < MIN_WORDS:
+            words = ln.stripped.split()
+            if ln.removed or len(words) < MIN_WORDS:
                 continue
-            key = _key(ln.stripped)
+            key = " ".join(words)
             count = copies.get(key, 0)  # 0: too short a key; -1: its first copy is behind us
             if count < 0:
                 self.remove(doc, i, "duplicate.exact", "duplicate")
             elif 0 < count < STRUCTURE:
                 copies[key] = -1
-
-
-def _key(line: str) -> str:
-    return " ".join(line.split())
 
 
 def _among_removed(doc: Document, i: int) -> bool:

@@ -95,7 +95,7 @@ class Cleaner:
         ]
         # Disabled rules stay in the index: layers only act on their own enabled
         # rules, and the context layer must see that a user asked to keep a line.
-        self.index = RuleIndex(rules)
+        self.index = RuleIndex([r for r in rules if not r.names])
 
     @property
     def layer_names(self) -> list[str]:
@@ -156,13 +156,18 @@ class Cleaner:
             return _Extracted(out.text, kind, out.removals, out.title)
         return _Extracted(text, kind, [], None)
 
-    def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None) -> Result:
-        """Run the text layers over extracted text; ``meta`` carries per-document facts (a template)."""
+    def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None, *, name: bool = True) -> Result:
+        """Run the text layers over extracted text; ``meta`` carries per-document facts (a template).
+        ``name=False`` skips the layers' naming step, for a caller that reads only the text."""
         doc = Document(ex.pieces if ex.pieces is not None else ex.text, meta=meta, index=self.index)
         ex.pieces = None
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
-        _settle(doc, [layer for layer in self.layers if ex.kind in layer.kinds])
+        layers = [layer for layer in self.layers if ex.kind in layer.kinds]
+        _settle(doc, layers)
         text = self._check_as_text(doc) if ex.kind == "html" else doc.render()
+        # Which lines go is settled: now each layer may name again what it removed by a line's place.
+        for layer in layers if name else ():
+            layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         return Result(text, [*ex.removals, *doc.removals.in_order()], ex.kind, ex.title)
 
@@ -203,8 +208,8 @@ class Cleaner:
         return check.render()
 
     def clean(self, content: str | bytes, *, kind: str = "auto") -> str:
-        """Clean one document and return only the text."""
-        return self.clean_document(content, kind=kind).text
+        """Clean one document and return only the text (its removals are not named: nobody reads them)."""
+        return self._clean_text(self._extract(content, kind, whole=False), name=False).text
 
     # -- batches of one site ---------------------------------------------------
     @overload

@@ -170,6 +170,7 @@ def prune(root: etree._Element) -> list[Removal]:
     matches = [(n, el) for el in _CANDIDATES(root) if (n := rule_index(el)) is not None]
     matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
+    tagged = set(_TAG_LINKS(root))  # the post's tag links: a dateline box may hold the tag list
     total = None  # the page's text length, measured after the rules before this one
     current = None
     for n, el in matches:
@@ -184,6 +185,12 @@ def prune(root: etree._Element) -> list[Removal]:
             if len(text) >= MAX_SHARE * total:
                 continue
         rule = PRUNE[n]
+        if tagged and rule.category != _TAG_CATEGORY:
+            # A tag list inside the node is named apart: it is navigation, whatever box holds it.
+            inner = _tag_blocks(el, tagged)
+            if inner:
+                removals.extend(inner)
+                text = _node_text(el)
         removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
         el.drop_tree()  # keeps the text that follows the node (its tail)
     for category, rule_id, xpath in _XPATH_RULES:
@@ -208,13 +215,18 @@ def prune_tag_lists(root: etree._Element) -> list[Removal]:
 
     A tag link inside prose is left alone: its block holds more than a label.
     """
-    removals = []
     links = _TAG_LINKS(root)
     if not links:
-        return removals
-    tagged = set(links)
-    for link in links:
-        if not _attached(link, root):
+        return []
+    return _tag_blocks(root, set(links))
+
+
+def _tag_blocks(top: etree._Element, tagged: set[etree._Element]) -> list[Removal]:
+    """Drop the tag-list blocks inside ``top`` (``top`` itself at most): each tag link's largest
+    ancestor that holds nothing but tag links, a short label and separators."""
+    removals = []
+    for link in [a for a in top.iter("a") if a in tagged]:
+        if not _attached(link, top):
             continue
         block = None
         node = link.getparent()
@@ -222,9 +234,12 @@ def prune_tag_lists(root: etree._Element) -> list[Removal]:
             linked = sum(_chars(a.text_content()) for a in node.iter("a") if a in tagged)
             if _chars(node.text_content()) - linked > _TAG_MAX_OTHER:
                 break
-            block, node = node, node.getparent()
-        if block is None:
-            continue
+            block = node
+            if node is top:
+                break
+            node = node.getparent()
+        if block is None or block is top:
+            continue  # (a block that is the whole pruned node keeps that node's rule)
         text = _node_text(block)
         removals.append(Removal(LAYER, _TAG_RULE, _TAG_CATEGORY, text, block.sourceline, block.sourceline))
         block.drop_tree()

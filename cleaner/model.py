@@ -8,7 +8,7 @@ output can always be explained line by line.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
 
@@ -191,6 +191,41 @@ class Removals(Sequence[Removal]):
             return found
         cuts = self._spans
         return (item for pos, item in enumerate(found, start) if pos not in cuts)
+
+    def positions(self, lines: int) -> array:
+        """Line index -> position of its whole-line removal (-1: none), for a document of ``lines``
+        lines: how the naming step finds a line's removal without an object per removal."""
+        at = array("i", [-1]) * lines
+        cuts = self._spans
+        for pos, line in enumerate(self._lines):
+            if not cuts or pos not in cuts:
+                at[line - 1] = pos
+        return at
+
+    def why_at(self, pos: int) -> tuple[str, str, str]:
+        """(layer, rule, category) of removal ``pos`` as it is now."""
+        return self._whys[self._why[pos]]
+
+    def lines_where(self, wanted: Callable[[tuple[str, str, str]], bool]) -> list[int]:
+        """Line indexes, in order, of the whole-line removals whose (layer, rule, category) is ``wanted``."""
+        codes = {code for code, why in enumerate(self._whys) if wanted(why)}
+        if not codes:
+            return []
+        cuts = self._spans
+        found = [
+            line - 1
+            for pos, (line, code) in enumerate(zip(self._lines, self._why, strict=True))
+            if code in codes and (not cuts or pos not in cuts)
+        ]
+        found.sort()
+        return found
+
+    def rename(self, pos: int, rule: str, category: str) -> None:
+        """Give removal ``pos`` another rule and category; its layer, text and line stay."""
+        layer = self._whys[self._why[pos]][0]
+        why = (layer, rule, category)
+        code = self._codes.get(why)
+        self._why[pos] = code if code is not None else self._code(why)
 
     def in_order(self) -> Iterator[Removal]:
         """The removals by input line, then by start offset (a whole-line removal counts as 0), each

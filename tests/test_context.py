@@ -704,3 +704,229 @@ def test_a_marked_menu_without_a_lead_in_is_still_a_header() -> None:
     menu = ["- Order Reprints", "- Print Article", "Text size"]
     removed = _removed(_text([*menu, *ARTICLE]))
     assert all(removed[item][0] == "context" for item in menu)
+
+
+# The article's last lines beyond its run: steps that go on without a stop, then a sentence.
+LAST_STEPS = [
+    "Boil the filled jars for ten minutes (longer if you live more than 1000 feet up)",
+    "Remove the jars and allow them to cool. The jam sets in two days.",
+]
+
+
+def _steps_page(after: list[str]) -> str:
+    return _text(
+        [f"{HEADLINE} | Harbour Gazette", *MENU, "News", HEADLINE, DATELINE, *ARTICLE, *after, *LINKS, *FOOTER]
+    )
+
+
+def test_the_last_steps_after_the_run_are_kept() -> None:
+    """A step without a stop weighs against the article as a menu entry does, and the short
+    sentence under it cannot pay for it: the run ends above them, but they are the article's end."""
+    out = CLEANER.clean(_steps_page(LAST_STEPS), kind="text").splitlines()
+    assert out[-3:] == [ARTICLE[-1], *LAST_STEPS]
+
+
+def test_a_step_without_a_closing_sentence_or_in_title_case_is_no_last_step() -> None:
+    """Near misses: other stories' headlines (in title case, or with no sentence under them) and a
+    step with a removed line between it and the article are the page's."""
+    teaser = ["Lifeboat Crew Honoured For Winter Rescue Off The Point", LAST_STEPS[1]]
+    removed = _removed(_steps_page(teaser))
+    assert teaser[0] in removed and teaser[1] in removed
+    removed = _removed(_steps_page(LAST_STEPS[:1]))
+    assert LAST_STEPS[0] in removed
+    removed = _removed(_steps_page(["Advertisement", *LAST_STEPS]))
+    assert LAST_STEPS[0] in removed and LAST_STEPS[1] in removed
+
+
+# A headline block whose title shares no word with the body: title, dek, byline labels, date.
+UNSHARED_TITLE = "Four Things to Do in the Spring"
+DEK = "Our pick of the best places to go and things to see around the island for the next few weeks."
+BYLINE_BLOCK = ["Author:", "Coastal Media Editorial Staff", "Publish date:", DATELINE]
+
+
+def test_a_title_that_shares_no_word_with_the_body_is_found_over_its_dek() -> None:
+    """The dek between the title and the byline's labels shows the headline block; the dek printed
+    again over the body (a copy that the duplicate layer removes) does not make a menu entry the title."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Harbour Gazette Extra", "Subscribe", "Home", "News"]
+    page = _text([*lines, UNSHARED_TITLE, DEK, *BYLINE_BLOCK, DEK, *ARTICLE, *LINKS, *FOOTER])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out == [UNSHARED_TITLE, DEK, *BYLINE_BLOCK, *ARTICLE]
+
+
+def test_a_menu_entry_over_a_dateline_without_a_dek_is_no_title() -> None:
+    """Near miss: without a dek, a line over the byline block that shares no word with the body may
+    be a menu's last entry: only the byline and the date stay."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Harbour Gazette Extra", UNSHARED_TITLE, *BYLINE_BLOCK]
+    page = _text([*lines, *ARTICLE, *LINKS, *FOOTER])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert UNSHARED_TITLE not in out
+    assert out[-len(ARTICLE) - 1 :] == [DATELINE, *ARTICLE]
+
+
+@pytest.mark.parametrize("crumb", ["News", "Harbour"])
+def test_a_section_under_home_is_a_breadcrumb_not_a_kicker(crumb: str) -> None:
+    """'Home' (a rule's navigation) over 'News' over the title: the breadcrumb's last crumb goes,
+    even when the body names it ('Harbour': not a title line either); the same label under a
+    menu entry no rule names is the kicker (test above)."""
+    page = _page().replace(f"News\n{HEADLINE}", f"Home\n{crumb}\n{HEADLINE}")
+    result = CLEANER.clean_document(page, kind="text")
+    assert result.text.splitlines()[:2] == [HEADLINE, DATELINE]
+    assert any(r.text == "Home" and r.layer == "navigation" for r in result.removals)
+
+
+def test_short_menu_entries_sharing_a_word_over_the_title_are_not_title_lines() -> None:
+    """'Harbour Life' and 'Ferry Guide' share one word each with the body: short lines like that over
+    the title are menu entries, of which only the one right over it may be the kicker. A title in two
+    lines shares more ('The island ferry' over the headline)."""
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "Harbour Life", "Ferry Guide", HEADLINE, DATELINE]
+    out = CLEANER.clean(_text([*lines, *ARTICLE, *LINKS, *FOOTER]), kind="text").splitlines()
+    assert out[:3] == ["Ferry Guide", HEADLINE, DATELINE]
+    upper = "After the storm, the island ferry and the pier"
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, "News", upper, HEADLINE, DATELINE]
+    out = CLEANER.clean(_text([*lines, *ARTICLE, *LINKS, *FOOTER]), kind="text").splitlines()
+    assert out[:4] == ["News", upper, HEADLINE, DATELINE]
+
+
+def test_a_counter_and_its_label_under_the_title_go() -> None:
+    """'2.289' / 'letture' under the title is a read counter: its label goes with the number; a
+    label under the title with no number over it stays (near miss)."""
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n2.289\nletture\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert "letture" not in out and "2.289" not in out
+    assert out.index(HEADLINE) + 1 == out.index(DATELINE)
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nAnalysis\n{DATELINE}")
+    assert "Analysis" in CLEANER.clean(page, kind="text").splitlines()
+
+
+TOUR = [
+    f"{month} {day} – {town} @ {hall}"
+    for month, day, town, hall in [
+        ("June", 9, "Port Ellen", "Harbour Hall"),
+        ("June", 10, "Bowmore", "Round Church Hall"),
+        ("June", 14, "Craighouse", "Village Hall"),
+        ("June", 17, "Port Askaig", "Ferry Terminal"),
+        ("July", 2, "Portnahaven", "Community Centre"),
+        ("July", 3, "Bridgend", "Woollen Mill"),
+        ("July", 19, "Port Charlotte", "Youth Hostel"),
+        ("July", 22, "Ballygrant", "Inn"),
+        ("August", 2, "Kilchoman", "Distillery Barn"),
+        ("August", 4, "Ardbeg", "Old Kiln"),
+        ("August", 8, "Laphroaig", "Visitor Centre"),
+        ("August", 14, "Lagavulin", "Pier House"),
+    ]
+]
+
+
+def test_a_long_list_of_dates_after_the_prose_is_the_article() -> None:
+    """A tour's dates under the last paragraph ('June 9 – Port Ellen @ Harbour Hall'): each line
+    is stamped with a date, as teasers and comments are, but twelve that open alike are a list."""
+    page = _page(ARTICLE).replace(LINKS[0], "\n".join(["The Harbour Fiddlers Tour Dates", *TOUR, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert all(item in out for item in TOUR)
+    assert LINKS[1] not in out
+
+
+def test_a_few_dated_lines_after_the_prose_are_no_list() -> None:
+    """Near miss: six stamped lines there are teasers, as before."""
+    page = _page(ARTICLE).replace(LINKS[0], "\n".join([*TOUR[:6], LINKS[0]]))
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert not any(item in out for item in TOUR[:6])
+
+
+TWEET = "The north pier is closed until further notice, please use the south slipway #ferry"
+SIGNATURE = "— Harbour Board (@harbourboard) March 14, 2024"
+
+
+def test_a_tweets_text_goes_with_its_signature() -> None:
+    """The line right over a tweet's signature is the tweet's text (embed by the guide); the
+    author's lead-in and the paragraphs around the tweet stay."""
+    lead_in = "The harbour board posted the news on Twitter:"
+    article = [*ARTICLE[:2], lead_in, TWEET, SIGNATURE, *ARTICLE[2:]]
+    result = CLEANER.clean_document(_page(article), kind="text")
+    out = result.text.splitlines()
+    assert TWEET not in out and SIGNATURE not in out
+    assert all(line in out for line in [*ARTICLE, lead_in])
+    assert {r.category for r in result.removals if r.text in (TWEET, SIGNATURE)} == {"embed"}
+
+
+def test_a_removed_line_over_a_signature_ends_the_tweet() -> None:
+    """Near miss: when a rule removed the line over the signature (the tweet was only a link),
+    the paragraph above that is the article's."""
+    article = [*ARTICLE[:2], "pic.twitter.com/AbC123xyz", SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert all(line in out for line in ARTICLE)
+
+
+def test_a_tweets_upper_paragraphs_go_under_a_lead_in_that_names_twitter() -> None:
+    """A tweet of three paragraphs that end no sentence, under the author's line naming Twitter:
+    the whole tweet goes (embed), the author's line stays."""
+    lead_in = "The harbour board turned to Twitter on Friday to explain the closure to passengers."
+    tweet = [
+        "The north pier is closed until further notice while the piles are replaced",
+        "Please use the south slipway for all sailings, and allow ten more minutes for each crossing",
+        TWEET,
+    ]
+    article = [*ARTICLE[:2], lead_in, *tweet, SIGNATURE, *ARTICLE[2:]]
+    result = CLEANER.clean_document(_page(article), kind="text")
+    out = result.text.splitlines()
+    assert not any(line in out for line in [*tweet, SIGNATURE])
+    assert all(line in out for line in [*ARTICLE, lead_in])
+    assert {r.category for r in result.removals if r.text in tweet} == {"embed"}
+
+
+def test_a_tweets_lines_written_as_posts_go_without_a_lead_in() -> None:
+    """Lines in lower case and a line ending in hashtags over a tweet's last line are the tweet's;
+    the article's sentence above them stays."""
+    tweet = [
+        "on. the. pier.",
+        "closed.",
+        "Back on the water soon #ferry #islay",
+        "Thank you all https://t.co/AbC123xyz",
+    ]
+    article = [*ARTICLE[:2], *tweet, SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert not any(line in out for line in tweet)
+    assert all(line in out for line in ARTICLE)
+
+
+def test_a_subheading_over_a_tweet_stays() -> None:
+    """Near miss: a subheading ends no sentence either, but nothing names Twitter over it and it
+    carries no mark of a post: only the tweet's own line goes."""
+    subheading = "What the harbour board told passengers"
+    article = [*ARTICLE[:2], subheading, TWEET, SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert TWEET not in out
+    assert all(line in out for line in [*ARTICLE, subheading])
+
+
+def test_an_authors_lead_in_ending_in_a_colon_stays_over_a_tweet() -> None:
+    """Near miss: the author's own lead-in sentence ending in ':' ('Take a look at what ... said:')
+    is the article's, even under a line that names Twitter."""
+    above = "The harbour board answered questions about the closure on Twitter all afternoon."
+    lead_in = "Take a look at what the harbour master said about the timetable:"
+    article = [*ARTICLE[:2], above, lead_in, TWEET, SIGNATURE, *ARTICLE[2:]]
+    out = CLEANER.clean(_page(article), kind="text").splitlines()
+    assert TWEET not in out
+    assert all(line in out for line in [*ARTICLE, above, lead_in])
+
+
+def test_a_menu_entry_over_the_title_is_no_kicker_when_the_section_label_stands_under_it() -> None:
+    """'Video Game' over the title and 'Cartoni' under it, a menu entry too: the page prints its
+    section once, under the title, so the line over the title is the menu's last entry."""
+    assert "News" in CLEANER.clean(_page(), kind="text").splitlines()  # no label under the title: a kicker
+    page = _page().replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\nHarbour\n{DATELINE}")
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[:3] == [HEADLINE, "Harbour", DATELINE]
+
+
+def test_a_name_under_the_title_leaves_the_kicker() -> None:
+    """Near miss: an author's name under the title that a teaser list above names too is a byline,
+    not the section label: the kicker over the title stays."""
+    author = "Morag Campbell"
+    page = (
+        _page()
+        .replace("Obituaries\n", f"Obituaries\n{author}\n")
+        .replace(f"{HEADLINE}\n{DATELINE}", f"{HEADLINE}\n{author}\n{DATELINE}")
+    )
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[:4] == ["News", HEADLINE, author, DATELINE]

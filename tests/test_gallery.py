@@ -65,3 +65,21 @@ def test_a_short_line_repeated_between_paragraphs_stays() -> None:
     sub = "What changes for passengers"
     page = _page([*ARTICLE[:3], *ARTICLE[3:5], sub, *ARTICLE[5:]])
     assert CLEANER.clean(page, kind="text").splitlines().count(sub) == 2
+
+
+def test_a_full_caption_beside_its_shortened_copy_goes_with_it() -> None:
+    """A caption without a credit of its own, then the gallery's '... more' copy, then the credit:
+    the copy reads as a caption, and the line it shortens is the same caption printed whole."""
+    full = f"{CAPTION} The board will replace two piles before the summer."
+    page = _page([*ARTICLE[:3], full, SHORT, "Photo: Jane Smith", *ARTICLE[3:]])
+    result = CLEANER.clean_document(page, kind="text")
+    assert full not in result.text.splitlines() and SHORT not in result.text.splitlines()
+    assert {r.category for r in result.removals if r.text in (full, SHORT)} == {"caption"}
+    assert all(line in result.text.splitlines() for line in ARTICLE)
+
+
+def test_a_paragraph_that_a_shortened_line_does_not_begin_stays() -> None:
+    """Near miss: the paragraph above a '... more' copy that it does not begin is the article's."""
+    page = _page([*ARTICLE[:3], SHORT, "Photo: Jane Smith", *ARTICLE[3:]])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert all(line in out for line in ARTICLE) and SHORT not in out

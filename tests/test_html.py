@@ -261,6 +261,19 @@ def test_tag_link_inside_prose_is_kept() -> None:
     assert not [r for r in out.removals if r.rule == "html.tag-links"]
 
 
+def test_tag_list_inside_a_dateline_box_is_named_navigation() -> None:
+    """A dateline box that also holds the post's tags: the date is boilerplate, the tag list navigation."""
+    box = (
+        '<div class="post-date">November 19, 2019 at 9:45 am<div class="meta"><strong>Filed Under:</strong>'
+        '<a href="/tag/budget/">Budget</a>, <a href="/tag/libraries/">Libraries</a></div></div>'
+    )
+    out = html_to_text(page(box))
+    named = {r.rule: (r.category, r.text) for r in out.removals}
+    assert named["html.tag-links"] == ("navigation", "Filed Under:Budget, Libraries")
+    assert named["html.dateline"] == ("boilerplate", "November 19, 2019 at 9:45 am")
+    assert out.text == html_to_text(page("")).text
+
+
 def test_class_words_are_whole_words_and_their_runs() -> None:
     words = class_words("Post_Comments  follow-us-box sharedContent")
     assert {"post", "comments", "post-comments", "follow-us", "follow-us-box", "sharedcontent"} <= words

@@ -21,6 +21,7 @@ from cleaner import CATEGORIES, Cleaner
 from cleaner.match import RuleIndex
 from cleaner.rules import LANGUAGES, Rule, builtin_rules, rules_dir
 from cleaner.text import is_prose
+from tests import test_context as context_page
 
 EXAMPLES_FILE = Path(__file__).with_name("rule_examples.toml")
 RULES = builtin_rules()
@@ -260,11 +261,23 @@ def _context(rule: Rule, entry: dict) -> str:
     return "middle"
 
 
+def _page_dump(line: str) -> str:
+    """A whole-page dump (tests/test_context.py's) whose menu holds ``line``."""
+    menu = [*context_page.MENU[:3], line, *context_page.MENU[3:]]
+    return context_page._page().replace("\n".join(context_page.MENU), "\n".join(menu), 1)
+
+
 @pytest.mark.parametrize(("rid", "line"), _examples(chain=True))
 def test_chain_removes_example(rid: str, line: str) -> None:
     rule = BY_ID[rid]
     entry = ENTRIES[rid]
     lang = _lang(rule)
+    if rule.names:
+        # A naming rule removes nothing itself: it names the line the context layer removes by its place.
+        result = CLEANER.clean_document(_page_dump(line), kind="text")
+        got = {(r.rule, r.category) for r in result.removals if r.text == line.strip()}
+        assert got == {(rule.id, rule.category)}, f"{line!r} removed as {got}"
+        return
     # ``lead``: lines that must stand before the example for it to be noise (a comment heading).
     lines = [*entry.get("lead", []), line]
     if rule.pair and rule.category == "navigation":
@@ -288,6 +301,16 @@ def test_chain_removes_example(rid: str, line: str) -> None:
 # -- near-misses ------------------------------------------------------------------------------
 
 
+def test_naming_rules_remove_nothing() -> None:
+    """A naming rule's example between two paragraphs stays: only the page around an article is named by it."""
+    named = [r for r in RULES if r.names]
+    assert named
+    for rule in named:
+        for item in ENTRIES[rule.id]["examples"]:
+            doc = _doc(_lang(rule), middle=[_text(item)])
+            assert CLEANER.clean(doc, kind="text") == doc, rule.id
+
+
 @pytest.mark.parametrize(("rid", "line", "lang"), _near_misses())
 def test_near_miss_kept_in_article(rid: str, line: str, lang: str | None) -> None:
     """The near-miss in the middle of an article (in the rule's language unless the entry names one)."""
@@ -302,3 +325,51 @@ def test_articles_are_clean_prose() -> None:
         assert all(is_prose(p) for p in paras), lang
         doc = _doc(lang)
         assert CLEANER.clean(doc, kind="text") == doc, lang
+
+
+# -- blocks -----------------------------------------------------------------------------------
+
+
+def test_an_unknown_button_between_share_buttons_goes_with_the_share_bar() -> None:
+    """'Mix' (a share service no rule names) between named buttons, inside the story: the bar's."""
+    bar = ["Sharing is caring!", "858shares", "Pinterest", "Facebook", "Twitter", "Mix", "Flipboard", "Reddit"]
+    result = CLEANER.clean_document(_doc("en", middle=bar), kind="text")
+    assert result.text == _doc("en")
+    assert {r.category for r in result.removals} == {"promo"}
+
+
+def test_a_subheading_after_a_share_bar_inside_the_story_stays() -> None:
+    """Near miss: after the named buttons, a short line no rule names and no button follows is the
+    article's subheading, however few lines the bar took."""
+    sub = "What the harbour board decided"
+    doc = _doc("en", middle=["Share this:", "Facebook", "Twitter", sub])
+    out = CLEANER.clean(doc, kind="text")
+    assert sub in out.splitlines()
+    assert "Facebook" not in out.splitlines()
+
+
+def test_a_teasers_title_written_as_one_question_goes_with_its_heading() -> None:
+    """'Leggi anche' over another story's title that asks one question of prose length: the title is
+    the box's, and the paragraph after it is the article's."""
+    teaser = "I Cavalieri dello Zodiaco diventeranno un film: lo faranno i produttori de ‘Il Signore degli Anelli’?"
+    for lang, heading in (("it", "Leggi anche"), ("en", "Related stories")):
+        result = CLEANER.clean_document(_doc(lang, middle=[heading, teaser]), kind="text")
+        assert result.text == _doc(lang), lang
+        assert {r.category for r in result.removals} == {"related"}, lang
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # A share heading over the article's question: only a related heading announces a title.
+        ["Share this story", "Is the north pier ever going to take the larger ferry again, and who will pay for it?"],
+        # Two sentences, the last a question: a paragraph, not a title.
+        ["Related stories", "The board has not said. Will the council pay for the repairs this year?"],
+        # The article's question one line further down: only the line right under the heading may be a title.
+        ["Related stories", "Harbour dredging plans put on hold", "Will the council pay for the repairs, then?"],
+    ],
+)
+def test_a_question_of_the_article_under_a_block_heading_stays(middle: list[str]) -> None:
+    """Near misses: questions that read as the article's prose end the block under the heading."""
+    out = CLEANER.clean(_doc("en", middle=middle), kind="text").splitlines()
+    assert middle[-1] in out

@@ -91,7 +91,8 @@ def test_required_literal() -> None:
 
 
 def _naive(cleaner: Cleaner, text: str) -> tuple[str, list]:
-    """Every layer, every pass, until a pass removes nothing: the chain before it skipped settled layers."""
+    """Every layer, every pass, until a pass removes nothing, then every layer's naming step: the chain
+    before it skipped settled layers."""
     doc = Document(text, index=cleaner.index)
     layers = [layer for layer in cleaner.layers if "text" in layer.kinds]
     for _ in range(8):
@@ -100,6 +101,8 @@ def _naive(cleaner: Cleaner, text: str) -> tuple[str, list]:
             layer.apply(doc)
         if len(doc.removals) == before:
             break
+    for layer in layers:  # then each layer names what it removed by place, as the chain does
+        layer.finish(doc)
     return doc.render(), sorted(doc.removals, key=lambda r: (r.line or 0, r.start or 0))
 
 

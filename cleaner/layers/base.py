@@ -31,7 +31,9 @@ class Layer:
     def __init__(self, config: Config, book: RuleBook) -> None:
         self.config = config
         self.book = book
-        self.rules = [r for r in book.rules if r.category in self.categories and config.enabled(r.category, r.id)]
+        self.rules = [
+            r for r in book.rules if r.category in self.categories and not r.names and config.enabled(r.category, r.id)
+        ]
         self.line_rules = RuleSet([r for r in self.rules if not r.inline])
         self.inline_rules = [r for r in self.rules if r.inline]
 
@@ -40,6 +42,18 @@ class Layer:
 
     def apply(self, doc: Document) -> None:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def finish(self, doc: Document) -> None:
+        """Name again what this layer removed by a line's place rather than by a rule, now that
+        every removal is known. The chain calls it once, after the last pass: it may rename this
+        layer's removals (``doc.removals.rename``), never remove or keep a line."""
+
+    def naming_rule(self, doc: Document, index: int) -> Rule | None:
+        """The first naming rule (``names = true``) the user left on that matches line ``index``."""
+        namer = self.book.namer
+        if namer is None:
+            return None
+        return next((r for r in namer.hits(doc.lines[index].stripped) if self.enabled(r.category, r.id)), None)
 
     def remove(self, doc: Document, index: int, rule: str, category: str) -> None:
         doc.remove(index, self.name, rule, category)

@@ -68,11 +68,13 @@ class CaptionLayer(PatternLayer):
     @staticmethod
     def _doubled(doc: Document, kept: list[int], p: int, d: int) -> bool:
         """The caption at ``kept[p]`` is printed again right beyond it (step ``d`` away from the
-        credit). Alone this is no evidence: prose that repeats is the duplicate layer's."""
+        credit), whole or as the gallery's shortened copy ('... at ... more' beside the full
+        caption). Alone this is no evidence: prose that repeats is the duplicate layer's."""
         q = p + d
         if not 0 <= q < len(kept) or doc.lines[kept[q]].removed:
             return False
-        return doc.lines[kept[p]].stripped == doc.lines[kept[q]].stripped
+        here, there = doc.lines[kept[p]].stripped, doc.lines[kept[q]].stripped
+        return here == there or _shortened(here, there) or _shortened(there, here)
 
     def caption_score(self, line: str) -> int:
         """How much a line reads like a photo caption: caption verbs, side markers, a trailing date.
@@ -91,3 +93,12 @@ class CaptionLayer(PatternLayer):
         if _TRUNCATED.search(line):
             score += 1
         return score
+
+
+def _shortened(short: str, full: str) -> bool:
+    """``short`` is ``full`` cut by a gallery's '... more' toggle (at least MIN_CAPTION_WORDS words kept)."""
+    m = _TRUNCATED.search(short)
+    if m is None:
+        return False
+    head = short[: m.start()].rstrip()
+    return len(head) < len(full) and full.startswith(head) and word_count(head) >= MIN_CAPTION_WORDS

@@ -20,6 +20,7 @@ only what follows page furniture that a rule named below the article goes.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -30,8 +31,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from cleaner.layers.base import Layer
+from cleaner.layers.naming import CJK as _CJK
+from cleaner.layers.naming import URL as _URL
+from cleaner.layers.naming import WORD as _WORD
+from cleaner.layers.naming import Removed, cjk_words, dated, name_by_place
 from cleaner.model import Document
-from cleaner.text import ends_sentence
+from cleaner.text import ends_sentence, title_case_ratio
 
 # A prose line weighs its word count; other lines weigh -(BASE + PER_WORD * words).
 BAD_BASE = 1.0
@@ -54,6 +59,7 @@ FURNITURE = frozenset({"navigation", "related", "boilerplate", "comments"})
 FURNITURE_FACTOR = 2.0
 # A photo gallery (captions, credits, its controls) sits inside the article: it parts
 # the paragraphs around it less than an ad does ('Note: ...' under a gallery of 13 lines).
+# So do captions and embeds (a tweet, a video's title) that other layers removed.
 GALLERY = frozenset({"navigation.gallery", "navigation.counter"})
 GALLERY_FACTOR = 1 / 3
 TEASER_WORDS = 4
@@ -75,36 +81,40 @@ TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
 
+TRAIL_STEPS = 2  # lines right after the article's run that go on without ending a sentence, at most
 SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
 COMMENT_HEADER = 3  # lines of a commenter's name and date between two comments, at most
 COMMENT_HEADER_WORDS = 6  # words in one of them, at most ('Nick A', '2 days ago at 07:47 am')
 MAX_ROUNDS = 8  # real pages settle in two or three rounds; the cap keeps pathological input linear
 COMMENT_GAP = 12  # input lines between two comment-section lines that belong together (as the tail layer)
 
+TWEET_SIGNATURE = "embed.tweet-signature"  # the rule whose line closes a tweet embed (its text stands above)
+TWEET_LINES = 5  # upper paragraphs of one tweet, at most
+# The rules that name a line by its shape alone; the naming step may name such a line better.
+SHAPE_RULES = frozenset({"context.menu", "context.teaser", "context.outside"})
+CRUMB_TITLE_WORDS = 4  # a title a breadcrumb ends with: at least this many words ('What's on CTV News Channel')
+CRUMB_WORDS = 6  # the steps of a breadcrumb before the title it ends with: at most this many words
+TITLE_REACH = 20  # kept lines from the top in which the headline repeats the <title>
+
 FEED_REPEATS = 4  # cards without a date: how many repeats make a feed
 FEED_PERIOD = 7  # lines in one card, at most
 FEED_SAME = 3  # a line repeated word for word this often is a card's fixed part
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _NON_LATIN_SCRIPT = re.compile(
     r"[\u0400-\u04ff\u0590-\u06ff\u0900-\u0dff\u0e00-\u0eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
-_DATE = re.compile(
-    r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
-)
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
 _DIGITS = re.compile(r"\d+")
-_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[-+(]?\d[\d.,:%'’/)]*")
-_URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _LIST_MARKER = re.compile(r"[-–•*] ")  # how extracted text marks a list item
+_TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|\bt\.co)/\w")
+_HASHTAG_END = re.compile(r"#[^\W\d_]\w*$")
+_NAMES_TWITTER = re.compile(r"(?i)\b(?:re)?tweet(?:s|ed|ing)?\b|\btwitter\b")
 _BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
 
@@ -180,7 +190,7 @@ class ContextLayer(Layer):
     # layer cost 3 points of recall there. The HTML kind runs it on its output as text
     # (Cleaner._check_as_text), where the article stands alone and it rarely acts.
     kinds = frozenset({"text"})
-    categories = ("boilerplate", "navigation", "related")
+    categories = ("boilerplate", "navigation", "related", "comments", "embed")
     blind_to = frozenset({"context"})
 
     def __init__(self, *args, **kwargs) -> None:
@@ -224,6 +234,7 @@ class ContextLayer(Layer):
         comments_start = doc.meta.get("comments_start")
         if not isinstance(comments_start, int):
             comments_start = _comment_section(doc)
+        self._tweet_texts(doc)
         for _ in range(MAX_ROUNDS):
             kept = doc.kept()
             if len(kept) < 3:
@@ -233,6 +244,66 @@ class ContextLayer(Layer):
                 return
             for i, rule, category in found:
                 self.remove(doc, i, rule, category)
+
+    def _tweet_texts(self, doc: Document) -> None:
+        """Remove a tweet's text: the lines over its signature ('— Name (@handle) Month D, YYYY').
+
+        A social embed goes with its text (the guide's embed category), and the
+        embed layer takes only the signature: the text above it reads as prose.
+        The line right over the signature is the tweet's; the lines over that
+        are its upper paragraphs only as far as a mark shows (_tweet_lines). A
+        line another layer removed there ends the search. Text input only: HTML
+        extraction keeps tweets, as the benchmark's truth does (see
+        benchmarks/RESULTS.md, text and HTML floors).
+        """
+        lines = doc.lines
+        signatures = [i for i, (_, rule, _) in doc.removals.whole() if rule == TWEET_SIGNATURE]
+        for i in signatures:
+            above = _line_above(doc, i)
+            if above is None or lines[above].removed or doc.hits(above):
+                continue
+            for k in [above, *self._tweet_lines(doc, above)]:
+                if self.enabled("embed", "context.tweet-text") and not self.kept_by_user(doc, k):
+                    self.remove(doc, k, "context.tweet-text", "embed")
+
+    def _tweet_lines(self, doc: Document, last: int) -> list[int]:
+        """The upper paragraphs of the tweet whose last paragraph is line ``last``.
+
+        Nothing says where a tweet of several paragraphs starts, but its lines
+        are written as posts are: they carry the post's links ('pic.twitter.com/...',
+        'https://t.co/...'), end in hashtags, start in lower case ('on. meth. dot.
+        com.'), or end no sentence ('Delhi has turned into a gas chamber ...
+        neighbouring states'). Going up from ``last``, the tweet runs over such
+        lines, at most TWEET_LINES of them, and stops at a removed line (another
+        signature, page furniture), at a line that names Twitter (the author's
+        lead-in: 'See tweets :', '... turned to Twitter last month to describe
+        his city as a "gas chamber."'), or at a sentence of the article (one that
+        ends, or a long lead-in ending in ':'). Under a lead-in that names Twitter
+        every line of the run is the tweet's; under any other line only the
+        marked lines right over ``last`` are (a subheading over a tweet ends no
+        sentence either).
+        """
+        run: list[tuple[int, bool]] = []  # (line index, marked), going up
+        k = last
+        lead_in = False
+        while len(run) < TWEET_LINES:
+            up = _line_above(doc, k)
+            if up is None or doc.lines[up].removed or doc.hits(up):
+                break
+            line = doc.lines[up].stripped
+            marked = _tweet_marked(line)
+            if not marked:
+                if _NAMES_TWITTER.search(line):
+                    lead_in = True
+                    break
+                if ends_sentence(line) and (line[-1] != ":" or self.shape(line).prose):
+                    break
+            run.append((up, marked))
+            k = up
+        if lead_in:
+            return [i for i, _ in run]
+        marked_run = list(itertools.takewhile(lambda item: item[1], run))
+        return [i for i, _ in marked_run]
 
     def _round(self, doc: Document, kept: list[int], memo: _Memo, comments_start: int | None) -> _Found:
         """One round over the lines ``kept``: the lines to remove, with rule and category."""
@@ -479,8 +550,11 @@ class ContextLayer(Layer):
             for a in anchors
         ):
             return
+        # Dated items weigh only in a long list (a tour's dates, a schedule): a few stamped
+        # lines are teasers or comments.
+        long_list = len(listed) >= LONG_LIST
         for p in listed:
-            if not shape_of[content[p]].dated:
+            if long_list or not shape_of[content[p]].dated:
                 weights[p] = LIST_PER_WORD * shape_of[content[p]].words
 
     def _title_anchors(self, doc: Document, content: list[int], shape_of: list[_Shape | None]) -> list[int]:
@@ -561,16 +635,24 @@ class ContextLayer(Layer):
         counters, photo credits) go with the page.
         """
         known = self._known_words(doc)
-        body: set[str] = set()
-        for pos in range(start, min(end + 1, start + 30)):
-            body |= self._content_words(doc.lines[kept[pos]].stripped, known)
-            body |= _cjk_pairs(doc.lines[kept[pos]].stripped)
         lines = [doc.lines[i].stripped for i in kept]
         low = max(0, start - HEADLINE_LINES)
+        # A copy of a sentence above (the dek printed again under the photo) tells nothing
+        # about which line there is the title: the words of the body are the article's own.
+        block = {lines[p] for p in range(low, start) if shapes[p].prose}
+        body: set[str] = set()
+        for pos in range(start, min(end + 1, start + 30)):
+            if lines[pos] not in block:
+                body |= self._content_words(lines[pos], known)
+                body |= _cjk_pairs(lines[pos])
         title, best = None, 0
         for p in range(low, start):
             shared = self._title_score(lines[p], shapes[p], body, known)
-            if shared and shared > best and not _ends_with_other(lines[p], lines[p + 1 : start]):
+            if (
+                shared > best
+                and not _ends_with_other(lines[p], lines[p + 1 : start])
+                and not _crumb(doc, kept, lines, p)
+            ):
                 title, best = p, shared
         if best < 2:
             # A headline written as a sentence ('... They just might be.') reads as prose;
@@ -586,29 +668,50 @@ class ContextLayer(Layer):
         crumb = _breadcrumb_title(doc, kept, lines, shapes, low, start)
         if crumb is not None:
             title = crumb
+        elif best < 2:
+            # A title over its dek and byline may share no word with the body; that block
+            # is better evidence than one shared word (of a menu entry, or of the byline's name).
+            dates = start
+            while dates > low and dated(lines[dates - 1], len(lines[dates - 1].split())):
+                dates -= 1
+            over_dek = _unshared_title(doc, kept, lines, shapes, low, dates) if dates < start else None
+            title = title if over_dek is None else over_dek
         top = start
         if title is None:
             # No title: only datelines and bylines right above the body.
-            while top > low and _dated(lines[top - 1], len(lines[top - 1].split())):
+            while top > low and dated(lines[top - 1], len(lines[top - 1].split())):
                 top -= 1
         else:
             top = title
             titled = True  # the line at top is a title line (a kicker may sit over it)
             while top > low:
                 above = lines[top - 1]
-                if _dated(above, len(above.split())):
+                if dated(above, len(above.split())):
                     top, titled = top - 1, False
-                elif self._title_score(above, shapes[top - 1], body, known) and not _ends_with_other(
-                    above, lines[top:start]
+                elif (
+                    (score := self._title_score(above, shapes[top - 1], body, known))
+                    and (score >= 2 or len(above.split()) > MENU_WORDS)
+                    and not _ends_with_other(above, lines[top:start])
+                    and not _crumb(doc, kept, lines, top - 1)
                 ):
                     top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
-                elif titled and _kicker_like(above) and _adjacent(doc, kept[top - 1], kept[top]):
+                elif (
+                    titled
+                    and _kicker_like(above)
+                    and _adjacent(doc, kept[top - 1], kept[top])
+                    and not _crumb(doc, kept, lines, top - 1)
+                    and not _labelled_below(doc, kept, lines, title, start)
+                ):
                     top -= 1  # a section label printed directly over the title (not a menu's last entry)
                     break
                 else:
                     break
         held = [
-            p == title or self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1))
+            p == title
+            or (
+                self._kept_in_headline(lines[p], shapes[p], body, known, below_title=p > (title or -1))
+                and not _counter_label(doc, kept, lines, p, p > (title or -1))
+            )
             for p in range(top, start)
         ]
         for k, p in enumerate(range(top, start)):
@@ -617,7 +720,7 @@ class ContextLayer(Layer):
                 and p > title
                 and _between_held(doc, kept, p, held[k - 1 : k + 2])
                 and (
-                    (_name_like(lines[p]) and _dated(lines[p + 1], len(lines[p + 1].split())))
+                    (_name_like(lines[p]) and (dated(lines[p + 1], len(lines[p + 1].split())) or _label(lines[p - 1])))
                     or (not any(ch.isdigit() for ch in lines[p]) and self._content_words(lines[p], known) & body)
                 )
             ):
@@ -648,9 +751,9 @@ class ContextLayer(Layer):
         self, line: str, shape: _Shape, body: set[str], known: dict[str, set[str]] | None = None, *, below_title: bool
     ) -> bool:
         words = len(line.split())
-        if shape.prose or _dated(line, words) or self._title_score(line, shape, body, known):
+        if shape.prose or dated(line, words) or self._title_score(line, shape, body, known):
             return True
-        if below_title and words <= MENU_WORDS and line.endswith(":"):
+        if below_title and _label(line):
             return True  # "Author:", "Publish date:" labels of the byline block
         if below_title and _FIELD.match(line) and len(_FIELD.findall(line)) >= 2:
             return True  # the article's fact line: "Tested by: Jane Doe Price: £40 More info: ..."
@@ -684,8 +787,40 @@ class ContextLayer(Layer):
             if self._sign_off(line):
                 end += 1
                 continue
+            steps = self._last_steps(doc, kept, end)
+            if steps is not None:
+                end = steps
+                continue
             break
         return end
+
+    def _last_steps(self, doc: Document, kept: list[int], end: int) -> int | None:
+        """Where the article's last lines end, when they go on past its run (position in ``kept``).
+
+        A recipe's or a guide's last steps ('Boil for 10 minutes (if over 1000 feet,
+        adjust for altitude)', 'Remove from canner and allow to cool. Jam will set
+        within 24-48 hours.') are written as sentences, but one may end without a
+        stop, and such a line weighs against the article as a menu entry does. Lines
+        right under the run (nothing removed between), in sentence case with the
+        function words of prose, at most TRAIL_STEPS of them without an ending, then
+        a line that ends a sentence: the article goes on to there. Other stories'
+        headlines are in title case; a teaser list ends in no sentence.
+        """
+        pos = end
+        for _ in range(TRAIL_STEPS + 1):
+            if pos + 1 >= len(kept) or not _adjacent(doc, kept[pos], kept[pos + 1]) or doc.hits(kept[pos + 1]):
+                return None
+            pos += 1
+            line = doc.lines[kept[pos]].stripped
+            n, stop, ends = self._count(line)
+            if stop < 0 or title_case_ratio(line) >= 0.5:
+                return None
+            worded = n >= MIN_PROSE_WORDS and stop >= MIN_STOPWORD_RATIO * n
+            if ends and pos > end + 1 and line[-1] != ":" and (worded or 3 <= n < MIN_PROSE_WORDS):
+                return pos
+            if ends or not worded:
+                return None  # (the first line must go on without an ending: a sentence alone is the run's)
+        return None
 
     def _sign_off(self, line: str) -> bool:
         """'정덕현 칼럼니스트 thekian1@entermedia.co.kr': a name and an address, no label
@@ -694,6 +829,52 @@ class ContextLayer(Layer):
         if not 2 <= len(words) <= SIGN_OFF_WORDS or ":" in line or "@" not in line or _EMAIL.search(line) is None:
             return False
         return not any(w in self.stopwords for w in _WORD.findall(_EMAIL.sub(" ", line).lower()))
+
+    # -- naming, once the lines to remove are settled ----------------------------
+    def finish(self, doc: Document) -> None:
+        """Name the lines removed by their shape alone by what they are, where the page tells
+        more (cleaner/layers/naming.py). Runs after the chain has settled: no decision reads it."""
+        removed = Removed.of(doc)
+        shaped = removed.lines_where(lambda why: why[0] == self.name and why[1] in SHAPE_RULES)
+        if shaped and self._page_title(doc, shaped[0]) and self.enabled("boilerplate", "context.page-title"):
+            # The dump opens with the page's <title>, which the kept headline repeats: site metadata.
+            removed.rename(shaped.pop(0), "context.page-title", "boilerplate")
+        if shaped and self.enabled("navigation", "context.breadcrumb"):
+            # A breadcrumb glued into one line ends with the kept headline: 'Home Holidays <title>'.
+            kept = doc.kept()
+            crumbs = [i for i in shaped if _crumbs_of_title(doc, kept, i)]
+            for i in crumbs:
+                removed.rename(i, "context.breadcrumb", "navigation")
+            if crumbs:
+                shaped = [i for i in shaped if i not in set(crumbs)]
+        name_by_place(self, doc, shaped, removed)
+        # What readers wrote is not printed twice on a page: prose past the comment section's start
+        # that repeats another removed line word for word is that line again (a teaser's title).
+        threads = removed.lines_where(lambda why: why[0] == self.name and why[1] == "comments.thread")
+        if threads:
+            texts = {doc.lines[i].stripped for i in threads}
+            others: dict[str, str] = {}
+            for k in removed.lines_where(lambda why: why[2] != "comments"):
+                if doc.lines[k].stripped in texts:
+                    others.setdefault(doc.lines[k].stripped, removed.why(k)[2])
+            for i in threads:
+                category = others.get(doc.lines[i].stripped)
+                if category is not None and self.enabled(category, "context.copy"):
+                    removed.rename(i, "context.copy", category)
+
+    def _page_title(self, doc: Document, first: int) -> bool:
+        """Line ``first``, removed, is the text's first line and the page's <title>: the words of
+        its longest part ('<headline> | <site>') are all in a kept line near the top."""
+        if any(not ln.blank for ln in doc.lines[:first]):
+            return False
+        known = self._known_words(doc)
+        line = doc.lines[first].stripped
+        title = max((self._content_words(part, known) for part in _TITLE_SEPARATOR.split(line)), key=len)
+        top = [doc.lines[i].stripped for i in itertools.islice((i for i in doc.kept() if i > first), TITLE_REACH)]
+        # ('The Space Review: <headline>' has no spaced separator: it ends with the headline.)
+        return (len(title) >= 2 and any(title <= self._content_words(t, known) for t in top)) or _ends_with_other(
+            line, top
+        )
 
     @staticmethod
     def _outside_category(doc: Document, index: int, shape: _Shape) -> tuple[str, str]:
@@ -705,7 +886,8 @@ class ContextLayer(Layer):
         line = doc.lines[index].stripped
         if _URL.fullmatch(line):
             return "context.url", "boilerplate"
-        if shape.words <= MENU_WORDS and not ends_sentence(line):
+        words = shape.words if shape.prose or not _CJK.search(line) else cjk_words(line)  # (CJK: by characters)
+        if words <= MENU_WORDS and not ends_sentence(line):
             return "context.menu", "navigation"
         if not shape.prose and not ends_sentence(line) and shape.words <= 25:
             return "context.teaser", "related"
@@ -817,7 +999,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
         gain = max(float(n - PROSE_OFFSET), 1.0)
         return _Shape(n, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
     several = n >= 2 if stop >= 0 else len(line.split()) >= 2  # (n counts the words split() finds, but in CJK)
-    if _dated(line, n):
+    if dated(line, n):
         return _Shape(n, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
     teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
     weight = -(BAD_BASE + BAD_PER_WORD * n)
@@ -826,7 +1008,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
 
 def _removed_factor(category: str, rule: str) -> float:
     """How much a line another layer removed parts the article: furniture more, a gallery's lines less."""
-    if category == "caption" or rule in GALLERY:
+    if category in ("caption", "embed") or rule in GALLERY:
         return GALLERY_FACTOR
     return FURNITURE_FACTOR if category in FURNITURE else 1.0
 
@@ -881,7 +1063,7 @@ def _comment_section(doc: Document) -> int | None:
     )
     for head in heads:
         near = [ln.stripped for ln in doc.lines[head + 1 : head + 1 + COMMENT_GAP] if not ln.blank]
-        if sum(_dated(t, len(t.split())) for t in near) >= 2:
+        if sum(dated(t, len(t.split())) for t in near) >= 2:
             return head
     return None
 
@@ -1092,13 +1274,6 @@ def _feed_regions(sig: list[str]) -> list[tuple[int, int, bool]]:
     return found
 
 
-def _dated(line: str, words: int) -> bool:
-    """A byline or a dateline: 'By Jane Doe', 'Updated 10:01 pm PST, November 19, 2019'."""
-    return (words <= 10 and _BYLINE.match(line) is not None) or (
-        words <= 12 and _DIGIT.search(line) is not None and _DATE.search(line) is not None
-    )  # (every date holds a digit: one quick search keeps most lines off the long pattern)
-
-
 def _breadcrumb_title(
     doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, start: int
 ) -> int | None:
@@ -1120,6 +1295,97 @@ def _breadcrumb_title(
             if lines[p] == last and near and not shapes[p].prose:
                 return p
     return None
+
+
+def _unshared_title(
+    doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], low: int, top: int
+) -> int | None:
+    """The title over a dek, when it shares no word with the body (position in ``kept``).
+
+    '4 Things to Do in October' over its dek, the byline's labels ('Author:',
+    a name, 'Publish date:') and the dateline at ``top``; the body says 'Oct. 5'.
+    The dek, a sentence between the title and the byline, is what tells the
+    headline block from a menu, whose last entry may stand over a dateline too.
+    All of it stands together: nothing removed between its lines.
+    """
+    q = top
+    while q > low and _adjacent(doc, kept[q - 1], kept[q]):
+        above = lines[q - 1]
+        if dated(above, len(above.split())) or _label(above):
+            q -= 1
+        elif q - 1 > low and _name_like(above) and _label(lines[q - 2]):
+            q -= 2  # 'Author:' and the name under it
+        else:
+            break
+    dek = q - 1
+    if dek <= low or not shapes[dek].prose or not _adjacent(doc, kept[dek], kept[q]):
+        return None
+    title = dek - 1
+    line = lines[title]
+    if (
+        not _adjacent(doc, kept[title], kept[dek])
+        or shapes[title].prose
+        or shapes[title].dated
+        or not 2 <= len(line.split()) <= HELD_WORDS
+        or ends_sentence(line)
+        or _URL.fullmatch(line)
+        or doc.hits(kept[title])
+    ):
+        return None
+    return title
+
+
+def _counter_label(doc: Document, kept: list[int], lines: list[str], p: int, below_title: bool) -> bool:
+    """Under the title, a word right under a bare number is the counter's label ('2.289' /
+    'letture', '858' / 'shares'), not a section label: it goes with the number."""
+    return (
+        below_title
+        and p > 0
+        and len(lines[p].split()) <= 2
+        and _NUMBER.fullmatch(lines[p - 1]) is not None
+        and _adjacent(doc, kept[p - 1], kept[p])
+    )
+
+
+def _labelled_below(doc: Document, kept: list[int], lines: list[str], title: int, start: int) -> bool:
+    """Whether the headline block prints its section label under the title ('Cartoni' over the
+    date): a short line there, not a name, that repeats a line of the page above the title (the
+    menu entry it names). A page prints its section once, so the short line over the title is
+    then the menu's last entry ('Video Game'), not a kicker. Positions are in ``kept``."""
+    above = {ln.stripped for ln in doc.lines[: kept[title]] if not ln.blank}
+    return any(
+        _kicker_like(lines[p]) and not _name_like(lines[p]) and lines[p] in above and any(map(str.isalpha, lines[p]))
+        for p in range(title + 1, start)
+    )
+
+
+def _label(line: str) -> bool:
+    """A label of the byline block: 'Author:', 'Publish date:'."""
+    return len(line.split()) <= MENU_WORDS and line.endswith(":")
+
+
+def _crumb(doc: Document, kept: list[int], lines: list[str], p: int) -> bool:
+    """Whether the short line at ``p`` (in ``kept``) is a breadcrumb's last crumb: it stands right
+    under a line a rule removed as navigation ('Home', then 'News' or 'Opening Bell'). Such a
+    line is neither a kicker nor a title line, even when the body names the section."""
+    if not _kicker_like(lines[p]):
+        return False
+    above = _line_above(doc, kept[p])
+    return above is not None and doc.lines[above].removed and any(h.category == "navigation" for h in doc.hits(above))
+
+
+def _line_above(doc: Document, i: int) -> int | None:
+    """The nearest line over line ``i`` that holds text (None at the top)."""
+    return next((k for k in range(i - 1, -1, -1) if not doc.lines[k].blank), None)
+
+
+def _tweet_marked(line: str) -> bool:
+    """A line written as a post: a tweet's link, a closing hashtag, or a short line in lower case."""
+    return (
+        _TWEET_LINK.search(line) is not None
+        or _HASHTAG_END.search(line) is not None
+        or (line[0].islower() and len(line.split()) < MIN_PROSE_WORDS)
+    )
 
 
 def _adjacent(doc: Document, a: int, b: int) -> bool:
@@ -1144,6 +1410,20 @@ def _between_held(doc: Document, kept: list[int], p: int, held: list[bool]) -> b
     if len(held) < 3 or not (held[0] and held[2]) or len(doc.lines[kept[p]].stripped.split()) > HELD_WORDS:
         return False
     return _adjacent(doc, kept[p - 1], kept[p]) and _adjacent(doc, kept[p], kept[p + 1])
+
+
+def _crumbs_of_title(doc: Document, kept: list[int], i: int) -> bool:
+    """Line ``i`` is a few words and then, word for word, a kept line of CRUMB_TITLE_WORDS words or
+    more that follows within HEADLINE_LINES lines: a breadcrumb whose last step is the page's title."""
+    line = doc.lines[i].stripped
+    pos = bisect.bisect_right(kept, i)
+    for k in kept[pos : pos + 2]:
+        if k - i > HEADLINE_LINES:
+            break
+        title = doc.lines[k].stripped
+        if len(title.split()) >= CRUMB_TITLE_WORDS and len(line) > len(title) and line.endswith(title):
+            return len(line[: -len(title)].split()) <= CRUMB_WORDS
+    return False
 
 
 def _ends_with_other(line: str, others: list[str]) -> bool:

@@ -8,6 +8,7 @@ it (a "Related articles" heading and its list of headlines).
 from __future__ import annotations
 
 from cleaner.layers.base import PatternLayer, last_prose_index
+from cleaner.layers.naming import Removed
 from cleaner.model import Document
 from cleaner.text import is_prose, word_count
 
@@ -19,6 +20,10 @@ MAX_BLOCK_LINE_WORDS = 25
 class BlockPatternLayer(PatternLayer):
     """A PatternLayer whose ``block`` rules also take the list under them."""
 
+    # Whether the line right under a block's heading may be a title written as one question
+    # of prose length ('Leggi anche' / '... lo faranno i produttori de ...?'): a teaser's title.
+    question_titles = False
+
     def apply(self, doc: Document) -> None:
         end = last_prose_index(doc)
         kept = doc.kept()  # the block's list is walked in this snapshot, from the opener on
@@ -27,6 +32,7 @@ class BlockPatternLayer(PatternLayer):
             if not rule.block:
                 continue
             taken = 0
+            named = False  # a line of the block that a rule of its category names (a share button)
             pos = here + 1
             # Inside the story a block is a short box (a few headlines); after it, a whole list.
             limit = MAX_BLOCK_LINES if i > end else MAX_INLINE_BLOCK_LINES
@@ -35,13 +41,40 @@ class BlockPatternLayer(PatternLayer):
                 if line.removed:
                     pos += 1
                     continue
-                if is_prose(line.text) or word_count(line.stripped) > MAX_BLOCK_LINE_WORDS:
+                if word_count(line.stripped) > MAX_BLOCK_LINE_WORDS or (
+                    is_prose(line.text)
+                    and not (pos == here + 1 and self.question_titles and _question_title(line.stripped))
+                ):
                     break
-                if any(h.category != rule.category for h in doc.hits(kept[pos])) or self.kept_by_user(doc, kept[pos]):
+                hits = doc.hits(kept[pos])
+                if any(h.category != rule.category for h in hits) or self.kept_by_user(doc, kept[pos]):
                     break  # another rule names this line (or the user keeps it): the block has ended
+                if not hits and named and i <= end and not self._named_next(doc, kept, pos, rule.category):
+                    break  # inside the story, after named buttons, a line no rule names ends the box
                 self.remove(doc, kept[pos], rule.id + ".item", rule.category)
-                taken += 1
+                # Lines the category's rules name go anyway: only the others use up the box's size.
+                named = named or bool(hits)
+                taken += not hits
                 pos += 1
+
+    @staticmethod
+    def _named_next(doc: Document, kept: list[int], pos: int, category: str) -> bool:
+        """Whether the next line still kept after ``kept[pos]`` is one a rule of ``category`` names."""
+        for k in range(pos + 1, len(kept)):
+            if not doc.lines[kept[k]].removed:
+                return any(h.category == category for h in doc.hits(kept[k]))
+        return False
+
+    def finish(self, doc: Document) -> None:
+        """A line of a block's list that a naming rule knows better is named by it: a row of
+        share buttons between the teasers under 'You may also like' is promo."""
+        if self.book.namer is None:
+            return
+        removed = Removed.of(doc)
+        for i in removed.lines_where(lambda why: why[0] == self.name and why[1].endswith(".item")):
+            named = self.naming_rule(doc, i)
+            if named is not None and named.category != removed.why(i)[2] and self.enabled(named.category, named.id):
+                removed.rename(i, named.id, named.category)
 
 
 class BannerLayer(PatternLayer):
@@ -63,6 +96,7 @@ class RelatedLayer(BlockPatternLayer):
 
     name = "related"
     categories = ("related",)
+    question_titles = True
 
 
 class BylineLayer(PatternLayer):
@@ -77,3 +111,8 @@ class BoilerplateLayer(PatternLayer):
 
     name = "boilerplate"
     categories = ("boilerplate",)
+
+
+def _question_title(line: str) -> bool:
+    """One question and nothing else: a teaser's title written as a question."""
+    return line.endswith("?") and not any(ch in line[:-1] for ch in ".!?")

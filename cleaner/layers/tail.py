@@ -5,6 +5,11 @@ link", "The post ... appeared first on ...") starts the page footer: the
 non-prose lines after it are footer too (rule ``<category>.footer``). A line
 of prose after the start is kept and ends the footer, because scrapers
 sometimes glue the next story on below.
+
+A footer line is named by what it is once the chain has settled (``finish``):
+in the comment section (between two comment lines) it is comments; below it,
+a menu entry, a teaser or other page furniture (``tail.menu``, ``tail.teaser``,
+``tail.outside``), or what a rule of another layer says it is.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import itertools
 from bisect import bisect_left
 
 from cleaner.layers.base import PatternLayer, last_prose_index
+from cleaner.layers.naming import Removed, name_by_place, shape_name
 from cleaner.model import Document
 from cleaner.text import is_prose
 
@@ -62,3 +68,30 @@ class TailLayer(PatternLayer):
             if second - first <= COMMENT_CLUSTER_GAP:
                 doc.meta["comments_start"] = first
                 break
+
+    def finish(self, doc: Document) -> None:
+        """Name the footer lines by what they are: the footer under a comment form or a source
+        link is mostly the page's (menus, teasers, legal links), not comments or a source."""
+        removed = Removed.of(doc)
+        footer = removed.lines_where(lambda why: why[0] == self.name and why[1].endswith(".footer"))
+        if not footer:
+            return
+        comments = removed.lines_where(lambda why: why[2] == "comments" and not why[1].endswith(".footer"))
+        shaped = []
+        for i in footer:
+            category = removed.why(i)[2]
+            named = next(
+                (h for h in doc.hits(i) if h.category != category and self.enabled(h.category, h.id)), None
+            ) or self.naming_rule(doc, i)
+            if named is not None:
+                new = (named.id, named.category)
+            elif category == "comments" and 0 < bisect_left(comments, i) < len(comments):
+                continue  # between two comment lines: the comment section's furniture
+            else:
+                text = doc.lines[i].stripped
+                name, shape_category = shape_name(text, is_prose(text))
+                new = (f"{self.name}.{name}", shape_category)
+                shaped.append(i)
+            if self.enabled(new[1], new[0]):
+                removed.rename(i, *new)
+        name_by_place(self, doc, [i for i in shaped if removed.why(i)[1].startswith(self.name + ".")], removed)

@@ -22,7 +22,11 @@ Each ``[[rule]]`` has:
   one of these strings; a cheap filter for rules that cannot be indexed by
   their first character (see cleaner/match.py);
 - optional ``pair = true`` (captions): the line is a bare credit, and the
-  caption sentence directly before or after it goes with it.
+  caption sentence directly before or after it goes with it;
+- optional ``names = true``: a naming rule. It never removes a line and no
+  layer decides anything by it; it only names a line that a layer removed by
+  its place on the page (the context layer's page furniture, a tail layer's
+  footer, a block's list): a share bar in a menu is promo, not navigation.
 
 A file may also hold a ``[lexicon]`` table of word lists the layers use
 (``caption_verbs``: verbs that make a sentence read as a photo caption).
@@ -34,16 +38,21 @@ feed them hostile input).
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cleaner.model import CATEGORIES
 
-LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru", "id")
+if TYPE_CHECKING:
+    from cleaner.match import RuleIndex
+
+LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru", "id", "ko")
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ class Rule:
     pair: bool = False
     isolated: bool = False
     requires: tuple[str, ...] = ()
+    names: bool = False
 
     def matches(self, line: str) -> bool:
         """Whole-line match for line rules (inline rules: any match)."""
@@ -91,6 +101,7 @@ _KEYS = {
     "pair",
     "isolated",
     "requires",
+    "names",
     "lang",
     "note",
 }
@@ -128,6 +139,7 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         pair=bool(raw.get("pair", False)),
         isolated=bool(raw.get("isolated", False)),
         requires=_strings(raw.get("requires", []), origin, rid),
+        names=bool(raw.get("names", False)),
     )
 
 
@@ -196,6 +208,18 @@ class RuleBook:
 
     def words(self, key: str) -> frozenset[str]:
         return self.lexicon.get(key, frozenset())
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    @functools.cached_property
+    def namer(self) -> RuleIndex | None:
+        """The naming rules (``names = true``), indexed like the others; None if there are none."""
+        from cleaner.match import RuleIndex  # (cleaner.match imports this module)
+
+        named = [r for r in self.rules if r.names]
+        return RuleIndex(named) if named else None
 
 
 def rules_dir() -> Path:

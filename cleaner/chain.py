@@ -25,6 +25,7 @@ KINDS = ("auto", "text", "html")
 # removes nothing. Real pages settle in two or three passes; the cap only
 # bounds pathological input.
 MAX_PASSES = 8
+MAX_CHECKS = 4  # rounds of cleaning the output again; one almost always settles it
 
 
 @dataclass(slots=True)
@@ -164,7 +165,7 @@ class Cleaner:
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
         _settle(doc, layers)
-        text = self._check_as_text(doc) if ex.kind == "html" else doc.render()
+        text = self._check_as_text(doc)
         # Which lines go is settled: now each layer may name again what it removed by a line's place.
         for layer in layers if name else ():
             layer.finish(doc)
@@ -172,40 +173,43 @@ class Cleaner:
         return Result(text, [*ex.removals, *doc.removals.in_order()], ex.kind, ex.title)
 
     def _check_as_text(self, doc: Document) -> str:
-        """Clean the HTML-mode output again as the text it now is, and make that the output.
+        """Clean the output again as the text it now is until that changes nothing; return it.
 
-        Cleaning a cleaned page again (kind auto: it is text then) must change
-        nothing, but the HTML kind skips the layers meant for page dumps, and
-        every layer read the extracted lines with the removed ones still in
-        place. So the output is cleaned once more exactly as ``clean(text)``
-        would clean it (text layers, no template), and what that pass removes
-        is recorded on ``doc`` like any other removal, at its extracted line.
-        The text chain settles, so the result cleans to itself.
+        ``clean(clean(x)) == clean(x)`` must hold, but a settled chain does not
+        promise it: every layer read the lines with the removed ones still in
+        place (a removed menu line made a run look like a list; a removed copy
+        of the title moved the headline block), and the HTML kind skips the
+        layers meant for page dumps. So the output is cleaned once more exactly
+        as ``clean(text)`` would clean it (text layers, no template), and what
+        that pass removes is recorded on ``doc`` like any other removal, at its
+        input line. Usually the first check removes nothing and costs one pass
+        over the (short) output.
         """
-        rows: list[int] = []  # the line of doc behind each line of text
-        text = doc.render(rows)
-        check = Document(text, index=self.index)
-        for ln, i in zip(check.lines, rows, strict=True):
-            if i >= 0 and ln.stripped == doc.lines[i].stripped:
-                ln.hits = doc.lines[i].hits  # the rules that match it, if the first pass asked (the same index)
-        _settle(check, [layer for layer in self.layers if "text" in layer.kinds])
-        if not check.removals:
-            return text
-        cuts: dict[int, list[tuple[int, int, str, str, str]]] = {}
-        for r in check.removals:
-            i = rows[r.line - 1]
-            if r.start is None or r.end is None:
-                doc.remove(i, r.layer, r.rule, r.category)
-            else:
-                cuts.setdefault(i, []).append((r.start, r.end, r.layer, r.rule, r.category))
-        for i, spans in cuts.items():
-            # Offsets are into the line as checked: doc's current text, less a byte-order mark
-            # a cut left at its start (a Document drops those). Cut right to left.
-            text_now = doc.lines[i].text
-            shift = len(text_now) - len(text_now.lstrip("\ufeff"))
-            for start, end, layer, rule, category in sorted(spans, reverse=True):
-                doc.cut(i, start + shift, end + shift, layer, rule, category)
-        return check.render()
+        for _ in range(MAX_CHECKS):
+            rows: list[int] = []  # the line of doc behind each line of text
+            text = doc.render(rows)
+            check = Document(text, index=self.index)
+            for ln, i in zip(check.lines, rows, strict=True):
+                if i >= 0 and ln.stripped == doc.lines[i].stripped:
+                    ln.hits = doc.lines[i].hits  # the rules that match it, if the first pass asked (the same index)
+            _settle(check, [layer for layer in self.layers if "text" in layer.kinds])
+            if not check.removals:
+                return text
+            cuts: dict[int, list[tuple[int, int, str, str, str]]] = {}
+            for r in check.removals:
+                i = rows[r.line - 1]
+                if r.start is None or r.end is None:
+                    doc.remove(i, r.layer, r.rule, r.category)
+                else:
+                    cuts.setdefault(i, []).append((r.start, r.end, r.layer, r.rule, r.category))
+            for i, spans in cuts.items():
+                # Offsets are into the line as checked: doc's current text, less a byte-order mark
+                # a cut left at its start (a Document drops those). Cut right to left.
+                text_now = doc.lines[i].text
+                shift = len(text_now) - len(text_now.lstrip("\ufeff"))
+                for start, end, layer, rule, category in sorted(spans, reverse=True):
+                    doc.cut(i, start + shift, end + shift, layer, rule, category)
+        return doc.render()
 
     def clean(self, content: str | bytes, *, kind: str = "auto") -> str:
         """Clean one document and return only the text (its removals are not named: nobody reads them)."""

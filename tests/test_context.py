@@ -931,3 +931,13 @@ def test_a_name_under_the_title_leaves_the_kicker() -> None:
     )
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out[:4] == ["News", HEADLINE, author, DATELINE]
+
+
+def test_a_clean_article_opening_with_a_title_that_shares_no_word_keeps_it() -> None:
+    """A text that opens with its headline block (an article already cleaned) keeps a title that
+    shares no word with the body, under its section label or not; in a page dump the same line
+    has the menu over it (test_a_menu_entry_over_a_dateline_without_a_dek_is_no_title)."""
+    for top in (["A quiet week at sea"], ["News", "A quiet week at sea"]):
+        text = _text([*top, DATELINE, *ARTICLE])
+        assert CLEANER.clean(text, kind="text") == text
+

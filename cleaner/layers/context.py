@@ -675,6 +675,8 @@ class ContextLayer(Layer):
             while dates > low and dated(lines[dates - 1], len(lines[dates - 1].split())):
                 dates -= 1
             over_dek = _unshared_title(doc, kept, lines, shapes, low, dates) if dates < start else None
+            if over_dek is None and dates < start:
+                over_dek = _opening_title(doc, kept, lines, shapes, dates)
             title = title if over_dek is None else over_dek
         top = start
         if title is None:
@@ -1386,6 +1388,22 @@ def _tweet_marked(line: str) -> bool:
         or _HASHTAG_END.search(line) is not None
         or (line[0].islower() and len(line.split()) < MIN_PROSE_WORDS)
     )
+
+
+def _opening_title(doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], dates: int) -> int | None:
+    """The title of a text that opens with it: the headline-shaped line right over the datelines is the
+    document's first line, or its second under a section label (position in ``kept``).
+
+    A page dump opens with its <title> and menus, so its last menu entry over the dateline has lines
+    above it; an article already cleaned (a second clean) opens with its headline block, and its title
+    may share no word with the body (a breadcrumb or a dek named it the first time).
+    """
+    p = dates - 1
+    if p < 0 or p > 1 or shapes[p].prose or not _headline_shaped(lines[p]) or not _adjacent(doc, kept[p], kept[dates]):
+        return None
+    if p == 1 and not (_kicker_like(lines[0]) and _adjacent(doc, kept[0], kept[1])):
+        return None
+    return p if all(doc.lines[i].blank for i in range(kept[0])) else None
 
 
 def _adjacent(doc: Document, a: int, b: int) -> bool:

@@ -110,35 +110,6 @@ def test_extra_layer_runs_and_is_explained() -> None:
     assert result.removals[0].layer == "shout"
 
 
-class MarkLayer(Layer):
-    """A user layer that reads removed lines, as the context layer does: it keeps the line under
-    a page's 'MARK' line, removed or not, and drops a 'teaser' line that has no mark over it."""
-
-    name = "mark"
-    categories = ("related",)
-
-    def apply(self, doc: Document) -> None:
-        kept = [i for i, _ in doc.iter_kept()]
-        for i in kept:
-            ln = doc.lines[i]
-            if ln.stripped == "MARK":
-                self.remove(doc, i, "related.mark", "related")
-            elif ln.stripped.startswith("teaser") and (i == 0 or doc.lines[i - 1].stripped != "MARK"):
-                self.remove(doc, i, "related.teaser", "related")
-
-
-def test_output_cleans_to_itself_when_a_layer_reads_removed_lines() -> None:
-    """The chain cleans its output again as text (Cleaner._check_as_text): the first clean keeps the
-    teaser (a removed MARK is over it), which a second clean, without the MARK, would drop. The
-    check drops it at once, explained like any removal. Without the check, clean twice differs."""
-    c = Cleaner(extra_layers=[MarkLayer])
-    text = "MARK\nteaser under the mark\nThe story goes on in a sentence of its own.\n"
-    result = c.clean_document(text, kind="text")
-    assert result.text == "The story goes on in a sentence of its own.\n"
-    assert c.clean(result.text, kind="text") == result.text
-    assert [(r.line, r.rule) for r in result.removals] == [(1, "related.mark"), (2, "related.teaser")]
-
-
 def test_kind_must_be_known() -> None:
     with pytest.raises(ValueError, match="kind must be one of"):
         cleaner.clean("x", kind="pdf")

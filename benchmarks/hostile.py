@@ -59,6 +59,9 @@ REGEX_LINES: dict[str, tuple[str, str, str]] = {
     "copyright-spaces": ("copyright ", " ", ""),
     "source-named-spaces": ("Source: ", " ", "xxx"),
     "breaking-update-spaces": ("this is a breaking news update ", " ", ""),
+    "breaking-update-spaces-text": ("this is a breaking news update ", " ", "x" * 400),
+    "share-bar-spaces": ("share ", " ", "\x01"),
+    "share-bar-networks": ("share on: facebook", " , twitter", "\x01"),
     "related-heading-spaces": ("also on  ", " ", "\x01"),
     "paren-credit-parens": ("Putin spoke ", "(", "/x)"),
     "paren-credit-slashes": ("(Photo ", "/a", "x"),
@@ -76,6 +79,7 @@ REGEX_LINES: dict[str, tuple[str, str, str]] = {
     "digits-and-spaces": ("", "12 ", "."),
     "left-guillemets": ("«", "« ", "x"),
     "markup-lt": ("<a ", "<a ", "x"),
+    "markup-self-closing": ("", "<a />", " x"),  # 51 tags (the rule's cap) failing at the end
     "template-braces": ("{{", "{", "x"),
     "dom-call": ("window.", "(", "\x01"),
     "tweet-signature": ("— ", "a", "(@x) May 1, 2020x"),

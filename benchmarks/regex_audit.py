@@ -7,7 +7,8 @@ tail, time the match at N and 10N units; print each rule's worst ratio.
 A linear pattern shows ~10x; the quadratic ones showed 100x-1000x.
 Slow (10-15 minutes): run by hand after editing patterns, see REGEX-AUDIT.md.
 
-    python -m benchmarks.regex_audit 300
+    python -m benchmarks.regex_audit 300            # every rule
+    python -m benchmarks.regex_audit 300 script.    # rules whose id contains 'script.'
 """
 
 import re
@@ -49,6 +50,7 @@ UNITS = [
     ";",
     "<",
     "<a ",
+    "<a />",
     "=",
     "'",
     "a.",
@@ -97,7 +99,10 @@ def t(f, s):
 
 rules = builtin_rules(LANGUAGES)
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+ONLY = sys.argv[2] if len(sys.argv) > 2 else ""
 for r in rules:
+    if ONLY not in r.id:
+        continue
     f = r.pattern.search if r.inline else r.pattern.fullmatch
     worst = (0, 0, "", "", "")
     for p in prefixes(r.pattern.pattern):

@@ -177,8 +177,8 @@ def run_table(tools: list[Tool], inputs: Sequence[Any], truths: list[str], repea
         row = Row(tool, t.wall, t.cpu, t.outputs, page_scores, score_corpus(page_scores), t.errors, t.error_sample)
         rows.append(row)
         print(
-            f"  {tool.name:28s} F1 {row.corpus.f1:.3f}  P {row.corpus.precision:.3f}  "
-            f"R {row.corpus.recall:.3f}  {row.seconds:7.2f} s (CPU {row.cpu_seconds:.2f} s)",
+            f"  {tool.name:28s} F1 {row.corpus.f1:.4f}  P {row.corpus.precision:.4f}  "
+            f"R {row.corpus.recall:.4f}  {row.seconds:7.2f} s (CPU {row.cpu_seconds:.2f} s)",
             file=sys.stderr,
             flush=True,
         )

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import json
+import contextlib
+import dataclasses
+import itertools
 import os
 import sys
+import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from cleaner import __version__
@@ -22,12 +25,13 @@ from cleaner.batch.files import (
     STDIO,
     Job,
     UsageError,
-    atomic_write,
+    atomic_open,
     check_outputs,
     check_stdin_alone,
     describe,
     plan,
 )
+from cleaner.batch.removals import read_spool, write_report
 from cleaner.batch.work import Outcome, Settings, default_jobs, file_groups, learnable, run_files, templates_on
 from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
@@ -168,6 +172,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("cleaner: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``cleaner --explain x | head``): stop, without a traceback
+        # now or when the interpreter flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("cleaner: output closed by its reader (broken pipe)", file=sys.stderr)
+        return 1
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -195,7 +205,6 @@ def _main(argv: Sequence[str] | None) -> int:
         disable_layers=tuple(args.disable_layer),
         kind=args.kind,
         encoding=args.encoding,
-        keep_removals=bool(args.explain or args.report),
         text_field=args.text_field,
         html_field=args.html_field,
         output_field=args.output_field,
@@ -211,9 +220,15 @@ def _main(argv: Sequence[str] | None) -> int:
         return _usage(str(exc))
     workers = args.jobs or default_jobs()
     try:
-        if args.jsonl:
-            return _run_jsonl(args, settings, cleaner, workers)
-        return _run_files(args, settings, cleaner, workers)
+        # Removals for --explain and --report go to files as they are made, not into memory
+        # (cleaner/batch/removals.py); JSON Lines --explain puts them in each record instead.
+        with contextlib.ExitStack() as stack:
+            if args.report or (args.explain and not args.jsonl):
+                spool = stack.enter_context(tempfile.TemporaryDirectory(prefix="cleaner-removals-"))
+                settings = dataclasses.replace(settings, spool=spool)
+            if args.jsonl:
+                return _run_jsonl(args, settings, cleaner, workers)
+            return _run_files(args, settings, cleaner, workers)
     except UsageError as exc:
         return _usage(str(exc))
 
@@ -243,38 +258,37 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             bar.update(1)
         if not outcome.ok:
             _say(f"{outcome.job.name}: {outcome.error}", bar)
-        elif args.explain and outcome.removals:
-            _write_lines(explain_out, explain_lines(outcome.job.name, outcome.removals), bar)
+        elif args.explain and outcome.spool is not None:
+            _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
+            if not args.report:
+                os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
+                outcome.spool = None
     if bar is not None:
         bar.close()
     failed = [o for o in outcomes if not o.ok]
     code = 1 if failed else 0
     if args.report:
-        code = max(code, _write_report(args.report, _files_report(outcomes), args.fsync))
+        failures = [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in failed]
+        code = max(code, _write_report(args.report, _files_report(outcomes), failures, args.fsync))
     if batch and not args.quiet:
         print(_files_summary(outcomes), file=sys.stderr)
     return code
 
 
-def _files_report(outcomes: Sequence[Outcome]) -> dict[str, Any]:
-    return {
-        "version": __version__,
-        "inputs": [
-            {
-                "input": o.job.source,
-                "output": o.job.dest,
-                "ok": o.ok,
-                "error": o.error,
-                "kind": o.kind,
-                "bytes_in": o.bytes_in,
-                "bytes_out": o.bytes_out,
-                "counts": o.counts,
-                "removals": o.removals or [],
-            }
-            for o in outcomes
-        ],
-        "failures": [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in outcomes if not o.ok],
-    }
+def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any], str | None]]:
+    """Each input's report entry (without its removals) and the file its removals are in."""
+    for o in outcomes:
+        entry = {
+            "input": o.job.source,
+            "output": o.job.dest,
+            "ok": o.ok,
+            "error": o.error,
+            "kind": o.kind,
+            "bytes_in": o.bytes_in,
+            "bytes_out": o.bytes_out,
+            "counts": o.counts,
+        }
+        yield entry, o.spool
 
 
 def _files_summary(outcomes: Sequence[Outcome]) -> str:
@@ -321,9 +335,8 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     if write_error:
         _say(f"{dest}: {write_error} (any previous output is unchanged)", None)
     if args.report:
-        report = {
-            "version": __version__,
-            "inputs": [
+        entries = (
+            (
                 {
                     "input": s.source,
                     "output": dest,
@@ -333,14 +346,14 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
                     "passed_through": s.passed,
                     "bad_lines": s.bad_lines,
                     "counts": s.counts,
-                    "removals": s.removals,
-                }
-                for s in stats
-                if not s.error
-            ],
-            "failures": [{"input": s.source, "output": dest, "error": s.error} for s in stats if s.error],
-        }
-        code = max(code, _write_report(args.report, report, args.fsync))
+                },
+                s.spool,
+            )
+            for s in stats
+            if not s.error
+        )
+        failures = [{"input": s.source, "output": dest, "error": s.error} for s in stats if s.error]
+        code = max(code, _write_report(args.report, entries, failures, args.fsync))
     if not args.quiet:
         counts = _total(s.counts for s in stats)
         text = (
@@ -363,9 +376,13 @@ def _check_report(report: str | None, jobs: Sequence[Job], sources: Sequence[str
         check_outputs(jobs, sources, extra=[(report, "report")])
 
 
-def _write_report(path: str, report: dict[str, Any], fsync: bool = False) -> int:
+def _write_report(
+    path: str, inputs: Iterable[tuple[dict[str, Any], str | None]], failures: list[dict[str, Any]], fsync: bool
+) -> int:
+    """Write the JSON report atomically, each input's removals streamed from its log file."""
     try:
-        atomic_write(path, (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), fsync)
+        with atomic_open(path, fsync) as fh:
+            write_report(fh, __version__, inputs, failures)
     except OSError as exc:
         _say(f"{path}: cannot write the report: {describe(exc)}", None)
         return 1
@@ -438,12 +455,15 @@ def _say(message: str, bar: Any) -> None:
 
 
 def _write_lines(out: TextIO, lines: Iterable[str], bar: Any) -> None:
-    text = "".join(f"{line}\n" for line in lines)
-    if bar is not None and out is sys.stderr:
-        bar.write(text.rstrip("\n"), file=sys.stderr)
-    else:
-        out.write(text)
-        out.flush()
+    """Write ``lines`` a thousand at a time: an input may have millions of removals to explain."""
+    it = iter(lines)
+    while chunk := list(itertools.islice(it, 1000)):
+        text = "".join(f"{line}\n" for line in chunk)
+        if bar is not None and out is sys.stderr:
+            bar.write(text.rstrip("\n"), file=sys.stderr)
+        else:
+            out.write(text)
+    out.flush()
 
 
 if __name__ == "__main__":

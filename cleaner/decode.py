@@ -36,7 +36,20 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.I)
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+# A page opens with a doctype followed by markup, <html> followed by <head> or
+# <body> and one more tag, or <head> followed by what a head holds. Articles about
+# HTML may open with tags too: '<html> is the root element', '<html><head> and
+# <body>: the skeleton of a page' are text.
+_COMMENTS = r"(?:\s*<!--.*?-->)*\s*"
+_HTML_START = re.compile(
+    rf"\A{_COMMENTS}(?:<!doctype\s+html\b[^<>]{{0,2000}}>\s*(?:<|\Z)"
+    rf"|<html\b[^<>]{{0,2000}}>{_COMMENTS}<(?:head|body)\b[^<>]{{0,2000}}>{_COMMENTS}<[a-zA-Z!/]"
+    rf"|<head\b[^<>]{{0,2000}}>{_COMMENTS}<(?:meta|title|link|script|style|base)\b)",
+    re.I | re.S,
+)
+# A line made only of tags: what the script layer's markup rule (cleaner/rules/neutral.toml)
+# removes, so a cleaned text never holds one.
+_MARKUP_LINE = re.compile(r"^[ \t]*+(?:(?></?[a-zA-Z][\w:-]{0,30}(?:\s[^<>\n]{0,1000})?/?>)[ \t]*+){1,51}\r?$", re.M)
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|section|article|img|meta|script)\b[^>]{0,500}>", re.I
 )
@@ -65,6 +78,7 @@ _BINARY_MAGIC = (
     b"wOF2",
 )
 _HEAD = 8192
+NUL_SHARE = 0.10  # NUL bytes in valid UTF-8 past which it is binary
 # C0 control bytes that never occur in text (tab, LF, VT, FF, CR and ESC do).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _UTF8_MULTI = re.compile(
@@ -93,10 +107,11 @@ def _wide_unicode(head: bytes) -> str | None:
         return "utf-32-le"
     if quads[0] > 0.9 and quads[1] > 0.9 and quads[2] > 0.9 and quads[3] < 0.5:
         return "utf-32-be"
-    evens, odds = (quads[0] + quads[2]) / 2, (quads[1] + quads[3]) / 2
-    if odds > 0.4 and evens < 0.1:
+    # Both odd (or both even) columns of four must hold the NULs: '000\x00000\x00' is UTF-8
+    # with a NUL in every fourth byte, not UTF-16 (half its odd bytes are '0').
+    if min(quads[1], quads[3]) > 0.4 and max(quads[0], quads[2]) < 0.1:
         return "utf-16-le"
-    if evens > 0.4 and odds < 0.1:
+    if min(quads[0], quads[2]) > 0.4 and max(quads[1], quads[3]) < 0.1:
         return "utf-16-be"
     return None
 
@@ -111,11 +126,14 @@ def _valid_utf8(head: bytes) -> bool:
 
 
 def is_binary(data: bytes) -> bool:
-    """Binary if it starts with a known signature, or its head is dense in control bytes.
+    """Binary if it starts with a known signature, or its head is not text by its control bytes.
 
-    The density threshold is 10% for UTF-8 (text with odd control characters
-    exists) but 2% otherwise: legacy encodings never use C0 controls, and
-    random bytes have about 10% of them. A NUL or two is damaged text either way.
+    Valid UTF-8 is text whatever other control characters it holds (a str and
+    its UTF-8 encoding clean alike), unless more than 10% of it is NUL bytes,
+    which text never holds (git calls a file with any NUL binary; a zeroed or
+    truncated file is mostly NUL). Other bytes are binary past 2% of C0
+    controls: legacy encodings never use them, and random bytes have about 10%.
+    A NUL or two is damaged text either way.
     """
     head = data[:_HEAD]
     if head.startswith(_BINARY_MAGIC):
@@ -125,8 +143,9 @@ def is_binary(data: bytes) -> bool:
     controls = len(head) - len(head.translate(None, _CONTROL))
     if controls <= 4:
         return False
-    share = 0.10 if _valid_utf8(head) else 0.02
-    return controls > share * len(head)
+    if _valid_utf8(head):
+        return head.count(0) > NUL_SHARE * len(head)
+    return controls > 0.02 * len(head)
 
 
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
@@ -291,11 +310,16 @@ def _utf8_pieces(data: bytes, start: int, errors: str, size: int) -> Iterator[st
 
 
 def looks_like_html(text: str) -> bool:
-    """HTML if it opens like a page, or carries markup densely; text quoting a tag stays text."""
+    """HTML if it opens like a page, or starts with markup that has lines of tags alone.
+
+    Text quoting tags ('<div> vs <section>: when to use which') stays text, and
+    so does every text the cleaner outputs: cleaning it again (kind auto) must
+    not take the HTML path. A page fragment on one line with no doctype or
+    <html> is text too; pass kind="html" for it.
+    """
     head = text[:4096]
     if _HTML_START.match(head):
         return True
-    stripped = head.lstrip()
-    if not stripped.startswith("<"):
+    if not head.lstrip().startswith("<") or len(_HTML_TAG.findall(head)) < 3:
         return False
-    return len(_HTML_TAG.findall(head)) >= 3
+    return _MARKUP_LINE.search(head) is not None

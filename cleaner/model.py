@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, overload
 
 from cleaner.text import is_prose
@@ -54,7 +54,17 @@ class Removal:
     end: int | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        # Spelled out: dataclasses.asdict deep-copies, and a report may hold millions of these.
+        return {
+            "layer": self.layer,
+            "rule": self.rule,
+            "category": self.category,
+            "text": self.text,
+            "line": self.line,
+            "end_line": self.end_line,
+            "start": self.start,
+            "end": self.end,
+        }
 
 
 @dataclass(slots=True)
@@ -439,11 +449,14 @@ class Document:
         self.recut.append(index)
 
     # -- output --------------------------------------------------------------
-    def render(self) -> str:
-        """Join kept lines by the guide's whitespace rules (and only those)."""
+    def render(self, rows: list[int] | None = None) -> str:
+        """Join kept lines by the guide's whitespace rules (and only those).
+
+        ``rows``, if given, receives the index of the line behind each output line (-1 for a gap).
+        """
         out: list[str] = []
         pending_blank = False
-        for ln in self.lines:
+        for i, ln in enumerate(self.lines):
             if ln.removed:
                 continue
             if ln.blank:
@@ -452,7 +465,11 @@ class Document:
             if pending_blank:
                 out.append("")
                 pending_blank = False
+                if rows is not None:
+                    rows.append(-1)
             out.append(ln.text.rstrip())
+            if rows is not None:
+                rows.append(i)
         return "\n".join(out) + "\n" if out else ""
 
 

@@ -226,6 +226,54 @@ def test_report_lists_every_input_in_order_with_removals(tmp_path: Path) -> None
     assert [n for n in os.listdir(tmp_path) if n.startswith(".")] == [], "no temp file left by the report"
 
 
+def test_removal_logs_stream_through_files_and_leave_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--explain and --report read each input's removals from a temporary log file, more
+    than one write's worth of them, and the logs go when the command ends."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    src = tmp_path / "in.txt"
+    src.write_text("Share this:\n" * 2500 + "The council voted on Tuesday to keep the library open, officials said.\n")
+    rep = tmp_path / "r.json"
+    assert main([str(src), "-o", str(tmp_path / "out.txt"), "--explain", "--report", str(rep), "-q", "-j", "1"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 2500 and rows[0] == f"{src}\t1\tpromo\tpromo.share\tpromo\tShare this:"
+    (entry,) = json.loads(rep.read_text(encoding="utf-8"))["inputs"]
+    assert entry["counts"] == {"promo": 2500} and len(entry["removals"]) == 2500
+    assert entry["removals"][-1] == cleaner.clean_document(src.read_bytes()).removals[-1].to_dict()
+    assert list(temp.iterdir()) == []
+
+
+def test_a_reader_closing_the_pipe_ends_the_command_without_a_traceback(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Share this:\n" * 20_000 + "The council voted on Tuesday to keep the library open.\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", str(src), "-o", str(tmp_path / "out.txt"), "--explain", "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline().startswith(str(src).encode())
+    proc.stdout.close()  # as `| head -1` does
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "broken pipe" in err
+
+
+def test_a_removal_log_that_cannot_be_written_fails_the_input_and_writes_no_output(tmp_path: Path) -> None:
+    jobs = [files.Job(str(p), str(tmp_path / "out" / p.name), p.name) for p in _seeds(tmp_path / "in", 2)]
+    settings = work.Settings(templates=False, spool=str(tmp_path / "missing"))
+    for outcome in work.run_files(jobs, settings, 1):
+        assert not outcome.ok and "cannot write the removal log" in (outcome.error or "")
+    assert not (tmp_path / "out").exists()  # no output without its log
+    settings = work.Settings(templates=False, spool=str(tmp_path))
+    assert all(o.ok and o.spool for o in work.run_files(jobs, settings, 1))
+
+
 def test_report_may_not_overwrite_an_input(tmp_path: Path) -> None:
     src = _seeds(tmp_path, 1)[0]
     before = src.read_bytes()

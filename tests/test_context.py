@@ -690,6 +690,22 @@ def test_questions_over_a_clean_article_are_no_menu() -> None:
     assert CLEANER.clean(text, kind="text") == text
 
 
+def test_a_marked_list_under_a_lead_in_over_a_clean_article_is_no_menu() -> None:
+    """Items marked '- ' under a line that announces them ('What is new in version 2.26?') open the
+    article, as an extracted app page does; they made the text look like a page dump, and the
+    layer dropped half of it (a second clean of an HTML page's output)."""
+    items = ["- New tasks for the game", "- More questions for your opponent", "- Challenges coming soon"]
+    text = _text(["What is new in version 2.26?", *items, "- Bugs fixed", *ARTICLE, "Features:", *items])
+    assert CLEANER.clean(text, kind="text") == text
+
+
+def test_a_marked_menu_without_a_lead_in_is_still_a_header() -> None:
+    """Near miss: the same marks on a menu with nothing announcing it (an extracted page's toolbar)."""
+    menu = ["- Order Reprints", "- Print Article", "Text size"]
+    removed = _removed(_text([*menu, *ARTICLE]))
+    assert all(removed[item][0] == "context" for item in menu)
+
+
 # The article's last lines beyond its run: steps that go on without a stop, then a sentence.
 LAST_STEPS = [
     "Boil the filled jars for ten minutes (longer if you live more than 1000 feet up)",
@@ -914,3 +930,12 @@ def test_a_name_under_the_title_leaves_the_kicker() -> None:
     )
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out[:4] == ["News", HEADLINE, author, DATELINE]
+
+
+def test_a_clean_article_opening_with_a_title_that_shares_no_word_keeps_it() -> None:
+    """A text that opens with its headline block (an article already cleaned) keeps a title that
+    shares no word with the body, under its section label or not; in a page dump the same line
+    has the menu over it (test_a_menu_entry_over_a_dateline_without_a_dek_is_no_title)."""
+    for top in (["A quiet week at sea"], ["News", "A quiet week at sea"]):
+        text = _text([*top, DATELINE, *ARTICLE])
+        assert CLEANER.clean(text, kind="text") == text

@@ -123,3 +123,25 @@ def test_whitespace_rules_only() -> None:
 def test_empty_input() -> None:
     assert cleaner.clean("") == ""
     assert cleaner.clean("\n\n  \n") == ""
+
+
+PARAGRAPH = "The council voted on Tuesday to keep the library open for another year, officials said."
+ANSWERS = [
+    "She said the team had worked for months to prepare for the launch of the new season.",
+    "He added that there was no plan B, and that there never had been one at all.",
+    "They said prices rose sharply in March, the fastest pace since the early nineties.",
+]
+
+
+def test_a_paragraph_printed_twice_loses_its_copy() -> None:
+    text = "\n".join([PARAGRAPH, ANSWERS[0], PARAGRAPH, ANSWERS[1]]) + "\n"
+    result = cleaner.clean_document(text, kind="text")
+    assert result.text == "\n".join([PARAGRAPH, ANSWERS[0], ANSWERS[1]]) + "\n"
+    assert [(r.line, r.rule) for r in result.removals] == [(3, "duplicate.exact")]
+
+
+def test_a_paragraph_that_comes_back_three_times_is_structure() -> None:
+    """The question put to each guest, the meal on each day of a plan: kept every time."""
+    question = "What do you like to cook at home when nobody is watching, and why that dish?"
+    text = "".join(f"{question}\n{answer}\n" for answer in ANSWERS)
+    assert cleaner.clean(text, kind="text") == text

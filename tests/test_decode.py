@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import BinaryInputError, clean
-from cleaner.decode import declared_charset, decode, is_binary
+from cleaner.decode import declared_charset, decode, is_binary, looks_like_html
 
 ARTICLE = "“Smart quotes” cost €5 — the café’s naïve owner said.\nDie Straße ist 3 km lang; l’été est chaud.\n"
 RUSSIAN = "Президент заявил во вторник, что переговоры продолжатся на следующей неделе.\n" * 3
@@ -200,3 +200,61 @@ def test_unicode_with_bom_or_valid_utf8_roundtrips(text: str, encoding: str) -> 
         assert encoding == "utf-8" and is_binary(data)
         return
     assert got == text
+
+
+def test_control_characters_in_valid_utf8_are_text() -> None:
+    """A str and its UTF-8 encoding clean alike: control characters do not make UTF-8 binary."""
+    for text in ("\x01\x02\x03\x04\x05\x06 hello", "a\x01b\x02c\x03d\x04e\x05f", "\x07" * 40 + "\n"):
+        assert not is_binary(text.encode())
+        assert clean(text.encode()) == clean(text)
+
+
+def test_nul_every_fourth_byte_is_not_utf16() -> None:
+    """UTF-16 puts its NULs in every other byte; a NUL in every fourth is UTF-8 text with NULs."""
+    assert decode(b"000\x00000\x00") == "000\x00000\x00"
+    assert clean(b"000\x00000\x00") == clean("000\x00000\x00")
+    assert decode("Hello, world".encode("utf-16-le")) == "Hello, world"
+
+
+def test_nul_dense_utf8_and_control_dense_legacy_bytes_are_binary() -> None:
+    assert is_binary(b"\x00" * 30 + b"abc")  # a zeroed file with a few letters
+    assert is_binary(b"\x00\x01\x02PNG\x00" * 50)  # a NUL in 3 bytes of 8
+    assert not is_binary(b"abc\x00" * 3 + b"a longer line of text after them and more")  # 3 NULs
+    assert is_binary(b"\xe9\x01\x02\x03\x04\x05 caf\xe9 text" * 4)  # legacy bytes never hold C0 controls
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>Hi</p></body></html>",
+        "<!doctype html><html><body><p>Hi</p></body></html>",
+        "<html><body><p>Hi</p></body></html>",
+        "<html>\n<body>\n<p>Hi there</p>\n</body>\n</html>",
+        "<!-- saved -->\n<html lang='en'><!--<![endif]--><head>\n<meta charset=utf-8>",
+        "<head><meta charset=utf-8><title>T</title></head><body><p>Hi</p></body>",
+        '<html lang="en-US" class="a\n  b"><head prefix="og: http://ogp.me/ns#"><meta charset="UTF-8"><title>T</title>',
+        '<div class="post">\n<p>First paragraph.</p>\n<p>Second.</p>\n</div>\n',
+    ],
+)
+def test_pages_and_fragments_look_like_html(page: str) -> None:
+    assert looks_like_html(page)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<div> vs <section> vs <article>: when to use which\nThe <div> element is a generic container.\n",
+        "<html> is the root element of a page, and <head> and <body> go inside it.\n<p> makes a paragraph.\n",
+        "<html><head> and <body>: the skeleton of a page\n<p> makes a paragraph, <br> a break, <span> a run.\n",
+        "<ul><li>One</li><li>Two</li></ul> renders a list of two items.\n<p> and <div> are blocks.\n",
+        "<!DOCTYPE html> tells the browser the page is HTML5.\nThen come <html>, <head> and <body>.\n",
+        "<p>First paragraph.</p><p>Second.</p><p>Third.</p>",  # one line, no page: pass kind="html"
+        "<HTML><A><A>She said the team had worked for months to prepare.\n",  # found by the property test
+    ],
+)
+def test_text_quoting_tags_is_not_html(text: str) -> None:
+    """What the cleaner outputs is text: cleaning it again (kind auto) must not take the HTML path."""
+    assert not looks_like_html(text)
+    once = clean(text, kind="text")
+    assert not looks_like_html(once)
+    assert clean(once) == once

@@ -201,14 +201,37 @@ def test_auto_detects_html() -> None:
     assert PROSE in result.text
 
 
-def test_text_only_layers_do_not_run_on_html() -> None:
-    # The duplicate layer would drop the repeated question; in HTML mode it is the article's own.
+def test_question_put_to_each_guest_is_kept() -> None:
+    # A paragraph that comes back three times is the article's structure, not a copy.
     question = "What made you start cooking for other people in the first place, years ago?"
     body = "".join(f"<h3>{question}</h3><p>{p}</p>" for p in (PROSE, PROSE2, PROSE3))
     html = f"<html><body><article>{body}</article></body></html>"
     result = cleaner.clean_document(html, kind="html")
     assert result.text.count(question) == 3
     assert not [r for r in result.removals if r.layer in ("duplicate", "context")]
+    assert cleaner.clean(result.text) == result.text
+
+
+def test_output_is_checked_as_the_text_it_is() -> None:
+    """The HTML kind skips the page-dump layers, but its output is cleaned once more as text
+    (what a second clean does), so a paragraph the page prints twice goes, explained."""
+    body = f"<p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE3}</p><p>{PROSE2}</p>"
+    result = cleaner.clean_document(f"<html><body><article>{body}</article></body></html>", kind="html")
+    assert result.text.count(PROSE2) == 1
+    (dup,) = [r for r in result.removals if r.layer == "duplicate"]
+    assert (dup.rule, dup.category, dup.text) == ("duplicate.exact", "duplicate", PROSE2)
+    assert dup.line == 4  # the line of the extracted text
+    assert cleaner.clean(result.text) == result.text
+
+
+def test_page_about_html_cleans_to_itself() -> None:
+    """An article quoting tags comes out as text that kind auto takes for text again."""
+    title = "&lt;html&gt;&lt;head&gt; and &lt;body&gt;: the skeleton of every page"
+    quoted = f"{PROSE} The &lt;p&gt; tag makes a paragraph, &lt;br&gt; a break and &lt;div&gt; a block."
+    out = cleaner.clean(f"<html><body><article><h1>{title}</h1><p>{quoted}</p><p>{PROSE2}</p></article></body></html>")
+    assert out.startswith("<html><head> and <body>")
+    assert cleaner.clean_document(out).kind == "text"
+    assert cleaner.clean(out) == out
 
 
 def test_deeply_nested_tags_do_not_crash() -> None:

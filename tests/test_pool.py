@@ -11,6 +11,7 @@ import pytest
 
 from cleaner import Cleaner
 from cleaner.batch.files import Job
+from cleaner.batch.removals import read_spool
 from cleaner.batch.work import CHUNK_MOST, CHUNK_SHARE, Outcome, Settings, _chunks, run_files
 from cleaner.model import Document
 from tests.test_core import ShoutLayer  # a user layer: not in the settings a worker could rebuild from
@@ -32,13 +33,13 @@ def _jobs(tmp_path: Path, contents: list[str | bytes]) -> list[Job]:
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers inherit only by fork")
 def test_forked_workers_clean_with_the_batch_cleaner_and_its_extra_layers(tmp_path: Path) -> None:
     jobs = _jobs(tmp_path, [f"{STORY}BUY NOW {i}\n" for i in range(6)])
-    settings = Settings(templates=False, keep_removals=True)
+    settings = Settings(templates=False, spool=str(tmp_path))
     outcomes = list(run_files(jobs, settings, 2, Cleaner(extra_layers=[ShoutLayer])))
     assert [o.job for o in outcomes] == jobs
     assert all(o.ok for o in outcomes)
     for o in outcomes:
         assert Path(o.job.dest).read_text(encoding="utf-8") == STORY
-        assert [r["layer"] for r in o.removals or []] == ["shout"]
+        assert [r["layer"] for r in read_spool(o.spool)] == ["shout"]
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -61,7 +62,7 @@ def test_each_outcome_comes_back_to_its_own_file_in_order(tmp_path: Path, worker
 def test_jobs_and_outcomes_cross_to_workers_and_back_whole() -> None:
     job = Job("in/a.txt", "out/a.txt", "a.txt")
     assert pickle.loads(pickle.dumps(job)) == job
-    outcome = Outcome(job, True, None, "text", 120, 80, {"caption": 2}, [{"rule": "r"}])
+    outcome = Outcome(job, True, None, "text", 120, 80, {"caption": 2}, "/tmp/spool-a.jsonl")
     assert Outcome(job, *outcome.wire()) == outcome
     failed = Outcome(job, False, "binary data, not text or HTML")
     assert Outcome(job, *failed.wire()) == failed

@@ -8,9 +8,8 @@ unicode) and arbitrary where it does not (any text, any bytes, tag soup).
 Properties:
 - no exception escapes ``clean()`` for str or bytes, text and HTML kinds
   (arbitrary bytes may only raise BinaryInputError);
-- idempotence: cleaning a cleaned text changes nothing (text kind). For HTML
-  the text kind may remove more from the HTML output (the HTML kind skips
-  text-only layers such as duplicate), but only removes, and is then stable;
+- idempotence: cleaning a cleaned text changes nothing, for text input and
+  for the text an HTML page gives (which kind auto takes for text);
 - the output is explained: every output line is an input line (trailing
   whitespace stripped), or an input line with its recorded cut spans removed,
   in input order; rebuilding the output from the input and the removals gives
@@ -26,15 +25,17 @@ runs over 10,000 examples in about a minute; for a long random hunt run::
 
 from __future__ import annotations
 
+import html as htmllib
 import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import cleaner
 from cleaner import CATEGORIES, BinaryInputError, clean, clean_document
+from cleaner.decode import NUL_SHARE, _wide_unicode, looks_like_html
 from cleaner.rules import LANGUAGES, builtin_rules
 
 _BASE = settings.default.max_examples
@@ -123,6 +124,13 @@ NOISE = [
     "«",
     "›",
 ]
+# Articles about HTML quote tags: their text must never be taken for a page (looks_like_html).
+QUOTING = [
+    "<div> vs <section> vs <article>: when to use which, and why it matters.",
+    "<html><head> and <body>: the skeleton of every page, explained for beginners.",
+    "<p> makes a paragraph, <br> a line break and <span> a run of text, the guide says.",
+    "<ul><li>One</li><li>Two</li></ul> renders a list of two items, as the example shows.",
+]
 GLUE = [
     " (adsbygoogle = window.adsbygoogle || []).push({});",
     "(adsbygoogle = window.adsbygoogle || []).push({}); ",
@@ -150,7 +158,7 @@ BLANKS = ["", " ", "\t", "\u3000"]
 # not, so they glue to the next token), endings, and fragments (pattern words,
 # separators, digits, unicode) that compose near-miss lines. Token 0 is a
 # newline so shrunk examples stay readable.
-_WHOLE = [*SENTENCES, *SENTENCES, *NOISE, *GLUE]
+_WHOLE = [*SENTENCES, *SENTENCES, *NOISE, *GLUE, *QUOTING]
 TOKENS: list[str] = (
     ["\n"] * 40
     + ENDINGS * 12
@@ -185,6 +193,7 @@ texts = st.one_of(
 )
 
 article_line = st.sampled_from(SENTENCES)
+quoting_line = st.sampled_from([htmllib.escape(q, quote=False) for q in QUOTING])  # as a page writes them
 noise_line = st.sampled_from(NOISE)
 glued_line = st.tuples(article_line, st.sampled_from(GLUE)).map(lambda t: t[0] + t[1])
 
@@ -249,8 +258,8 @@ tag_soup = st.lists(
 
 @st.composite
 def article_pages(draw: st.DrawFn) -> str:
-    title = draw(article_line)
-    paras = draw(st.lists(st.one_of(article_line, glued_line, noise_line), min_size=1, max_size=12))
+    title = draw(st.one_of(article_line, quoting_line))
+    paras = draw(st.lists(st.one_of(article_line, glued_line, noise_line, quoting_line), min_size=1, max_size=12))
     nav = draw(st.lists(noise_line, max_size=4))
     foot = draw(st.lists(noise_line, max_size=4))
     body = "".join(f"<p>{p}</p>\n" for p in paras)
@@ -270,8 +279,9 @@ _SPLIT = re.compile(r"\r\n|\r|\n")
 
 
 def input_lines(text: str) -> list[str]:
-    """The input's lines exactly as the Document splits them."""
-    parts = _SPLIT.split(text)
+    """The input's lines exactly as the Document splits them: a byte-order mark at a line's
+    start is an encoding signature (concatenated files leave them) and goes like whitespace."""
+    parts = [part.lstrip("\ufeff") for part in _SPLIT.split(text)]
     if parts and parts[-1] == "":
         parts.pop()
     return parts
@@ -310,14 +320,24 @@ def rebuild(text: str, result: cleaner.Result) -> str:
 
 
 # ------------------------------------------------------------------ properties
+_PAGE_TAG = re.compile(r"(?i)<(?:!doctype|html|head)\b")
+
+
 @given(texts)
+@example("<HTML><A><A>She said the team had worked for months to prepare for the launch.\n")
 def test_text_no_exception_and_idempotent(text: str) -> None:
     once = clean(text, kind="text")
     assert clean(once, kind="text") == once
+    if not _PAGE_TAG.search(text):
+        # A cleaned text keeps no line of tags alone, so it can look like HTML only by
+        # opening like a page: kind auto then cleans it as it cleans the text, as text.
+        assert not looks_like_html(once)
     assert once == "" or (once.endswith("\n") and not once.endswith("\n\n") and not once.startswith("\n"))
 
 
 @given(texts)
+@example("\ufeff")  # found by the deep profile: the model kept the mark as a line of text
+@example("\ufeffThe council met.\n\ufeff\ufeffShare this:\nIt voted to close the old bridge, officials said.\n")
 def test_text_output_is_input_lines_in_order(text: str) -> None:
     result = clean_document(text, kind="text")
     lines = input_lines(text)
@@ -364,16 +384,19 @@ def test_text_removals_are_consistent(text: str) -> None:
 
 
 @given(texts.map(lambda t: t.encode("utf-8")), st.sampled_from(["text", "auto"]))
+@example(b"000\x00000\x00", "text")  # a NUL in every 4th byte was read as UTF-16
+@example(b"\x01\x02\x03\x04\x05\x06 hello", "auto")  # control characters were refused as binary
+@example(b"a\x01b\x02c\x03d\x04e\x05f", "text")
 def test_utf8_bytes_equal_str(data: bytes, kind: str) -> None:
+    """A str and its UTF-8 encoding clean alike, unless the bytes are more than 10% NUL (refused
+    as binary) or have the NUL layout of BOM-less UTF-16/32 (they are that encoding of another text)."""
     text = data.decode("utf-8")
-    if "\x00" in text or not text.strip():
-        return
     try:
         got = clean(data, kind=kind)
     except BinaryInputError:
-        # Only text dense in control characters may be called binary.
-        controls = sum(1 for c in text[:4096] if ord(c) < 9 or 13 < ord(c) < 32)
-        assert controls > 0.1 * len(text[:4096].encode("utf-8"))
+        assert data[:8192].count(0) > NUL_SHARE * len(data[:8192])
+        return
+    if _wide_unicode(data[:8192]):
         return
     assert got == clean(text, kind=kind)
 
@@ -390,15 +413,13 @@ def test_arbitrary_bytes_only_binary_error(data: bytes, kind: str) -> None:
 
 @_scaled(0.12)
 @given(htmls)
-def test_html_no_exception_and_stable(html: str) -> None:
-    """The HTML kind runs only the layers meant for extracted text (Layer.kinds), so cleaning its
-    output as text may remove more (a duplicate paragraph); it may only remove, and a second
-    text pass changes nothing."""
+def test_html_no_exception_and_idempotent(html: str) -> None:
+    """The HTML output is text: cleaning it again (kind auto takes it for text) changes nothing."""
     result = clean_document(html, kind="html")
     assert all(r.category in CATEGORIES for r in result.removals)
-    again = clean_document(result.text, kind="text")
-    assert rebuild(result.text, again) == again.text
-    assert clean(again.text, kind="text") == again.text
+    assert not looks_like_html(result.text)
+    assert clean(result.text) == result.text
+    assert clean(result.text, kind="text") == result.text
     assert clean(html.encode("utf-8"), kind="html") == result.text
 
 

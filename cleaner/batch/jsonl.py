@@ -21,12 +21,15 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TypeVar
 
 from cleaner.batch.files import STDIO, atomic_open, describe, write_fully
+from cleaner.batch.removals import append_spool
 from cleaner.batch.work import (
     Settings,
     init_worker,
@@ -61,7 +64,7 @@ class SourceStats:
     bad_lines: list[int] = field(default_factory=list)
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
-    removals: list[dict[str, Any]] = field(default_factory=list)
+    spool: str | None = None  # the file of its records' removals (read_spool), if Settings.spool asked for one
 
 
 def _parse(raw: bytes) -> tuple[str, Any, str | None]:
@@ -122,14 +125,14 @@ def clean_line(
     except Exception as exc:  # one bad record must not stop the stream
         return "failed", None, f"cannot clean: {describe(exc)}", None, None
     record[settings.output_field or settings.text_field] = result.text
-    removals = [r.to_dict() for r in result.removals]
+    removals = [r.to_dict() for r in result.removals] if settings.explain or settings.spool is not None else None
     if settings.explain:
         record["removals"] = removals
     try:
         line = json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: keep them escaped
         line = json.dumps(record).encode("ascii")
-    return "cleaned", line, None, result.categories(), removals if settings.keep_removals else None
+    return "cleaned", line, None, result.categories(), removals if settings.spool is not None else None
 
 
 def _summarise_chunk(chunk: Sequence[Item]) -> list[tuple[str, Page] | None]:
@@ -225,13 +228,15 @@ def run_jsonl(
         else:
             tasks = ([(item, None) for item in chunk] for chunk in _chunked(items, CHUNK))
         results: Iterator[list[Done]] = mapper(_clean_chunk, tasks)
+        logs = _Logs(settings.spool, stats)
+        stack.callback(logs.close)
         try:
             with contextlib.ExitStack() as out_stack:
                 out = sys.stdout.buffer if dest == STDIO else out_stack.enter_context(atomic_open(dest, settings.fsync))
                 if dest == STDIO:
                     sys.stdout.flush()
                 for done in results:
-                    _collect(done, sources, stats, out, on_error)
+                    _collect(done, sources, stats, out, on_error, logs)
                     on_progress(len(done))
                 if dest != STDIO and all(s.error for s in stats):
                     raise _NothingToWrite
@@ -243,8 +248,40 @@ def run_jsonl(
     return stats, None
 
 
+class _Logs:
+    """Each source's removal log, a spool file opened on its first removal (see cleaner/batch/removals.py)."""
+
+    def __init__(self, directory: str | None, stats: list[SourceStats]) -> None:
+        self.directory = directory
+        self.stats = stats
+        self.files: dict[int, BinaryIO] = {}
+
+    def add(self, si: int, no: int, removals: list[dict[str, Any]]) -> None:
+        if self.directory is None:
+            return
+        fh = self.files.get(si)
+        if fh is None:
+            fd, path = tempfile.mkstemp(suffix=".jsonl", dir=self.directory)  # removed with the directory
+            fh = self.files[si] = os.fdopen(fd, "wb")
+            self.stats[si].spool = path
+        try:
+            append_spool(fh, ({"record_line": no, **r} for r in removals))
+        except OSError as exc:
+            raise OSError(f"cannot write the removal log in {self.directory}: {describe(exc)}") from exc
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()
+        self.files.clear()
+
+
 def _collect(
-    done: list[Done], sources: Sequence[str], stats: list[SourceStats], out: BinaryIO, on_error: Callable[[str], None]
+    done: list[Done],
+    sources: Sequence[str],
+    stats: list[SourceStats],
+    out: BinaryIO,
+    on_error: Callable[[str], None],
+    logs: _Logs,
 ) -> None:
     for si, no, status, line, error, counts, removals in done:
         st = stats[si]
@@ -258,7 +295,7 @@ def _collect(
             for cat, n in (counts or {}).items():
                 st.counts[cat] = st.counts.get(cat, 0) + n
             if removals:
-                st.removals.extend({"record_line": no, **r} for r in removals)
+                logs.add(si, no, removals)
         elif status == "passed":
             st.passed += 1
         else:

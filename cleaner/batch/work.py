@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from cleaner.batch.files import STDIO, Job, atomic_write, describe, read_source, write_stdout
+from cleaner.batch.removals import write_spool
 from cleaner.chain import Cleaner
 from cleaner.config import Config
 from cleaner.decode import BinaryInputError
@@ -49,7 +50,8 @@ class Settings:
     disable_layers: tuple[str, ...] = ()
     kind: str = "auto"
     encoding: str | None = None
-    keep_removals: bool = False
+    # Where removal logs go (cleaner/batch/removals.py), one file per input; None: not kept.
+    spool: str | None = None
     # JSON Lines only.
     text_field: str = "text"
     html_field: str = "html"
@@ -83,11 +85,11 @@ class Outcome:
     bytes_in: int = 0
     bytes_out: int = 0
     counts: dict[str, int] = field(default_factory=dict)
-    removals: list[dict[str, Any]] | None = None
+    spool: str | None = None  # the file of its removals (read_spool), if Settings.spool asked for one
 
     def wire(self) -> tuple[Any, ...]:
         """Every field but the job, in order: ``Outcome(job, *outcome.wire())`` rebuilds it."""
-        return (self.ok, self.error, self.kind, self.bytes_in, self.bytes_out, self.counts, self.removals)
+        return (self.ok, self.error, self.kind, self.bytes_in, self.bytes_out, self.counts, self.spool)
 
 
 # The one Cleaner of this process and its settings, set by init_worker.
@@ -157,6 +159,13 @@ def clean_file(job: Job, template: Template | None = None) -> Outcome:
         return Outcome(job, False, describe(exc))
     except Exception as exc:  # a bug in one layer must not stop the batch
         return Outcome(job, False, f"internal error: {type(exc).__name__}: {exc}")
+    spool = None
+    if settings.spool is not None:
+        # Before the output, so that a log that cannot be written leaves no output either.
+        try:
+            spool = write_spool(settings.spool, result.removals)
+        except OSError as exc:
+            return Outcome(job, False, f"cannot write the removal log in {settings.spool}: {describe(exc)}")
     try:
         if job.dest == STDIO:
             write_stdout(out)
@@ -164,9 +173,10 @@ def clean_file(job: Job, template: Template | None = None) -> Outcome:
             atomic_write(job.dest, out, settings.fsync)
     except OSError as exc:
         where = "stdout" if job.dest == STDIO else job.dest
+        if spool is not None:
+            os.unlink(spool)
         return Outcome(job, False, f"cannot write {where}: {describe(exc)}")
-    removals = [r.to_dict() for r in result.removals] if settings.keep_removals else None
-    return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), removals)
+    return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), spool)
 
 
 def default_jobs() -> int:

@@ -111,6 +111,7 @@ _TEASER_RUN = re.compile(f"1{{{TEASER_RUN},}}")
 _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
+_LIST_MARKER = re.compile(r"[-–•*] ")  # how extracted text marks a list item
 _TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|\bt\.co)/\w")
 _HASHTAG_END = re.compile(r"#[^\W\d_]\w*$")
 _NAMES_TWITTER = re.compile(r"(?i)\b(?:re)?tweet(?:s|ed|ing)?\b|\btwitter\b")
@@ -185,7 +186,9 @@ _NOT_PROSE = _Shape(0, False)
 
 class ContextLayer(Layer):
     name = "context"
-    # HTML mode: trafilatura already chose the article; this layer cost 3 points of recall there.
+    # Not over the extracted lines of a page: trafilatura already chose the article, and this
+    # layer cost 3 points of recall there. The HTML kind runs it on its output as text
+    # (Cleaner._check_as_text), where the article stands alone and it rarely acts.
     kinds = frozenset({"text"})
     categories = ("boilerplate", "navigation", "related", "comments", "embed")
     blind_to = frozenset({"context"})
@@ -672,6 +675,8 @@ class ContextLayer(Layer):
             while dates > low and dated(lines[dates - 1], len(lines[dates - 1].split())):
                 dates -= 1
             over_dek = _unshared_title(doc, kept, lines, shapes, low, dates) if dates < start else None
+            if over_dek is None and dates < start:
+                over_dek = _opening_title(doc, kept, lines, shapes, dates)
             title = title if over_dek is None else over_dek
         top = start
         if title is None:
@@ -914,10 +919,26 @@ def _framed(
     """
     top = next((p for p in range(body) if _long_sentence(doc.lines[kept[p]].stripped, shapes[p])), body)
     first = kept[top] + 1 if top < len(kept) else 1 << 62  # (line numbers count from 1)
-    mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1]
+    listed = _announced(doc, kept, top)
+    mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1 and i not in listed]
     above = sum(not ends_sentence(doc.lines[i].stripped) for i in mine)
     above += sum(1 for i, why in removed if i + 1 < first and why[2] in FURNITURE)
     return above >= HEADER_LINES
+
+
+def _announced(doc: Document, kept: list[int], top: int) -> set[int]:
+    """Lines above kept[top] that a lead-in line announces ('What's new in 2.26?', 'The dates are:'):
+    the items of its list, each opening with a list marker ('- New tasks for the game!').
+    A menu has no lead-in, and a page's <title> ending in '?' is followed by no marked items."""
+    found: set[int] = set()
+    lead = False
+    for p in range(min(top, len(kept))):
+        line = doc.lines[kept[p]].stripped
+        if lead and _LIST_MARKER.match(line):
+            found.add(kept[p])
+            continue
+        lead = line.endswith((":", "?"))
+    return found
 
 
 def _long_sentence(line: str, shape: _Shape) -> bool:
@@ -1367,6 +1388,22 @@ def _tweet_marked(line: str) -> bool:
         or _HASHTAG_END.search(line) is not None
         or (line[0].islower() and len(line.split()) < MIN_PROSE_WORDS)
     )
+
+
+def _opening_title(doc: Document, kept: list[int], lines: list[str], shapes: list[_Shape], dates: int) -> int | None:
+    """The title of a text that opens with it: the headline-shaped line right over the datelines is the
+    document's first line, or its second under a section label (position in ``kept``).
+
+    A page dump opens with its <title> and menus, so its last menu entry over the dateline has lines
+    above it; an article already cleaned (a second clean) opens with its headline block, and its title
+    may share no word with the body (a breadcrumb or a dek named it the first time).
+    """
+    p = dates - 1
+    if p < 0 or p > 1 or shapes[p].prose or not _headline_shaped(lines[p]) or not _adjacent(doc, kept[p], kept[dates]):
+        return None
+    if p == 1 and not (_kicker_like(lines[0]) and _adjacent(doc, kept[0], kept[1])):
+        return None
+    return p if all(doc.lines[i].blank for i in range(kept[0])) else None
 
 
 def _adjacent(doc: Document, a: int, b: int) -> bool:

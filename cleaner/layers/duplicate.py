@@ -1,14 +1,18 @@
 """Duplicate layer: a second or later copy of a paragraph already kept.
 
 Only exact copies (after trimming whitespace) of lines long enough to be a
-paragraph: short lines such as "Photo", a repeated subheading or the same
-interview question put to several people are structure, not copies, and are
-left to the layers that know what they are. A shorter copy goes only where
-other layers removed the lines on both sides of it: a photo gallery prints the
-headline again between its credit and its counter.
+paragraph: short lines such as "Photo" or a repeated subheading are structure,
+not copies, and are left to the layers that know what they are. So is a
+paragraph that comes back three times or more (the question put to each guest
+of an interview, a meal on each day of a plan): a page template or a scraper
+doubles a paragraph, an article's form repeats one. A shorter copy goes only
+where other layers removed the lines on both sides of it: a photo gallery
+prints the headline again between its credit and its counter.
 """
 
 from __future__ import annotations
+
+from collections import Counter
 
 from cleaner.layers.base import Layer
 from cleaner.model import Document
@@ -16,39 +20,50 @@ from cleaner.model import Document
 MIN_CHARS = 40
 MIN_WORDS = 12
 MIN_SHORT_WORDS = 4  # a shorter copy goes only among removed lines (see _among_removed)
+STRUCTURE = 3  # copies of a line that make it the article's structure, not a copy
 
 
 class DuplicateLayer(Layer):
     name = "duplicate"
-    # HTML mode: repeats inside the extracted article are the article's own (interview
-    # questions, recipe lines); dropping them cost recall and gained no precision.
+    # Not over the extracted lines of a page, where other layers' removals still stand
+    # between them; the HTML kind runs it on its output as text (Cleaner._check_as_text).
     kinds = frozenset({"text"})
     categories = ("duplicate",)
 
     def apply(self, doc: Document) -> None:
         if not self.enabled("duplicate", "duplicate.exact"):
             return
-        seen: set[str] = set()
         short: set[str] = set()
         lines = doc.lines
-        for i in doc.kept():
+        kept = doc.kept()
+        # First count each paragraph's copies: a paragraph that comes back STRUCTURE times
+        # or more is how the article is built (the question put to each guest, a meal on
+        # each day of a plan), not a copy a page template or a scraper made.
+        copies: Counter[str] = Counter()
+        for i in kept:
             ln = lines[i]
-            if ln.removed:
-                continue
             words = ln.stripped.split()
-            if len(words) < MIN_WORDS:
-                if len(words) >= MIN_SHORT_WORDS:
-                    if ln.stripped in short and _among_removed(doc, i):
-                        self.remove(doc, i, "duplicate.exact", "duplicate")
-                    short.add(ln.stripped)
+            if len(words) >= MIN_WORDS:
+                key = " ".join(words)
+                if len(key) >= MIN_CHARS:
+                    copies[key] += 1
+            elif len(words) >= MIN_SHORT_WORDS:
+                if ln.stripped in short and _among_removed(doc, i):
+                    self.remove(doc, i, "duplicate.exact", "duplicate")
+                short.add(ln.stripped)
+        if not any(1 < n < STRUCTURE for n in copies.values()):
+            return  # no paragraph has a copy to remove
+        for i in kept:
+            ln = lines[i]
+            words = ln.stripped.split()
+            if ln.removed or len(words) < MIN_WORDS:
                 continue
             key = " ".join(words)
-            if len(key) < MIN_CHARS:
-                continue
-            if key in seen:
+            count = copies.get(key, 0)  # 0: too short a key; -1: its first copy is behind us
+            if count < 0:
                 self.remove(doc, i, "duplicate.exact", "duplicate")
-            else:
-                seen.add(key)
+            elif 0 < count < STRUCTURE:
+                copies[key] = -1
 
 
 def _among_removed(doc: Document, i: int) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 
 from cleaner import Cleaner
-from cleaner.match import CACHE_CHARS, RuleIndex, required_literal
+from cleaner.match import CACHE_CHARS, RuleIndex, required_literal, required_words
 from cleaner.model import Document
 from cleaner.rules import builtin_rules
 from tests.test_properties import texts
@@ -88,6 +88,31 @@ def test_required_literal() -> None:
             line = example if isinstance(example, str) else example["text"]
             if literal is not None and rule.pattern.search(line):
                 assert literal in line
+
+
+def test_required_words() -> None:
+    def words(pattern: str) -> tuple[str, ...] | None:
+        return required_words(re.compile(pattern))
+
+    assert words(r"[A-Z][^\n]{2,120} via \w+") == (" via ",)
+    assert words(r"abc|xyz") == ("abc", "xyz")  # one of the branches, whichever matched
+    assert words(r"(?:hello)+ w") == ("hello",)  # a repeat of at least one
+    assert words(r"(?:hello)* w") is None  # may be absent
+    assert words(r"ab(?:cdef)?gh") is None  # only the optional part is long
+    assert words(r"(?:abc|x)yz") is None  # a branch of one letter: no word of three
+    assert words(r"(?i:abc)de") is None  # the group ignores case, the gate could not tell
+    assert words(r"(?i)subscribe now") == ("subscribe now",)  # compared ignoring case, like the pattern
+    # Every whole-line rule that has such words: each example it matches holds one of them.
+    for rule in (r for r in RULES if not r.inline):
+        found = required_words(rule.pattern)
+        if found is None:
+            continue
+        gate = re.compile("|".join(map(re.escape, found)), rule.pattern.flags & (re.IGNORECASE | re.ASCII))
+        for example in ENTRIES[rule.id]["examples"]:
+            line = (example if isinstance(example, str) else example["text"]).strip()
+            for variant in (line, line.upper(), line.lower(), line.swapcase()):
+                if rule.pattern.fullmatch(variant):
+                    assert gate.search(variant), (rule.id, variant, found)
 
 
 def _naive(cleaner: Cleaner, text: str) -> tuple[str, list]:

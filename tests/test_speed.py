@@ -15,6 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 
 from cleaner import Cleaner
+from cleaner.layers import context
 from cleaner.match import CACHE_CHARS, RuleIndex, required_literal, required_words
 from cleaner.model import Document
 from cleaner.rules import builtin_rules
@@ -154,3 +155,30 @@ def test_cached_views_follow_removals_and_cuts() -> None:
     doc.cut(0, 0, 6, "t", "t.cut", "boilerplate")  # "Leave " goes: "a Comment" matches nothing
     assert doc.hit_lines() == []
     assert doc.recut == [0]
+
+
+STOPWORDS = CLEANER.book.words("stopwords")
+
+
+def _words_by_regex(line: str) -> int:
+    """The function-word count as the context layer made it before _function_words."""
+    return sum(w in STOPWORDS for w in context._WORD.findall(line.lower()))
+
+
+def test_function_word_count_equals_the_regex_count() -> None:
+    lines = [
+        "The cat, the dog and (the) bird—and the rest.",
+        "well-known 'tis rock'n'roll l’homme de la ville, and_so the2 x²the the½",
+        "İstanbul AND THE ǅungla; Straße und die Welt. ſo the",
+        "e\u0301t\u00e9 de la the\u0301 \u00a0the\u2003and",
+        "- - -- the -the- 'the' ’the’ the's",
+    ]
+    for line in lines + [e for e in _lines() if len(e.split()) >= 3]:
+        assert context._function_words(line.lower().split(), STOPWORDS) == _words_by_regex(line), line
+    assert _words_by_regex(lines[0]) >= 5  # the comparison counts something
+
+
+@given(texts)
+def test_function_word_count_equals_the_regex_count_on_any_text(text: str) -> None:
+    for line in text.splitlines():
+        assert context._function_words(line.lower().split(), STOPWORDS) == _words_by_regex(line)

@@ -208,12 +208,12 @@ class ContextLayer(Layer):
 
     def _count(self, line: str) -> tuple[int, int, bool]:
         """(words, function words or -1 for CJK, ends a sentence): what a line's shape is made of."""
-        if _CJK.search(line):
+        if not line.isascii() and _CJK.search(line):  # (isascii() costs nothing: a flag of the str)
             return (len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line))
         n = len(line.split())
         if n < MIN_PROSE_WORDS:
             return (n, 0, False)
-        return (n, sum(map(self.stopwords.__contains__, _WORD.findall(line.lower()))), ends_sentence(line))
+        return (n, _function_words(line.lower().split(), self.stopwords), ends_sentence(line))
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
@@ -992,6 +992,20 @@ def _removed_factor(category: str, rule: str) -> float:
     if category in ("caption", "embed") or rule in GALLERY:
         return GALLERY_FACTOR
     return FURNITURE_FACTOR if category in FURNITURE else 1.0
+
+
+def _function_words(tokens: list[str], stopwords: frozenset[str]) -> int:
+    """How many of the _WORD words in these whitespace-separated (lower-cased) tokens are function words.
+
+    The same count as over _WORD.findall of the whole line, for a fifth less: a word
+    never spans whitespace, and a token of letters only (most of them) is one word
+    as it stands, so only the others ('said,', 'well-known', '(the') go through the regex.
+    """
+    hits = sum(map(stopwords.__contains__, filter(str.isalpha, tokens)))
+    rest = " ".join(itertools.filterfalse(str.isalpha, tokens))
+    if rest:
+        hits += sum(map(stopwords.__contains__, _WORD.findall(rest)))
+    return hits
 
 
 def _cjk_pairs(line: str) -> set[str]:

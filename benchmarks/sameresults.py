@@ -4,8 +4,10 @@ Each tree is imported in its own subprocess (its root first on sys.path), cleans
 the same inputs, and pickles every ``Result.text`` and every ``Removal`` (all
 fields); this process compares them. The inputs: the 181 ScrapingHub naive dumps,
 each dump repeated 10x, and every golden input (the five seeds among them).
+The reference is a git revision, exported to a temporary folder: by default the
+commit this branch started from (``git merge-base HEAD main``), since main moves.
 
-    python -m benchmarks.sameresults [--against ../main] [--tree .] [--quick]
+    python -m benchmarks.sameresults [--against REV] [--tree .] [--quick]
 """
 
 from __future__ import annotations
@@ -54,6 +56,13 @@ def inputs(data: Path, quick: bool = False) -> list[tuple[str, str | bytes, str]
     return found
 
 
+def export(rev: str, into: Path) -> Path:
+    """The ``cleaner`` package at git revision ``rev``, written under ``into``."""
+    archive = subprocess.run(["git", "archive", rev, "cleaner"], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into
+
+
 def run_tree(tree: Path, given: Path, out: Path) -> list[tuple[str, str, list[tuple]]]:
     subprocess.run([sys.executable, "-c", _CHILD, str(tree.resolve()), str(given), str(out)], check=True)
     with out.open("rb") as f:
@@ -62,17 +71,24 @@ def run_tree(tree: Path, given: Path, out: Path) -> list[tuple[str, str, list[tu
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--against", type=Path, default=ROOT.parent / "main", help="the reference tree")
+    parser.add_argument("--against", default=None, help="the reference revision (default: merge-base of HEAD and main)")
     parser.add_argument("--tree", type=Path, default=ROOT, help="the tree under test")
     parser.add_argument("--data", type=Path, default=DATA, help="benchmark folder holding html/*.html.gz")
     parser.add_argument("--quick", action="store_true", help="skip the dumps repeated 10x")
     args = parser.parse_args(argv)
+    rev = (
+        args.against
+        or subprocess.run(
+            ["git", "merge-base", "HEAD", "main"], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout.strip()
+    )
     given = inputs(args.data, args.quick)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "inputs.pickle"
         with path.open("wb") as f:
             pickle.dump(given, f)
-        ref = run_tree(args.against, path, Path(tmp) / "ref.pickle")
+        (Path(tmp) / "ref").mkdir()
+        ref = run_tree(export(rev, Path(tmp) / "ref"), path, Path(tmp) / "ref.pickle")
         new = run_tree(args.tree, path, Path(tmp) / "new.pickle")
     bad = 0
     for (name, text_a, rem_a), (_, text_b, rem_b) in zip(ref, new, strict=True):
@@ -90,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"; removal {first}: {a} != {b}", end="")
             print()
     removals = sum(len(r) for _, _, r in ref)
-    print(f"{len(ref)} inputs, {removals} removals: {bad} differ ({args.tree} against {args.against})")
+    print(f"{len(ref)} inputs, {removals} removals: {bad} differ ({args.tree} against {rev[:12]})")
     return 1 if bad else 0
 
 

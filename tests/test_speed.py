@@ -9,6 +9,7 @@ document's cached views must follow removals and cuts.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 
 from cleaner import Cleaner
 from cleaner.layers import context
-from cleaner.match import CACHE_CHARS, RuleIndex, required_literal, required_words
+from cleaner.match import CACHE_CHARS, FOLD_TO_ASCII, RuleIndex, _word_gate, required_literal, required_words
 from cleaner.model import Document
 from cleaner.rules import builtin_rules
 from tests.test_properties import texts
@@ -114,6 +115,30 @@ def test_required_words() -> None:
             for variant in (line, line.upper(), line.lower(), line.swapcase()):
                 if rule.pattern.fullmatch(variant):
                     assert gate.search(variant), (rule.id, variant, found)
+
+
+def test_fold_to_ascii_names_every_letter_that_matches_an_ascii_one_ignoring_case() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = [chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))]
+    assert "".join(found) == FOLD_TO_ASCII
+
+
+def test_a_case_blind_gate_passes_every_line_its_pattern_matches() -> None:
+    pattern = re.compile(r"(?i)(?:[^.\n]{3,40}\. )?(?:sign up|subscribe) to [^\n]{1,40}")
+    gate = _word_gate(pattern)
+    assert gate is not None
+    lines = [
+        "Subscribe to our newsletter",
+        "SIGN UP TO the list",
+        "Great deals. ſubscribe to us",  # long s: a case-blind regex reads it as 's'
+        "Sİgn up to the “list”",  # dotted capital I, whose lower case is two characters
+        "Great deals’ here. sign up to it",
+    ]
+    for line in lines:
+        assert pattern.fullmatch(line), line
+        assert gate(line), line
+    assert not gate("Sign on to the list")
+    assert not gate("Sign on to the “list”")
 
 
 def _naive(cleaner: Cleaner, text: str) -> tuple[str, list]:

@@ -1,9 +1,10 @@
 """Check that two source trees of the cleaner give byte-identical results: a speed-up must change nothing.
 
 Each tree is imported in its own subprocess (its root first on sys.path), cleans
-the same inputs, and pickles every ``Result.text`` and every ``Removal`` (all
-fields); this process compares them. The inputs: the 181 ScrapingHub naive dumps,
-each dump repeated 10x, and every golden input (the five seeds among them).
+the same inputs, and pickles every ``Result.text``, every ``Removal`` (all
+fields) and what ``clean()`` returns; this process compares them. The inputs:
+the 181 ScrapingHub naive dumps, each dump repeated 10x, and every golden input
+(the five seeds among them).
 The reference is a git revision, exported to a temporary folder: by default the
 commit this branch started from (``git merge-base HEAD main``), since main moves.
 
@@ -38,7 +39,7 @@ out = []
 for name, content, kind in inputs:
     r = c.clean_document(content, kind=kind)
     out.append((name, r.text, [(m.layer, m.rule, m.category, m.text, m.line, m.end_line, m.start, m.end)
-                               for m in r.removals]))
+                               for m in r.removals], c.clean(content, kind=kind)))
 with open(sys.argv[3], "wb") as f:
     pickle.dump(out, f)
 """
@@ -63,7 +64,7 @@ def export(rev: str, into: Path) -> Path:
     return into
 
 
-def run_tree(tree: Path, given: Path, out: Path) -> list[tuple[str, str, list[tuple]]]:
+def run_tree(tree: Path, given: Path, out: Path) -> list[tuple[str, str, list[tuple], str]]:
     subprocess.run([sys.executable, "-c", _CHILD, str(tree.resolve()), str(given), str(out)], check=True)
     with out.open("rb") as f:
         return pickle.load(f)
@@ -91,12 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ref = run_tree(export(rev, Path(tmp) / "ref"), path, Path(tmp) / "ref.pickle")
         new = run_tree(args.tree, path, Path(tmp) / "new.pickle")
     bad = 0
-    for (name, text_a, rem_a), (_, text_b, rem_b) in zip(ref, new, strict=True):
-        if text_a == text_b and rem_a == rem_b:
+    for (name, text_a, rem_a, _), (_, text_b, rem_b, clean_b) in zip(ref, new, strict=True):
+        if text_a == text_b == clean_b and rem_a == rem_b:
             continue
         bad += 1
         if bad <= 10:
             print(f"DIFFERS: {name}: text {'same' if text_a == text_b else 'differs'}", end="")
+            print(f", clean() {'same' if text_a == clean_b else 'differs'}", end="")
             first = next((k for k, (a, b) in enumerate(zip(rem_a, rem_b, strict=False)) if a != b), None)
             if first is None and len(rem_a) != len(rem_b):
                 first = min(len(rem_a), len(rem_b))
@@ -105,7 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 b = rem_b[first] if first < len(rem_b) else None
                 print(f"; removal {first}: {a} != {b}", end="")
             print()
-    removals = sum(len(r) for _, _, r in ref)
+    removals = sum(len(r) for _, _, r, _ in ref)
     print(f"{len(ref)} inputs, {removals} removals: {bad} differ ({args.tree} against {rev[:12]})")
     return 1 if bad else 0
 

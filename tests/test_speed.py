@@ -13,9 +13,10 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 
-from cleaner import Cleaner
+from cleaner import BinaryInputError, Cleaner
 from cleaner.layers import context
 from cleaner.match import CACHE_CHARS, FOLD_TO_ASCII, RuleIndex, _word_gate, required_literal, required_words
 from cleaner.model import Document
@@ -207,3 +208,17 @@ def test_function_word_count_equals_the_regex_count() -> None:
 def test_function_word_count_equals_the_regex_count_on_any_text(text: str) -> None:
     for line in text.splitlines():
         assert context._function_words(line.lower().split(), STOPWORDS) == _words_by_regex(line)
+
+
+@given(texts)
+def test_clean_returns_the_text_clean_document_returns(text: str) -> None:
+    """clean() skips making the Removal objects; the text must not change."""
+    assert CLEANER.clean(text) == CLEANER.clean_document(text).text
+    data = text.encode("utf-8")
+    try:
+        expected = CLEANER.clean_document(data).text
+    except BinaryInputError:
+        with pytest.raises(BinaryInputError):
+            CLEANER.clean(data)
+    else:
+        assert CLEANER.clean(data) == expected

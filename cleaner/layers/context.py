@@ -1015,6 +1015,8 @@ def _cjk_pairs(line: str) -> set[str]:
     so a headline and its article share character pairs, not whole words.
     """
     pairs: set[str] = set()
+    if line.isascii():
+        return pairs  # (a flag of the str: no scan; most lines the headline block reads)
     for run in _CJK_RUN.findall(line):
         pairs.update(run[k : k + 2] for k in range(len(run) - 1))
     return pairs

@@ -85,6 +85,81 @@ def required_literal(pattern: re.Pattern[str], shortest: int = 3) -> str | None:
     return best if len(best) >= shortest else None
 
 
+def required_words(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:
+    """Strings of ``shortest`` characters or more, one of which every match of ``pattern``
+    holds (compared as the pattern compares them: in any case under IGNORECASE). None: no such set.
+
+    Read from the items every match passes through in turn (the top level, a group, a
+    repeat of one or more, each branch of an alternation), so a search for these words,
+    with the pattern's flags, tells which lines the pattern cannot match.
+    """
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - patterns compiled already
+        return None
+    got = _required(list(parsed))
+    return got if got is not None and min(map(len, got)) >= shortest else None
+
+
+def _required(items: list) -> tuple[str, ...] | None:
+    """The best set of alternatives (the longest shortest one) that a match of ``items`` must hold."""
+    best: tuple[str, ...] | None = None
+    run = ""
+    for op, av in items:
+        got: tuple[str, ...] | None = None
+        if op is _c.LITERAL:
+            run += chr(av)
+            got = (run,)
+        else:
+            run = ""
+            if op is _c.SUBPATTERN and not av[1] and not av[2]:  # a group that changes no flag
+                got = _required(list(av[-1]))
+            elif op is _c.BRANCH:
+                alternatives: list[str] = []
+                for branch in av[1]:
+                    words = _required(list(branch))
+                    if words is None:
+                        alternatives = []
+                        break
+                    alternatives.extend(words)
+                got = tuple(dict.fromkeys(alternatives)) or None
+            elif op in _REPEATS and av[0] >= 1:
+                got = _required(list(av[2]))
+        if got is not None and (best is None or min(map(len, got)) > min(map(len, best))):
+            best = got
+    return best
+
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+
+
+# The letters beyond ASCII that a case-blind regex matches to an ASCII letter
+# (dotted and dotless i, long s, Kelvin sign); a test checks every code point.
+FOLD_TO_ASCII = "\u0130\u0131\u017f\u212a"
+
+
+def _word_gate(pattern: re.Pattern[str]) -> Callable[[str], object] | None:
+    """A test whether a line holds one of the words every match of ``pattern`` holds (see required_words), or None."""
+    words = required_words(pattern)
+    if words is None:
+        return None
+    search = re.compile("|".join(map(re.escape, words)), pattern.flags & (re.IGNORECASE | re.ASCII)).search
+    if not (pattern.flags & re.IGNORECASE and all(w.isascii() for w in words)):
+        return search
+    lowered = tuple(w.lower() for w in words)
+
+    def gate(line: str) -> object:
+        # Ignoring case, an ASCII word matches where the text's lower case holds it, unless
+        # the text has one of the few other letters that fold to ASCII ones: then the regex.
+        # Substring tests are several times faster than a case-blind regex scan.
+        if line.isascii() or not any(map(line.__contains__, FOLD_TO_ASCII)):
+            low = line.lower()
+            return any(map(low.__contains__, lowered))
+        return search(line)
+
+    return gate
+
+
 def _agreeing(prefixes: frozenset[str]) -> frozenset[str]:
     """Every start of every prefix: a head agrees with the prefixes if it is one of these
     (it starts a prefix) or one of these starts it (see _agrees)."""
@@ -190,9 +265,11 @@ _WORD_CLASSES = (2, 4, 8, 15, 30, 60, 120)
 _CLASS_OF = tuple(next(k for k, top in enumerate(_WORD_CLASSES) if n <= top) for n in range(_WORD_CLASSES[-1] + 1))
 _NO_LIMIT = 1 << 62
 
-# A candidate: the rule, its pattern's fullmatch, its max_words (or _NO_LIMIT),
-# and for a rule with ``requires`` a search for any of those words (else None).
-_Candidate = tuple[Rule, Callable[[str], "re.Match[str] | None"], int, Callable[[str], "re.Match[str] | None"] | None]
+# A candidate: the rule, its pattern's fullmatch, its max_words (or _NO_LIMIT), for a
+# rule with ``requires`` a search for any of those words (else None), and for a rule the
+# index cannot narrow by its start a search for the words every match holds (else None).
+_Search = Callable[[str], "re.Match[str] | None"]
+_Candidate = tuple[Rule, _Search, int, _Search | None, Callable[[str], object] | None]
 
 
 def _word_class(words: int) -> int:
@@ -231,8 +308,11 @@ class RuleIndex:
                 r.pattern.fullmatch,
                 _NO_LIMIT if r.max_words is None else r.max_words,
                 re.compile("|".join(map(re.escape, r.requires))).search if r.requires else None,
+                # A rule that may start with any capital or digit is tried on most lines: one
+                # search for a word it must hold is cheaper than a failed fullmatch that backtracks.
+                _word_gate(r.pattern) if st is None or min(map(len, st)) < PREFIX else None,
             )
-            for r in self.rules
+            for r, st in zip(self.rules, self._starts, strict=True)
         ]
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))).search if tokens else None
@@ -289,8 +369,11 @@ class RuleIndex:
         required = gate is not None and gate(line) is not None
         return tuple(
             r
-            for r, fullmatch, most, needs in cands
-            if words <= most and (needs is None or (required and needs(line))) and fullmatch(line) is not None
+            for r, fullmatch, most, needs, gate in cands
+            if words <= most
+            and (needs is None or (required and needs(line)))
+            and (gate is None or gate(line))
+            and fullmatch(line) is not None
         )
 
 

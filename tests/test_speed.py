@@ -9,13 +9,16 @@ document's cached views must follow removals and cuts.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 
-from cleaner import Cleaner
-from cleaner.match import CACHE_CHARS, RuleIndex, required_literal
+from cleaner import BinaryInputError, Cleaner
+from cleaner.layers import context
+from cleaner.match import CACHE_CHARS, FOLD_TO_ASCII, RuleIndex, _word_gate, required_literal, required_words
 from cleaner.model import Document
 from cleaner.rules import builtin_rules
 from tests.test_properties import texts
@@ -90,6 +93,55 @@ def test_required_literal() -> None:
                 assert literal in line
 
 
+def test_required_words() -> None:
+    def words(pattern: str) -> tuple[str, ...] | None:
+        return required_words(re.compile(pattern))
+
+    assert words(r"[A-Z][^\n]{2,120} via \w+") == (" via ",)
+    assert words(r"abc|xyz") == ("abc", "xyz")  # one of the branches, whichever matched
+    assert words(r"(?:hello)+ w") == ("hello",)  # a repeat of at least one
+    assert words(r"(?:hello)* w") is None  # may be absent
+    assert words(r"ab(?:cdef)?gh") is None  # only the optional part is long
+    assert words(r"(?:abc|x)yz") is None  # a branch of one letter: no word of three
+    assert words(r"(?i:abc)de") is None  # the group ignores case, the gate could not tell
+    assert words(r"(?i)subscribe now") == ("subscribe now",)  # compared ignoring case, like the pattern
+    # Every whole-line rule that has such words: each example it matches holds one of them.
+    for rule in (r for r in RULES if not r.inline):
+        found = required_words(rule.pattern)
+        if found is None:
+            continue
+        gate = re.compile("|".join(map(re.escape, found)), rule.pattern.flags & (re.IGNORECASE | re.ASCII))
+        for example in ENTRIES[rule.id]["examples"]:
+            line = (example if isinstance(example, str) else example["text"]).strip()
+            for variant in (line, line.upper(), line.lower(), line.swapcase()):
+                if rule.pattern.fullmatch(variant):
+                    assert gate.search(variant), (rule.id, variant, found)
+
+
+def test_fold_to_ascii_names_every_letter_that_matches_an_ascii_one_ignoring_case() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = [chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))]
+    assert "".join(found) == FOLD_TO_ASCII
+
+
+def test_a_case_blind_gate_passes_every_line_its_pattern_matches() -> None:
+    pattern = re.compile(r"(?i)(?:[^.\n]{3,40}\. )?(?:sign up|subscribe) to [^\n]{1,40}")
+    gate = _word_gate(pattern)
+    assert gate is not None
+    lines = [
+        "Subscribe to our newsletter",
+        "SIGN UP TO the list",
+        "Great deals. ſubscribe to us",  # long s: a case-blind regex reads it as 's'
+        "Sİgn up to the “list”",  # dotted capital I, whose lower case is two characters
+        "Great deals’ here. sign up to it",
+    ]
+    for line in lines:
+        assert pattern.fullmatch(line), line
+        assert gate(line), line
+    assert not gate("Sign on to the list")
+    assert not gate("Sign on to the “list”")
+
+
 def _naive(cleaner: Cleaner, text: str) -> tuple[str, list]:
     """Every layer, every pass, until a pass removes nothing, then every layer's naming step: the chain
     before it skipped settled layers."""
@@ -129,3 +181,38 @@ def test_cached_views_follow_removals_and_cuts() -> None:
     doc.cut(0, 0, 6, "t", "t.cut", "boilerplate")  # "Leave " goes: "a Comment" matches nothing
     assert doc.hit_lines() == []
     assert doc.recut == [0]
+
+
+def test_words_of_the_tokens_are_the_words_of_the_line() -> None:
+    """The context layer counts function words and content words from _words: the regex's words, in another order."""
+    lines = [
+        "The cat, the dog and (the) bird—and the rest.",
+        "well-known 'tis rock'n'roll l’homme de la ville, and_so the2 x²the the½",
+        "İstanbul AND THE ǅungla; Straße und die Welt. ſo the",
+        "e\u0301t\u00e9 de la the\u0301 \u00a0the\u2003and",
+        "- - -- the -the- 'the' ’the’ the's",
+    ]
+    for line in lines + _lines():
+        for text in (line, line.lower()):
+            assert sorted(context._words(text.split())) == sorted(context._WORD.findall(text)), text
+    assert len(context._WORD.findall(lines[0])) >= 9  # the comparison is not between empty lists
+
+
+@given(texts)
+def test_words_of_the_tokens_are_the_words_of_any_text(text: str) -> None:
+    for line in text.splitlines():
+        assert sorted(context._words(line.split())) == sorted(context._WORD.findall(line))
+
+
+@given(texts)
+def test_clean_returns_the_text_clean_document_returns(text: str) -> None:
+    """clean() skips making the Removal objects; the text must not change."""
+    assert CLEANER.clean(text) == CLEANER.clean_document(text).text
+    data = text.encode("utf-8")
+    try:
+        expected = CLEANER.clean_document(data).text
+    except BinaryInputError:
+        with pytest.raises(BinaryInputError):
+            CLEANER.clean(data)
+    else:
+        assert CLEANER.clean(data) == expected

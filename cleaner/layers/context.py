@@ -211,12 +211,12 @@ class ContextLayer(Layer):
 
     def _count(self, line: str) -> tuple[int, int, bool]:
         """(words, function words or -1 for CJK, ends a sentence): what a line's shape is made of."""
-        if _CJK.search(line):
+        if not line.isascii() and _CJK.search(line):  # (isascii() costs nothing: a flag of the str)
             return (len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line))
         n = len(line.split())
         if n < MIN_PROSE_WORDS:
             return (n, 0, False)
-        return (n, sum(map(self.stopwords.__contains__, _WORD.findall(line.lower()))), ends_sentence(line))
+        return (n, sum(map(self.stopwords.__contains__, _words(line.lower().split()))), ends_sentence(line))
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
@@ -768,7 +768,7 @@ class ContextLayer(Layer):
             if got is None:
                 got = known[line] = self._content_words(line)
             return got
-        return {w.lower() for w in _WORD.findall(line) if len(w) > 3} - self.stopwords
+        return {w.lower() for w in _words(line.split()) if len(w) > 3} - self.stopwords
 
     def _known_words(self, doc: Document) -> dict[str, set[str]]:
         """The document's remembered content words by line text (see _Memo)."""
@@ -1015,6 +1015,18 @@ def _removed_factor(category: str, rule: str) -> float:
     return FURNITURE_FACTOR if category in FURNITURE else 1.0
 
 
+def _words(tokens: list[str]) -> Iterator[str]:
+    """The _WORD words of a line split at whitespace: those of _WORD.findall(line), in another order.
+
+    A word never spans whitespace, and a token of letters only (most of them) is one
+    word as it stands, so only the others ('said,', 'well-known', '(the') go through
+    the regex: a fifth less than the regex over the whole line.
+    """
+    return itertools.chain(
+        filter(str.isalpha, tokens), _WORD.findall(" ".join(itertools.filterfalse(str.isalpha, tokens)))
+    )
+
+
 def _cjk_pairs(line: str) -> set[str]:
     """The pairs of adjacent CJK characters of a line (empty for other scripts).
 
@@ -1022,6 +1034,8 @@ def _cjk_pairs(line: str) -> set[str]:
     so a headline and its article share character pairs, not whole words.
     """
     pairs: set[str] = set()
+    if line.isascii():
+        return pairs  # (a flag of the str: no scan; most lines the headline block reads)
     for run in _CJK_RUN.findall(line):
         pairs.update(run[k : k + 2] for k in range(len(run) - 1))
     return pairs

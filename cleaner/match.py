@@ -302,6 +302,10 @@ class RuleIndex:
             for k in range(len(p)):
                 self._by_stem.setdefault(p[:k], set()).update(numbers)
         self._heads: dict[str, list[int]] = {}
+        # Words past the last class and past every rule's max_words change no decision, so a long
+        # line is split only that far (a 600 kB line of 200,000 words made a list of all of them).
+        limits = [r.max_words for r in self.rules if r.max_words is not None]
+        self._count_to = max([len(_CLASS_OF), *limits])
         self._candidates = [
             (
                 r,
@@ -359,7 +363,7 @@ class RuleIndex:
         return self._cached(line)
 
     def _match(self, line: str) -> tuple[Rule, ...]:
-        words = len(line.split())
+        words = len(line.split(None, self._count_to))  # exact up to _count_to, then _count_to + 1
         cands = self._bucket(line[:PREFIX], _CLASS_OF[words] if words < len(_CLASS_OF) else len(_WORD_CLASSES))
         if not cands:
             return ()

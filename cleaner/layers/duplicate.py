@@ -12,6 +12,7 @@ prints the headline again between its credit and its counter.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from cleaner.layers.base import Layer
@@ -20,6 +21,7 @@ from cleaner.model import Document
 MIN_CHARS = 40
 MIN_WORDS = 12
 MIN_SHORT_WORDS = 4  # a shorter copy goes only among removed lines (see _among_removed)
+_SPACED = re.compile(r"[^\S ]|  ")  # whitespace but a single space: the key needs " ".join(split())
 STRUCTURE = 3  # copies of a line that make it the article's structure, not a copy
 
 
@@ -40,30 +42,34 @@ class DuplicateLayer(Layer):
         # or more is how the article is built (the question put to each guest, a meal on
         # each day of a plan), not a copy a page template or a scraper made.
         copies: Counter[str] = Counter()
+        keys: dict[int, str] = {}
         for i in kept:
             ln = lines[i]
-            words = ln.stripped.split()
-            if len(words) >= MIN_WORDS:
-                key = " ".join(words)
+            words = len(ln.stripped.split(None, MIN_WORDS))  # no further than it must: a line may be megabytes
+            if words >= MIN_WORDS:
+                keys[i] = key = _key(ln.stripped)
                 if len(key) >= MIN_CHARS:
                     copies[key] += 1
-            elif len(words) >= MIN_SHORT_WORDS:
+            elif words >= MIN_SHORT_WORDS:
                 if ln.stripped in short and _among_removed(doc, i):
                     self.remove(doc, i, "duplicate.exact", "duplicate")
                 short.add(ln.stripped)
         if not any(1 < n < STRUCTURE for n in copies.values()):
             return  # no paragraph has a copy to remove
         for i in kept:
-            ln = lines[i]
-            words = ln.stripped.split()
-            if ln.removed or len(words) < MIN_WORDS:
+            key = keys.get(i)
+            if key is None or lines[i].removed:
                 continue
-            key = " ".join(words)
             count = copies.get(key, 0)  # 0: too short a key; -1: its first copy is behind us
             if count < 0:
                 self.remove(doc, i, "duplicate.exact", "duplicate")
             elif 0 < count < STRUCTURE:
                 copies[key] = -1
+
+
+def _key(line: str) -> str:
+    """A paragraph's words joined by single spaces: copies differ only in how they are spaced."""
+    return line if _SPACED.search(line) is None else " ".join(line.split())
 
 
 def _among_removed(doc: Document, i: int) -> bool:

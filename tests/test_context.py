@@ -960,3 +960,33 @@ def test_a_page_title_naming_its_site_over_prose_still_anchors_the_headline() ->
     out = CLEANER.clean(page, kind="text").splitlines()
     assert notice not in out and not set(MENU[:-1]) & set(out)  # (the last entry is the kicker)
     assert out[-len(ARTICLE) :] == ARTICLE
+
+
+# A stats table dumped as text: a header row, then rows of position, name, snaps, share and a stat line.
+TABLE = [
+    "Pos", "Player", "Plays", "%", "Stats",
+    *[cell for name, plays, share in [("Joe Harlow", "74", "100%"), ("Mack Dunne", "70", "95%"),
+      ("Sam Keough", "41", "55%"), ("Ray Ibsen", "12", "16%")]
+      for cell in ("LB", name, plays, share, f"{plays[0]} tackles ({plays[0]} combined). 1 sack.")],
+]  # fmt: skip
+
+
+def test_paragraphs_between_two_tables_of_data_stay_with_the_article() -> None:
+    """Cells of numbers close together are a table of data, not a menu or a feed: it weighs
+    nothing, so the paragraphs between two tables are not cut from the article (ScrapingHub
+    6a72de37, a report of snap counts, lost its first half, and a second clean lost more)."""
+    lines = [*ARTICLE[:3], *TABLE, *ARTICLE[3:5], *TABLE, *ARTICLE[5:]]
+    page = _text([f"{HEADLINE} | Harbour Gazette", *MENU, HEADLINE, DATELINE, *lines, *LINKS, *FOOTER])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-len(lines) :] == lines
+    assert CLEANER.clean(_text(out), kind="text") == _text(out)
+
+
+def test_page_numbers_under_the_article_are_no_table() -> None:
+    """Near miss: a pager's numbers are number cells too, but weighing nothing at the article's
+    end they do not join it: they go with the page."""
+    pager = [str(n) for n in range(1, 11)]
+    page = _text([f"{HEADLINE} | Harbour Gazette", *MENU, HEADLINE, DATELINE, *ARTICLE, *pager, *LINKS, *FOOTER])
+    out = CLEANER.clean(page, kind="text").splitlines()
+    assert out[-len(ARTICLE) :] == ARTICLE
+    assert not set(pager) & set(out)

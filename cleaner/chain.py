@@ -169,10 +169,11 @@ class Cleaner:
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
         _settle(doc, layers)
-        # Text input is not checked: on a page whose article the context layer cannot hold
-        # (tables between paragraphs), each second clean takes more of it, and the check
-        # would take it all (ScrapingHub 6a72de37: 102 lines to 5). Dropping the article is
-        # worse than a second clean that removes more (see the README, "What happens on bad input").
+        # Text input is not checked: on a page whose article the context layer cannot hold,
+        # each second clean takes more of it, and the check would take it all (ScrapingHub
+        # 6a72de37 went from 102 lines to 5 before the layer read its tables as the article's).
+        # Dropping the article is worse than a second clean that removes more; such a page is
+        # fixed in the layer (see the README, "What happens on bad input").
         text = self._check_as_text(doc) if ex.kind == "html" else doc.render()
         # Which lines go is settled: now each layer may name again what it removed by a line's place.
         for layer in layers if name else ():

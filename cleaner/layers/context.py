@@ -43,9 +43,6 @@ BAD_BASE = 1.0
 BAD_PER_WORD = 0.5
 MAX_GOOD_WEIGHT = 40.0
 PROSE_OFFSET = 10  # words a prose line must have before it weighs much
-TABLE_GAP = 6  # lines at most between two number cells of one table
-TABLE_NUMBERS = 6  # number cells that make a table
-TABLE_HEADER = 12  # cells over a table's first number that may be its header row
 REMOVED_WEIGHT = 3.0  # a line another layer removed: page furniture, a separator
 DATED_WEIGHT = 15.0  # a date or byline on its own line: teasers, feeds and comments are stamped
 MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to find
@@ -83,6 +80,11 @@ TABLE_ROWS = 5  # a table with one cell per line: at least this many rows after 
 TABLE_COLUMNS = (3, 12)  # cells in one row, fewest and most
 TABLE_CELL_WORDS = 4  # words in one cell, at most
 TABLE_CELL_WEIGHT = 1.0  # what each cell weighs for the article
+# A table without a lead-in (_neutral_tables): number cells close together, and its header row.
+TABLE_GAP = 6  # lines at most between two number cells of one table
+TABLE_NUMBERS = 6  # number cells that make a table
+TABLE_HEADER = 12  # cells over a table's first number that may be its header row
+TABLE_HEADER_WORDS = 3  # words in one header cell, at most
 
 TRAIL_STEPS = 2  # lines right after the article's run that go on without ending a sentence, at most
 SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
@@ -1135,7 +1137,8 @@ def _weigh_tables(
     names and numbers with a fixed period; each cell alone reads as a menu entry.
     The table must follow a sentence that ends in ':' (a menu has no lead-in),
     and its rows must hold at least two numbers each (a menu's columns of links do not).
-    One pass over the run content[lo:hi] per lead-in line.
+    One pass over the run content[lo:hi] per lead-in line. A table without a lead-in
+    is only kept from weighing against the article: _neutral_tables, below.
     """
     lines = [doc.lines[content[p]].stripped for p in range(lo, hi)]
     if not any(t[-1] == ":" for t in lines):
@@ -1168,6 +1171,43 @@ def _weigh_tables(
             p = best[0]
         else:
             p += 1
+
+
+_NUMBER_CELL = re.compile(r"[+\-–]?\d[\d.,:]*%?|%")  # a table cell of data: '74', '100%', '2.5', '3:45'
+
+
+def _neutral_tables(sh: Sequence[_Shape | None], texts: Sequence[str], weights: MutableSequence[float]) -> None:
+    """A table of data inside the article weighs nothing, for or against it (one after a
+    lead-in line weighs for it: _weigh_tables, above).
+
+    Dumped as text, a table is a column of short cells ('Pos', 'Player', 'DL',
+    'Larry Ogunjobi', '63', '85%') that reads like a menu and repeats its row's
+    shape like a feed, so it weighed against the article and split it: the
+    paragraphs between two tables went with the page. Many cells of numbers
+    close together tell a table from a menu (a menu's entries are words) and
+    from a feed (a feed's are titles and dates). The cells above the first
+    number (the header row) belong to it too. Weight 0 neither starts nor
+    ends a run, so a table at the article's edge does not join it either.
+    """
+    numbers = [p for p, (s, t) in enumerate(zip(sh, texts, strict=True)) if s is not None and _NUMBER_CELL.fullmatch(t)]
+    k = 0
+    while k < len(numbers):
+        j = k
+        while j + 1 < len(numbers) and numbers[j + 1] - numbers[j] <= TABLE_GAP:
+            j += 1
+        if j - k + 1 >= TABLE_NUMBERS:
+            lo, hi = numbers[k], numbers[j]
+            while lo > 0 and numbers[k] - lo < TABLE_HEADER and _cell(sh[lo - 1]):
+                lo -= 1
+            for p in range(lo, hi + 1):
+                s = sh[p]
+                if s is not None:
+                    weights[p] = max(s.weight, 0.0)
+        k = j + 1
+
+
+def _cell(shape: _Shape | None) -> bool:
+    return shape is not None and not shape.prose and shape.words <= TABLE_HEADER_WORDS
 
 
 def _lead_key(line: str) -> str:
@@ -1498,42 +1538,6 @@ def _best_from(weights: list[float], lo: int, hi: int) -> tuple[int, int, float]
         if k < hi and run > best[2]:
             best = (k, run_end, run)
     return best
-
-
-_NUMBER_CELL = re.compile(r"[+\-–]?\d[\d.,:]*%?|%")  # a table cell of data: '74', '100%', '2.5', '3:45'
-
-
-def _neutral_tables(sh: Sequence[_Shape | None], texts: Sequence[str], weights: MutableSequence[float]) -> None:
-    """A table of data inside the article weighs nothing, for or against it.
-
-    Dumped as text, a table is a column of short cells ('Pos', 'Player', 'DL',
-    'Larry Ogunjobi', '63', '85%') that reads like a menu and repeats its row's
-    shape like a feed, so it weighed against the article and split it: the
-    paragraphs between two tables went with the page. Many cells of numbers
-    close together tell a table from a menu (a menu's entries are words) and
-    from a feed (a feed's are titles and dates). The cells above the first
-    number (the header row) belong to it too. Weight 0 neither starts nor
-    ends a run, so a table at the article's edge does not join it either.
-    """
-    numbers = [p for p, (s, t) in enumerate(zip(sh, texts, strict=True)) if s is not None and _NUMBER_CELL.fullmatch(t)]
-    k = 0
-    while k < len(numbers):
-        j = k
-        while j + 1 < len(numbers) and numbers[j + 1] - numbers[j] <= TABLE_GAP:
-            j += 1
-        if j - k + 1 >= TABLE_NUMBERS:
-            lo, hi = numbers[k], numbers[j]
-            while lo > 0 and numbers[k] - lo < TABLE_HEADER and _cell(sh[lo - 1]):
-                lo -= 1
-            for p in range(lo, hi + 1):
-                s = sh[p]
-                if s is not None:
-                    weights[p] = max(s.weight, 0.0)
-        k = j + 1
-
-
-def _cell(shape: _Shape | None) -> bool:
-    return shape is not None and not shape.prose and shape.words <= 3
 
 
 def _max_segment(weights: list[float]) -> tuple[int, int, float]:

@@ -145,3 +145,33 @@ def test_a_paragraph_that_comes_back_three_times_is_structure() -> None:
     question = "What do you like to cook at home when nobody is watching, and why that dish?"
     text = "".join(f"{question}\n{answer}\n" for answer in ANSWERS)
     assert cleaner.clean(text, kind="text") == text
+
+
+STORY = [
+    "The council approved the repairs to the harbour bridge on Tuesday after a long debate in the chamber.",
+    "Work is due to start in March and should take two years, according to the city's engineers.",
+]
+
+
+@pytest.mark.parametrize(
+    ("head", "button", "rule"),
+    [
+        ("Image Copyright @AOC @AOC", "Report", "embed.image-copyright-handle"),
+        ("Thanks for watching!", "Visit Website", "embed.placeholder"),
+    ],
+)
+def test_an_embed_button_goes_with_its_head(head: str, button: str, rule: str) -> None:
+    result = cleaner.clean_document("\n".join([STORY[0], head, button, STORY[1]]) + "\n", kind="text")
+    assert result.text == "\n".join(STORY) + "\n"
+    assert [(r.text, r.rule, r.category) for r in result.removals] == [
+        (head, rule, "embed"),
+        (button, rule + ".button", "embed"),
+    ]
+
+
+def test_a_button_word_away_from_an_embed_head_is_kept() -> None:
+    """'Report' is also a subheading; only right under the embed's head is it the embed's button."""
+    text = "\n".join([STORY[0], "Image Copyright @AOC @AOC", STORY[1], "Report", *ANSWERS]) + "\n"
+    result = cleaner.clean_document(text, kind="text")
+    assert result.text == "\n".join([*STORY, "Report", *ANSWERS]) + "\n"
+    assert [r.text for r in result.removals] == ["Image Copyright @AOC @AOC"]

@@ -3,7 +3,9 @@
 A head line (``WATCH | ...``, ``VIDEO: ...``) opens an embed block; the block
 runs to the first following line that ends in a play time (``2:02``) within a
 few lines. Without such an end only the head goes: a duration is what proves
-the lines after the head are the player's blurb and not the story.
+the lines after the head are the player's blurb and not the story. A rule's
+``then`` pattern names the one button a player prints right under its head
+('Report', 'Visit Website'): that line goes too, and only there.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ class EmbedLayer(PatternLayer):
         kept = doc.kept()
         for i, pos, rule in self.matches(doc, kept, last_prose_index(doc)):
             self.remove(doc, i, rule.id, rule.category)
+            if rule.then is not None and pos + 1 < len(kept):
+                j = kept[pos + 1]
+                if not doc.lines[j].removed and rule.then.fullmatch(doc.lines[j].stripped):
+                    self.remove(doc, j, rule.id + ".button", rule.category)
             if not rule.block:
                 continue
             follow = kept[pos + 1 : pos + 1 + MAX_BLURB_LINES]

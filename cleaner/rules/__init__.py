@@ -23,6 +23,11 @@ Each ``[[rule]]`` has:
   their first character (see cleaner/match.py);
 - optional ``pair = true`` (captions): the line is a bare credit, and the
   caption sentence directly before or after it goes with it;
+- optional ``then = '<pattern>'`` (embed rules): a button the player or the
+  embed prints right under its head ('Report' under a tweet's placeholder,
+  'Visit Website' under a video ad's 'Thanks for watching!'). The next kept
+  line goes too if it matches the pattern whole; only that one line, since a
+  word such as 'Report' alone is also a subheading;
 - optional ``names = true``: a naming rule. It never removes a line and no
   layer decides anything by it; it only names a line that a layer removed by
   its place on the page (the context layer's page furniture, a tail layer's
@@ -72,6 +77,7 @@ class Rule:
     isolated: bool = False
     requires: tuple[str, ...] = ()
     names: bool = False
+    then: re.Pattern[str] | None = None
 
     def matches(self, line: str) -> bool:
         """Whole-line match for line rules (inline rules: any match)."""
@@ -102,6 +108,7 @@ _KEYS = {
     "isolated",
     "requires",
     "names",
+    "then",
     "lang",
     "note",
 }
@@ -123,6 +130,13 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         pattern = re.compile(str(raw["pattern"]))
     except re.error as exc:
         raise RuleError(f"{origin}: rule {rid!r}: bad pattern: {exc}") from exc
+    then = raw.get("then")
+    if then is not None and (not isinstance(then, str) or not then):
+        raise RuleError(f"{origin}: rule {rid!r}: 'then' must be a non-empty pattern")
+    try:
+        then_pattern = re.compile(then) if then else None
+    except re.error as exc:
+        raise RuleError(f"{origin}: rule {rid!r}: bad 'then' pattern: {exc}") from exc
     max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{origin}: rule {rid!r}: max_words must be a whole number (0: no limit)")
@@ -140,6 +154,7 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         isolated=bool(raw.get("isolated", False)),
         requires=_strings(raw.get("requires", []), origin, rid),
         names=bool(raw.get("names", False)),
+        then=then_pattern,
     )
 
 

@@ -448,9 +448,18 @@ class ContextLayer(Layer):
         if start == 0 and end == len(kept) - 1:
             return out if memo.framed else []
         barrier = content[limit] if limit < len(content) else None
+        edge = -1
+        if not memo.framed:
+            # An article already cut out of its page: only what follows the furniture below it goes.
+            past = _furniture_edge(kept[end], doc.removals.whole(), barrier)
+            if past is None:
+                return _Found()
+            out, edge = _Found(), past
         headers = _comment_headers(doc, shape_of, barrier) if barrier is not None else set()
         for pos in itertools.chain(range(start), range(end + 1, len(kept))):
             i = kept[pos]
+            if i <= edge:
+                continue
             if barrier is not None and i >= barrier and shapes[pos].prose:
                 rule, category = "comments.thread", "comments"  # what readers wrote
             elif i in headers:
@@ -459,8 +468,6 @@ class ContextLayer(Layer):
                 rule, category = self._outside_category(doc, i, shapes[pos])
             if self.enabled(category, rule) and not self.kept_by_user(doc, i):
                 out.append((i, rule, category))
-        if not memo.framed:
-            return _past_furniture(out, kept[end], doc.removals.whole(), barrier)
         return out
 
     def _weigh_lists(
@@ -952,24 +959,20 @@ def _long_sentence(line: str, shape: _Shape) -> bool:
     return shape.prose and shape.words >= LONG_PROSE_WORDS and ends_sentence(line)
 
 
-def _past_furniture(
-    out: Iterable[tuple[int, str, str]],
+def _furniture_edge(
     last: int,
     removed: Iterable[tuple[int, tuple[str, str, str]]],
     barrier: int | None,
-) -> list[tuple[int, str, str]]:
-    """What goes from an article already cut out of its page: only the lines after a line another
-    layer removed as page furniture below it ('Related stories', 'Leave a comment'), or after the
-    comment section's start. Its own lists and short lines are kept, wherever they stand.
-    ``last``: the article's last line (an index), ``removed``: the whole-line removals so far
-    (see _framed)."""
+) -> int | None:
+    """Where the page starts again under an article already cut out of its page: the first line
+    below it that another layer removed as page furniture ('Related stories', 'Leave a comment'),
+    or the comment section's start. Only what follows goes; its own lists and short lines are
+    kept, wherever they stand. None: nothing marks one. ``last``: the article's last line (an
+    index), ``removed``: the whole-line removals so far (see _framed)."""
     marks = [i for i, why in removed if i > last and why[2] in FURNITURE]
     if barrier is not None:
         marks.append(barrier)
-    if not marks:
-        return []
-    edge = min(marks)
-    return [o for o in out if o[0] > edge]
+    return min(marks, default=None)
 
 
 def _kept_sum(weights: list[float], sh: list[_Shape | None], lo: int, hi: int) -> float:

@@ -8,6 +8,8 @@ on purpose, so only their place and shape can tell them from the article.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cleaner import Cleaner, Config
@@ -939,6 +941,15 @@ def test_a_clean_article_opening_with_a_title_that_shares_no_word_keeps_it() -> 
     for top in (["A quiet week at sea"], ["News", "A quiet week at sea"]):
         text = _text([*top, DATELINE, *ARTICLE])
         assert CLEANER.clean(text, kind="text") == text
+
+
+def test_a_clean_article_whose_headline_comes_back_keeps_the_lines_above_the_repeat() -> None:
+    """An article already cleaned opens with its own headline, prose right under it; the headline
+    printed again lower down (a video's title) is no page <title> repeated as the headline. The
+    fixture is what the cleaner made of ScrapingHub page 51d066b0's text dump (the page's video
+    block, then its article): a second clean took its first ten lines as the page's header."""
+    text = (Path(__file__).parent / "data" / "sh-51d066b0-cleaned.txt").read_text(encoding="utf-8")
+    assert CLEANER.clean(text, kind="text") == text
 
 
 def test_a_page_title_naming_its_site_over_prose_still_anchors_the_headline() -> None:

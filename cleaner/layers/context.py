@@ -581,8 +581,13 @@ class ContextLayer(Layer):
         if len(content) < 3 or (head := shape_of[content[0]]) is None or head.prose:
             return found
         # The <title> is "Headline | Site name": the headline is its longest part.
-        known = self._known_words(doc)
         parts = _TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
+        if len(parts) == 1 and (below := shape_of[content[1]]) is not None and below.prose:
+            # A first line that names no site, with prose right under it (no menu, no skip
+            # link, no cookie notice either), is the article's own headline: an article
+            # already cleaned. Its repeat lower down (a video's title) starts nothing.
+            return found
+        known = self._known_words(doc)
         title = max((self._content_words(part, known) for part in parts), key=len)
         if len(title) < 2:
             return found

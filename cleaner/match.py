@@ -12,7 +12,9 @@ are remembered across documents in a bounded cache.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -125,6 +127,8 @@ def _required(items: list) -> tuple[str, ...] | None:
                 got = tuple(dict.fromkeys(alternatives)) or None
             elif op in _REPEATS and av[0] >= 1:
                 got = _required(list(av[2]))
+            elif op is _c.ASSERT:  # a lookahead or lookbehind that must hold: its words are in the line
+                got = _required(list(av[1]))
         if got is not None and (best is None or min(map(len, got)) > min(map(len, best))):
             best = got
     return best
@@ -258,6 +262,7 @@ def _charset(items) -> set[str] | None:
 # Long lines are rarely repeated, and holding them would let the cache pin memory.
 CACHE_LINES = 8192
 CACHE_CHARS = 200
+SCREEN_LINES = 512  # lines joined for one screen in RuleIndex.hits_of: a bounded copy
 
 # Word-count classes: a line is only tried against rules whose max_words reach its class.
 _WORD_CLASSES = (2, 4, 8, 15, 30, 60, 120)
@@ -320,6 +325,9 @@ class RuleIndex:
         ]
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))).search if tokens else None
+        self._unknown_set = frozenset(self._unknown_start)
+        self._known_heads: dict[str, bool] = {}
+        self._screen = _screen([self.rules[n] for n in self._unknown_start])
         # functools' C cache: bounded, thread-safe, and cheaper per call than a Python-level dict dance.
         self._cached = functools.lru_cache(maxsize=CACHE_LINES)(self._match)
 
@@ -362,6 +370,48 @@ class RuleIndex:
             return self._match(line)
         return self._cached(line)
 
+    def hits_of(self, lines: Sequence[str]) -> list[tuple[Rule, ...]]:
+        """``[self.hits(line) for line in lines]``, for many lines of which few can match.
+
+        The rules whose start cannot be told are tried on every line. When each of them
+        names words a matching line must hold, one search of each word in a batch of lines
+        at once (lower-cased) tells which lines hold none; such a line whose start no
+        other rule agrees with matches nothing, and is not tried at all.
+        """
+        if self._screen is None or len(lines) < 2:
+            return [self.hits(line) for line in lines]
+        out: list[tuple[Rule, ...]] = []
+        for lo in range(0, len(lines), SCREEN_LINES):
+            out += self._screened(lines[lo : lo + SCREEN_LINES])
+        return out
+
+    def _screened(self, lines: Sequence[str]) -> list[tuple[Rule, ...]]:
+        """hits_of for one batch (the batch's text is joined: a batch of bounded size bounds the copy)."""
+        joined = "\n".join(lines)
+        low = joined.lower()
+        # Offsets of the lower-cased text must be the lines' own, no line may hold a line feed,
+        # and no letter that folds to an ASCII one may hide a word from the lower-cased search.
+        if len(low) != len(joined) or low.count("\n") != len(lines) - 1 or any(map(low.__contains__, FOLD_TO_ASCII)):
+            return [self.hits(line) for line in lines]
+        starts = list(itertools.accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+        held = bytearray(len(lines))  # 1: the line holds a word of the screen
+        for word in self._screen or ():
+            at = low.find(word)
+            while at >= 0:
+                k = bisect.bisect_right(starts, at) - 1
+                held[k] = 1
+                at = low.find(word, starts[k + 1]) if k + 1 < len(starts) else -1
+        known, hits = self._known_start, self.hits
+        return [hits(line) if held[k] or known(line[:PREFIX].lower()) else () for k, line in enumerate(lines)]
+
+    def _known_start(self, head: str) -> bool:
+        """Some rule whose start can be told may match a line starting with ``head`` (lower-cased)."""
+        got = self._known_heads.get(head)
+        if got is None:
+            unknown = self._unknown_set
+            got = self._known_heads[head] = any(n not in unknown for n in self._starting(head))
+        return got
+
     def _match(self, line: str) -> tuple[Rule, ...]:
         words = len(line.split(None, self._count_to))  # exact up to _count_to, then _count_to + 1
         cands = self._bucket(line[:PREFIX], _CLASS_OF[words] if words < len(_CLASS_OF) else len(_WORD_CLASSES))
@@ -379,6 +429,25 @@ class RuleIndex:
             and (gate is None or gate(line))
             and fullmatch(line) is not None
         )
+
+
+def _screen(rules: Sequence[Rule]) -> tuple[str, ...] | None:
+    """Lower-cased words one of which every line that one of ``rules`` matches holds, lower-cased
+    (see RuleIndex.hits_of); None if some rule names no such words."""
+    words: set[str] = set()
+    for rule in rules:
+        if rule.requires:
+            found: tuple[str, ...] | None = rule.requires  # (compared as written)
+        else:
+            found = required_words(rule.pattern)
+            # Ignoring case, a regex finds a word beyond ASCII where its lower case may not show.
+            if found is not None and rule.pattern.flags & re.IGNORECASE and not all(w.isascii() for w in found):
+                found = None
+        # Lower case goes letter by letter but for the capital sigma (its form depends on the next letter).
+        if found is None or any("\u03a3" in w for w in found):
+            return None
+        words.update(w.lower() for w in found)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 _LEADING_FLAGS = re.compile(r"^\(\?([aiLmsux]+)\)")

@@ -121,6 +121,11 @@ def test_the_log_keeps_each_field() -> None:
         Removal("layer", "rule.b", "navigation", "Home", 2, 2),
     ]
     assert [r.rule for r in log.in_order()] == ["rule.b", "rule.a"]
+    # The log makes its Removal objects without the dataclass's __init__: still frozen, equal and hashed alike.
+    made = log[1]
+    assert hash(made) == hash(Removal("layer", "rule.b", "navigation", "Home", 2, 2))
+    with pytest.raises(AttributeError):
+        made.rule = "other"  # type: ignore[misc]
     with pytest.raises(IndexError):
         log[2]
 

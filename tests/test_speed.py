@@ -65,6 +65,41 @@ def test_index_hits_equal_trying_every_rule() -> None:
     assert sum(1 for line in lines if _brute(line)) > 300  # the comparison is not between empty tuples
 
 
+# Lines where a lower-cased search could miss what a case-blind regex finds, or lines could run together.
+_ODD_LINES = [
+    "ſubscribe to our newsletters",  # long s: the case-blind pattern reads it as 's'
+    "Sİgn up for our newsletters",  # dotted capital I: its lower case is two characters
+    "You are ſigned in as Jane",
+    "Cancel reply\nShare your thoughts Cancel reply",  # a line feed inside a line
+    "ΣΥΝΔΕΣΗ edit profile",
+]
+
+
+def test_hits_of_gives_what_hits_gives_line_by_line() -> None:
+    """hits_of leaves out the lines its word screen rules out; it must not leave out a line that matches."""
+    namer = CLEANER.book.namer
+    assert namer is not None and namer._screen is not None  # the naming rules' index takes the short way
+    assert INDEX._screen is None  # some rule of the main index names no word: hits_of tries every line
+    lines = _lines() + _ODD_LINES
+    for index in (namer, INDEX):
+        for size in (1, 3, 60, len(lines)):
+            for start in range(0, len(lines), size):
+                chunk = lines[start : start + size]
+                assert index.hits_of(chunk) == [index.hits(line) for line in chunk], chunk
+        for odd in _ODD_LINES:
+            chunk = ["Home", odd, "Edit Profile Sign Out"]
+            assert index.hits_of(chunk) == [index.hits(line) for line in chunk], odd
+    assert sum(1 for line in lines if namer.hits(line)) > 30  # the comparison is not between empty tuples
+
+
+@given(texts)
+def test_hits_of_gives_what_hits_gives_on_any_text(text: str) -> None:
+    namer = CLEANER.book.namer
+    assert namer is not None
+    lines = [line.strip() for line in text.splitlines()]
+    assert namer.hits_of(lines) == [namer.hits(line) for line in lines]
+
+
 def test_index_cache_is_bounded_and_skips_long_lines() -> None:
     index = RuleIndex(RULES)
     line = "Leave a Comment"

@@ -6,11 +6,13 @@ cuts with a rule id and a category. It never edits kept text in any other way.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
 from cleaner.config import Config
+from cleaner.match import SCREEN_LINES
 from cleaner.model import Document
 from cleaner.rules import Rule, RuleBook
 from cleaner.text import is_prose
@@ -53,7 +55,22 @@ class Layer:
         namer = self.book.namer
         if namer is None:
             return None
-        return next((r for r in namer.hits(doc.lines[index].stripped) if self.enabled(r.category, r.id)), None)
+        return self._first_enabled(namer.hits(doc.lines[index].stripped))
+
+    def naming_rules(self, doc: Document, indexes: Sequence[int]) -> Iterator[Rule | None]:
+        """naming_rule of each line of ``indexes``, in order, the lines matched in batches: most
+        match no naming rule, and the index tells most of those at once (RuleIndex.hits_of)."""
+        namer = self.book.namer
+        if namer is None:
+            yield from itertools.repeat(None, len(indexes))
+            return
+        lines, first = doc.lines, self._first_enabled
+        for lo in range(0, len(indexes), SCREEN_LINES):  # a batch at a time: a page dump may name millions
+            for hits in namer.hits_of([lines[i].stripped for i in indexes[lo : lo + SCREEN_LINES]]):
+                yield first(hits) if hits else None
+
+    def _first_enabled(self, hits: Sequence[Rule]) -> Rule | None:
+        return next((r for r in hits if self.enabled(r.category, r.id)), None)
 
     def remove(self, doc: Document, index: int, rule: str, category: str) -> None:
         doc.remove(index, self.name, rule, category)

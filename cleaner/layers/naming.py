@@ -135,7 +135,9 @@ class _Namer:
 
     def __init__(self, layer: Layer, doc: Document, shaped: list[int], removed: Removed) -> None:
         self.layer, self.doc, self.shaped, self.removed = layer, doc, shaped, removed
-        self.prefix = layer.name + "."
+        self.prefix = prefix = layer.name + "."
+        self.teaser, self.outside = prefix + "teaser", prefix + "outside"
+        self.headlines = (prefix + "question", prefix + "cut-short")  # names that tell another story's headline
         self.whys = {i: removed.why(i) for i in shaped}  # as the layer named them
         self.names: dict[int, tuple[str, str]] = {}  # the new (rule, category) of a line, by index
         self._labels: dict[str, list[int]] | None = None
@@ -144,8 +146,8 @@ class _Namer:
     def run(self) -> None:
         layer, doc, names, whys, prefix = self.layer, self.doc, self.names, self.whys, self.prefix
         lines = doc.lines
-        for i in self.shaped:  # first what the naming rules say: the next signals read it around a line
-            rule = layer.naming_rule(doc, i)
+        # First what the naming rules say: the next signals read it around a line.
+        for i, rule in zip(self.shaped, layer.naming_rules(doc, self.shaped), strict=True):
             if rule is not None:
                 names[i] = (rule.id, rule.category)
         for i in self.shaped:
@@ -159,8 +161,9 @@ class _Namer:
                 names[i] = (prefix + "stamp", above)
         stray = [i for i in stray if i not in names]
         # A short line over other stories' headlines that the text shows as such heads their list.
+        menu = prefix + "menu"
         for i in stray:
-            if whys[i][1] == prefix + "menu" and self.heads_teasers(i) and not dated(lines[i].stripped, 3):
+            if whys[i][1] == menu and self.heads_teasers(i) and not dated(lines[i].stripped, 3):
                 names[i] = (prefix + "list-heading", "related")
         stray = [i for i in stray if i not in names]
         names.update(_in_list(doc, stray, whys, self.category, prefix))
@@ -180,18 +183,18 @@ class _Namer:
         doc, removed, prefix = self.doc, self.removed, self.prefix
         line = doc.lines[i].stripped
         shape = self.whys[i][1]
-        rules = self.layer.book.by_id
-        for k in self.labels().get(line, ()):
+        for k in (self._labels if self._labels is not None else self.labels()).get(line, ()):
             if abs(k - i) <= CARD_LINES:
                 return prefix + "copy", removed.why(k)[
                     2
                 ]  # a card's fixed line ('Интересное 0'), as another layer named it
-        above = line_above(doc, i)
-        if above in removed and shape == prefix + "teaser":
-            head = rules.get(removed.why(above)[1])
-            if head is not None and head.block:
-                return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
-        if shape == prefix + "outside":
+        if shape == self.teaser:
+            above = line_above(doc, i)
+            if above in removed:
+                head = self.layer.book.by_id.get(removed.why(above)[1])
+                if head is not None and head.block:
+                    return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
+        elif shape == self.outside:
             head = self.related_block_above(i)
             if head is not None:
                 return head.id + ".item", head.category  # a teaser's blurb, which the block did not take (prose)
@@ -201,7 +204,7 @@ class _Namer:
             len(WORD.findall(line)) >= CUT_SHORT_WORDS or len(CJK.findall(line)) >= CUT_SHORT_CJK
         ):
             return prefix + "cut-short", "related"  # another story's headline or blurb, cut short
-        if ", " in line and shape == prefix + "teaser" and self.lists_sections(line):
+        if ", " in line and shape == self.teaser and self.lists_sections(line):
             return prefix + "sections", "navigation"  # the post's categories: names the page's menus give
         return None
 
@@ -244,7 +247,7 @@ class _Namer:
             head = rules.get(rule.removesuffix(".item"))
             if head is not None and head.block:
                 return head if head.category == "related" else None
-            if rule != self.prefix + "outside" and self.category(k) != "promo":
+            if rule != self.outside and self.category(k) != "promo":
                 return None
             k = line_above(self.doc, k)
         return None
@@ -254,7 +257,7 @@ class _Namer:
         k: int | None = i
         for _ in range(2):
             k = line_below(self.doc, k) if k is not None else None
-            if k is None or self.names.get(k, ("", ""))[0] not in (self.prefix + "question", self.prefix + "cut-short"):
+            if k is None or self.names.get(k, ("", ""))[0] not in self.headlines:
                 return False
         return True
 
@@ -275,11 +278,18 @@ def _in_list(
     ('Places in this Story' among tags, 'Mensagens de Bom Dia' in a menu).
     """
     strays = set(stray)
+    lines = doc.lines
+    end = len(lines)
     out: dict[int, tuple[str, str]] = {}
     k = 0
     while k < len(stray):
         run = [stray[k]]
-        while (j := line_below(doc, run[-1])) in strays:
+        while True:  # the next line that is not blank (line_below, inlined: this runs once per line)
+            j = run[-1] + 1
+            while j < end and lines[j].blank:
+                j += 1
+            if j == end or j not in strays:
+                break
             run.append(j)
         k += len(run)
         if len(run) <= IN_LIST:

@@ -71,8 +71,8 @@ class BlockPatternLayer(PatternLayer):
         if self.book.namer is None:
             return
         removed = Removed.of(doc)
-        for i in removed.lines_where(lambda why: why[0] == self.name and why[1].endswith(".item")):
-            named = self.naming_rule(doc, i)
+        items = removed.lines_where(lambda why: why[0] == self.name and why[1].endswith(".item"))
+        for i, named in zip(items, self.naming_rules(doc, items), strict=True):
             if named is not None and named.category != removed.why(i)[2] and self.enabled(named.category, named.id):
                 removed.rename(i, named.id, named.category)
 

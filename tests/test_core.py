@@ -74,6 +74,8 @@ def test_user_rule_from_config() -> None:
         ({"disable_categories": ["ads"]}, "unknown categories"),
         ({"rule": [{"id": "x", "category": "promo", "pattern": "("}]}, "bad pattern"),
         ({"rule": [{"id": "x", "category": "nope", "pattern": "x"}]}, "unknown category"),
+        ({"rule": [{"id": "x", "category": "embed", "pattern": "x", "then": "("}]}, "bad 'then' pattern"),
+        ({"rule": [{"id": "x", "category": "promo", "pattern": "x", "then": "Report"}]}, "needs category 'embed'"),
         ({"colour": "blue"}, "unknown settings"),
     ],
 )

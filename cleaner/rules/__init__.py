@@ -126,17 +126,16 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
     category = str(raw["category"])
     if category not in CATEGORIES:
         raise RuleError(f"{origin}: rule {rid!r}: unknown category {category!r} (one of {', '.join(CATEGORIES)})")
-    try:
-        pattern = re.compile(str(raw["pattern"]))
-    except re.error as exc:
-        raise RuleError(f"{origin}: rule {rid!r}: bad pattern: {exc}") from exc
+    where = f"{origin}: rule {rid!r}"
+    pattern = _compile(str(raw["pattern"]), f"{where}: bad pattern")
     then = raw.get("then")
-    if then is not None and (not isinstance(then, str) or not then):
-        raise RuleError(f"{origin}: rule {rid!r}: 'then' must be a non-empty pattern")
-    try:
-        then_pattern = re.compile(then) if then else None
-    except re.error as exc:
-        raise RuleError(f"{origin}: rule {rid!r}: bad 'then' pattern: {exc}") from exc
+    if then is not None:
+        if not isinstance(then, str) or not then:
+            raise RuleError(f"{where}: 'then' must be a non-empty pattern")
+        if category != "embed":
+            # Only the embed layer reads it: on another rule it would be silently ignored.
+            raise RuleError(f"{where}: 'then' (the button under an embed's head) needs category 'embed'")
+    then_pattern = _compile(then, f"{where}: bad 'then' pattern") if then else None
     max_words = raw.get("max_words", DEFAULT_MAX_WORDS)
     if not isinstance(max_words, int) or max_words < 0:
         raise RuleError(f"{origin}: rule {rid!r}: max_words must be a whole number (0: no limit)")
@@ -156,6 +155,14 @@ def rule_from_dict(raw: dict[str, object], lang: str, origin: str) -> Rule:
         names=bool(raw.get("names", False)),
         then=then_pattern,
     )
+
+
+def _compile(source: str, error: str) -> re.Pattern[str]:
+    """The compiled pattern; a bad one is a RuleError that starts with ``error``."""
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise RuleError(f"{error}: {exc}") from exc
 
 
 def _strings(value: object, origin: str, rid: str) -> tuple[str, ...]:

@@ -218,10 +218,12 @@ class ContextLayer(Layer):
         """(words, function words or -1 for CJK, ends a sentence): what a line's shape is made of."""
         if not line.isascii() and _CJK.search(line):  # (isascii() costs nothing: a flag of the str)
             return (len(line.split()) + len(_CJK.findall(line)) // 2, -1, ends_sentence(line))
-        n = len(line.split())
+        n = len(line.split(None, MIN_PROSE_WORDS))  # (exact below MIN_PROSE_WORDS: a long line is split once, below)
         if n < MIN_PROSE_WORDS:
             return (n, 0, False)
-        return (n, sum(map(self.stopwords.__contains__, _words(line.lower().split()))), ends_sentence(line))
+        # Lower case keeps whitespace where it is, so the lowered line splits into as many words.
+        tokens = line.lower().split()
+        return (len(tokens), len(list(filter(self.stopwords.__contains__, _words(tokens)))), ends_sentence(line))
 
     # -- the algorithm -----------------------------------------------------------
     def apply(self, doc: Document) -> None:
@@ -456,6 +458,10 @@ class ContextLayer(Layer):
                 return _Found()
             out, edge = _Found(), past
         headers = _comment_headers(doc, shape_of, barrier) if barrier is not None else set()
+        config = self.config
+        # (kept_by_user, and enabled when nothing is disabled, written out: this runs for every line outside)
+        screened = bool(config.disable_categories or config.disable_rules)
+        outside, append = self._outside_category, out.append
         for pos in itertools.chain(range(start), range(end + 1, len(kept))):
             i = kept[pos]
             if i <= edge:
@@ -465,9 +471,9 @@ class ContextLayer(Layer):
             elif i in headers:
                 rule, category = "context.comment-header", "comments"  # who wrote it, and when
             else:
-                rule, category = self._outside_category(doc, i, shapes[pos])
-            if self.enabled(category, rule) and not self.kept_by_user(doc, i):
-                out.append((i, rule, category))
+                rule, category = outside(doc, i, shapes[pos])
+            if not screened or (config.enabled(category, rule) and not self.kept_by_user(doc, i)):
+                append((i, rule, category))
         return out
 
     def _weigh_lists(
@@ -906,10 +912,12 @@ class ContextLayer(Layer):
         line = doc.lines[index].stripped
         if _URL.fullmatch(line):
             return "context.url", "boilerplate"
-        words = shape.words if shape.prose or not _CJK.search(line) else cjk_words(line)  # (CJK: by characters)
-        if words <= MENU_WORDS and not ends_sentence(line):
+        cjk = not shape.prose and not line.isascii() and _CJK.search(line)  # (isascii(): a flag of the str)
+        words = cjk_words(line) if cjk else shape.words  # (CJK: by characters)
+        ends = ends_sentence(line)
+        if words <= MENU_WORDS and not ends:
             return "context.menu", "navigation"
-        if not shape.prose and not ends_sentence(line) and shape.words <= 25:
+        if not shape.prose and not ends and shape.words <= 25:
             return "context.teaser", "related"
         return "context.outside", "boilerplate"
 
@@ -1010,16 +1018,31 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
         prose = ends or n >= LONG_PROSE_WORDS  # a script we have no function words for
     else:
         prose = stop >= MIN_STOPWORD_RATIO * n and (ends or n >= LONG_PROSE_WORDS)
-    # (_weight, _symbol, _fine_symbol and _uncapped, written out: this runs once per line)
     if prose:
-        gain = max(float(n - PROSE_OFFSET), 1.0)
-        return _Shape(n, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
+        return _prose_shape(n)
     several = n >= 2 if stop >= 0 else len(line.split()) >= 2  # (n counts the words split() finds, but in CJK)
     if dated(line, n):
-        return _Shape(n, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
+        return _other_shape(n, True, several, False, "D")
     teaser = TEASER_WORDS <= n <= 25 and _headline_shaped(line)
-    weight = -(BAD_BASE + BAD_PER_WORD * n)
-    return _Shape(n, False, False, weight, "N", _fine_symbol(None, line, False, "N"), 0.0, several, teaser)
+    fine = "N" if line.isascii() and not line.isupper() else _fine_symbol(None, line, False, "N")  # (its first test)
+    return _other_shape(n, False, several, teaser, fine)
+
+
+# A shape depends on a few small values, not on the line: lines of one shape share one
+# object (a page dump's memo holds a shape per distinct line; they are never changed).
+@functools.lru_cache(maxsize=4096)
+def _prose_shape(words: int) -> _Shape:
+    """The shape of a prose line of ``words`` words (_weight, _symbol and _uncapped, written out)."""
+    gain = max(float(words - PROSE_OFFSET), 1.0)
+    return _Shape(words, True, False, min(gain, MAX_GOOD_WEIGHT), "P", "P", gain, True, False)
+
+
+@functools.lru_cache(maxsize=4096)
+def _other_shape(words: int, is_dated: bool, several: bool, teaser: bool, fine: str) -> _Shape:
+    """The shape of a line that is not prose: dated (symbol D) or not (N, ``fine`` its _fine_symbol)."""
+    if is_dated:
+        return _Shape(words, False, True, -DATED_WEIGHT, "D", "D", 0.0, several, False)
+    return _Shape(words, False, False, -(BAD_BASE + BAD_PER_WORD * words), "N", fine, 0.0, several, teaser)
 
 
 def _removed_factor(category: str, rule: str) -> float:

@@ -135,6 +135,7 @@ def _required(items: list) -> tuple[str, ...] | None:
 
 
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", object())  # (Python 3.11+)
 
 
 # The letters beyond ASCII that a case-blind regex matches to an ASCII letter
@@ -215,6 +216,8 @@ def _item_prefixes(op, av, k: int, fold: bool) -> Prefixes | None:
         if not fold and av[1] & _c.SRE_FLAG_IGNORECASE:
             return None
         return _prefixes(list(av[-1]), k, fold)
+    if op is _ATOMIC:  # (?>...): matches what its items match, and sets no flag
+        return _prefixes(list(av), k, fold)
     if op is _c.BRANCH:
         out: Prefixes = set()
         for branch in av[1]:
@@ -269,12 +272,19 @@ _WORD_CLASSES = (2, 4, 8, 15, 30, 60, 120)
 # The class of every word count up to the last bound (a table: this runs once per line).
 _CLASS_OF = tuple(next(k for k, top in enumerate(_WORD_CLASSES) if n <= top) for n in range(_WORD_CLASSES[-1] + 1))
 _NO_LIMIT = 1 << 62
+# Buckets of lines up to this word class get a word screen (_Bucket): on longer lines its one
+# search costs more than the gates it spares (instruction counts on the 181 dumps).
+SCREEN_CLASS = 2
 
 # A candidate: the rule, its pattern's fullmatch, its max_words (or _NO_LIMIT), for a
 # rule with ``requires`` a search for any of those words (else None), and for a rule the
 # index cannot narrow by its start a search for the words every match holds (else None).
 _Search = Callable[[str], "re.Match[str] | None"]
 _Candidate = tuple[Rule, _Search, int, _Search | None, Callable[[str], object] | None]
+# A bucket: its candidates; those no word screen can skip (None: the same); a search for the words one
+# of which a line must hold (as written) for another candidate's gates to pass; the same for words
+# compared with the lower-cased line (see _screen_words).
+_Bucket = tuple[tuple[_Candidate, ...], tuple[_Candidate, ...] | None, _Search | None, _Search | None]
 
 
 def _word_class(words: int) -> int:
@@ -295,7 +305,8 @@ class RuleIndex:
         self.rules = [r for r in rules if not r.inline]
         self._starts = [start_prefixes(r.pattern) for r in self.rules]
         self._exact = [(ex, _agreeing(ex)) if (ex := exact_prefixes(r.pattern)) else None for r in self.rules]
-        self._buckets: dict[tuple[str, int], tuple[_Candidate, ...]] = {}
+        self._buckets: dict[tuple[str, int], _Bucket] = {}
+        self._searches: dict[frozenset[str], _Search] = {}  # _any_of
         # Rules by each start prefix, so a new bucket unions a few lists instead of scanning every rule.
         self._unknown_start = [n for n, st in enumerate(self._starts) if st is None]
         self._by_prefix: dict[str, list[int]] = {}
@@ -323,6 +334,7 @@ class RuleIndex:
             )
             for r, st in zip(self.rules, self._starts, strict=True)
         ]
+        self._gate_words = [_screen_words(c) for c in self._candidates]
         tokens = sorted({t for r in self.rules for t in r.requires}, key=len, reverse=True)
         self._any_required = re.compile("|".join(map(re.escape, tokens))).search if tokens else None
         self._unknown_set = frozenset(self._unknown_start)
@@ -335,18 +347,41 @@ class RuleIndex:
         """Forget the remembered hits (benchmarks start each timed pass from an empty cache)."""
         self._cached.cache_clear()
 
-    def _bucket(self, head: str, wclass: int) -> tuple[_Candidate, ...]:
-        """The candidates for a line whose first PREFIX characters are ``head`` (as written)."""
+    def _bucket(self, head: str, wclass: int) -> _Bucket:
+        """The candidates for a line whose first PREFIX characters are ``head`` (as written), and the
+        screen that tells, for most lines, that only the ungated ones can match (see _Bucket)."""
         key = (head, wclass)
         got = self._buckets.get(key)
         if got is None:
             low = _WORD_CLASSES[wclass - 1] + 1 if wclass else 0
             exact = self._exact
-            got = self._buckets[key] = tuple(
-                c
+            numbers = [
+                n
                 for n in self._starting(head.lower())
-                if (c := self._candidates[n])[2] >= low and (exact[n] is None or _agrees(head[:EXACT], *exact[n]))
-            )
+                if self._candidates[n][2] >= low and (exact[n] is None or _agrees(head[:EXACT], *exact[n]))
+            ]
+            cands = tuple(self._candidates[n] for n in numbers)
+            screens = [self._gate_words[n] for n in numbers]
+            if wclass > SCREEN_CLASS or all(w is None for w in screens):
+                got = (cands, None, None, None)
+            else:
+                free = tuple(c for c, w in zip(cands, screens, strict=True) if w is None)
+                written = {word for w in screens if w is not None for word in w[0]}
+                lowered = {word for w in screens if w is not None for word in w[1]}
+                got = (cands, free, self._any_of(written), self._any_of(lowered))
+            self._buckets[key] = got
+        return got
+
+    def _any_of(self, words: set[str]) -> _Search | None:
+        """A search for any of ``words`` (None: no words), compiled once per set of words: buckets
+        share a few sets, and compiling one costs as much as matching a few hundred lines."""
+        if not words:
+            return None
+        key = frozenset(words)
+        got = self._searches.get(key)
+        if got is None:
+            alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+            got = self._searches[key] = re.compile(alternatives).search
         return got
 
     def _starting(self, head: str) -> list[int]:
@@ -414,7 +449,11 @@ class RuleIndex:
 
     def _match(self, line: str) -> tuple[Rule, ...]:
         words = len(line.split(None, self._count_to))  # exact up to _count_to, then _count_to + 1
-        cands = self._bucket(line[:PREFIX], _CLASS_OF[words] if words < len(_CLASS_OF) else len(_WORD_CLASSES))
+        cands, free, written, lowered = self._bucket(
+            line[:PREFIX], _CLASS_OF[words] if words < len(_CLASS_OF) else len(_WORD_CLASSES)
+        )
+        if free is not None and _holds_none(line, written, lowered):
+            cands = free  # most short lines hold none of the words the gated candidates test
         if not cands:
             return ()
         # One search for every required word at once: most lines hold none, and then
@@ -429,6 +468,39 @@ class RuleIndex:
             and (gate is None or gate(line))
             and fullmatch(line) is not None
         )
+
+
+def _screen_words(cand: _Candidate) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """Words one of which a line must hold for the candidate's gates to pass, as (words compared as
+    written, words compared with the lower-cased line); None: its gates test no such words.
+
+    A rule that ``requires`` words is tried only on a line holding one, as written. Else the word
+    gate (_word_gate) tests the words every match holds: as written, or ignoring case; an ASCII word
+    it then finds in the lower-cased line (but past a letter that folds to ASCII, which the caller checks).
+    """
+    rule, _, _, needs, gate = cand
+    if needs is not None:
+        return tuple(rule.requires), ()
+    if gate is None:
+        return None
+    words = required_words(rule.pattern)
+    if words is None:  # pragma: no cover - _word_gate made no gate then
+        return None
+    if not rule.pattern.flags & re.IGNORECASE:
+        return words, ()
+    if not all(w.isascii() for w in words):
+        return None  # (a case-blind regex finds such a word where its lower case may not show)
+    return (), tuple(w.lower() for w in words)
+
+
+def _holds_none(line: str, written: _Search | None, lowered: _Search | None) -> bool:
+    """``line`` holds none of the words that ``written`` searches for, nor, lower-cased, of those of
+    ``lowered`` (compared as the case-blind gates compare them: not past a letter that folds to ASCII)."""
+    if written is not None and written(line) is not None:
+        return False
+    if lowered is None:
+        return True
+    return (line.isascii() or not any(map(line.__contains__, FOLD_TO_ASCII))) and lowered(line.lower()) is None
 
 
 def _screen(rules: Sequence[Rule]) -> tuple[str, ...] | None:

@@ -18,7 +18,15 @@ from hypothesis import given, settings
 
 from cleaner import BinaryInputError, Cleaner
 from cleaner.layers import context
-from cleaner.match import CACHE_CHARS, FOLD_TO_ASCII, RuleIndex, _word_gate, required_literal, required_words
+from cleaner.match import (
+    CACHE_CHARS,
+    FOLD_TO_ASCII,
+    RuleIndex,
+    _word_gate,
+    required_literal,
+    required_words,
+    start_prefixes,
+)
 from cleaner.model import Document
 from cleaner.rules import builtin_rules
 from tests.test_properties import texts
@@ -79,7 +87,7 @@ def test_hits_of_gives_what_hits_gives_line_by_line() -> None:
     """hits_of leaves out the lines its word screen rules out; it must not leave out a line that matches."""
     namer = CLEANER.book.namer
     assert namer is not None and namer._screen is not None  # the naming rules' index takes the short way
-    assert INDEX._screen is None  # some rule of the main index names no word: hits_of tries every line
+    assert INDEX._screen is not None  # every rule of the main index whose start is unknown names words
     lines = _lines() + _ODD_LINES
     for index in (namer, INDEX):
         for size in (1, 3, 60, len(lines)):
@@ -98,6 +106,45 @@ def test_hits_of_gives_what_hits_gives_on_any_text(text: str) -> None:
     assert namer is not None
     lines = [line.strip() for line in text.splitlines()]
     assert namer.hits_of(lines) == [namer.hits(line) for line in lines]
+
+
+class _Unscreened(RuleIndex):
+    """The index without its word screens: every candidate of a bucket is tried (what the screens must equal)."""
+
+    def _bucket(self, head: str, wclass: int):  # type: ignore[no-untyped-def]
+        return (super()._bucket(head, wclass)[0], None, None, None)
+
+
+UNSCREENED = _Unscreened(RULES)
+
+
+def test_word_screen_changes_no_hit_on_odd_lines() -> None:
+    """A short line is tried only against the rules that test no word when it holds none of the others'
+    words (RuleIndex._bucket): letters that fold to ASCII, or lower case that grows, must not hide one."""
+    lines = [*_lines(), *_ODD_LINES, *(line.upper() for line in _ODD_LINES), "Kredit: AP", "CREDİT: Jane Doe", "ſaid:"]
+    for line in lines:
+        for part in [line, *line.splitlines()]:
+            assert INDEX._match(part) == UNSCREENED._match(part), part
+
+
+@given(texts)
+def test_word_screen_changes_no_hit_on_any_text(text: str) -> None:
+    for line in text.splitlines():
+        assert INDEX._match(line.strip()) == UNSCREENED._match(line.strip()), line
+
+
+def test_word_screen_leaves_most_rules_off_a_short_line() -> None:
+    """The screen pays only if it rules out most of the rules that every line is tried against."""
+    cands, free, written, lowered = RuleIndex(RULES)._bucket("Hom", 0)
+    assert free is not None and written is not None and lowered is not None
+    assert len(free) < len(cands) / 2
+    assert written("Home") is None and lowered("home") is None  # so "Home" is tried against ``free`` alone
+    assert written("Photo: Getty") is not None
+
+
+def test_an_atomic_group_tells_where_a_match_starts() -> None:
+    assert start_prefixes(re.compile(r"(?>ab|cd)e")) == {"abe", "cde"}
+    assert start_prefixes(re.compile(r"(?></?[a-z]\w*>)")) is not None
 
 
 def test_index_cache_is_bounded_and_skips_long_lines() -> None:

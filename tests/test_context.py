@@ -241,6 +241,50 @@ def test_numbered_teasers_after_a_label_do_not_weigh_for_the_article() -> None:
     assert not any(t in out for t in teasers)
 
 
+GIFTS = [
+    "Lifeboat model kit with a working winch",
+    "Tide clock in brass",
+    "Sea shanty songbook for the whole family",
+    "Harbour jigsaw puzzle of a thousand pieces",
+    "Fisherman's wool jumper in navy blue",
+    "Lighthouse night light for a child's room",
+]
+
+
+def _gift_page(lead: str, numbers: list[int]) -> tuple[str, list[str]]:
+    """The article, then a lead-in line and gift items numbered by ``numbers``, each over its shop link."""
+    items = [f"{n}) {gift}" for n, gift in zip(numbers, GIFTS, strict=True)]
+    listed = [line for n, item in enumerate(items) for line in (item, f"http://shop.example/{n}")]
+    page = _page([*ARTICLE, lead]).replace(LINKS[0], "\n".join([*listed, LINKS[0]]))
+    return page, items
+
+
+def test_numbered_list_after_a_lead_in_sentence_continues_the_article() -> None:
+    """Items numbered 1, 2, 3, ... under a sentence ending in ':' are the article's list, though each
+    opens with different words (a gift guide's products)."""
+    lead = "Here are the gifts from the harbour shops that our readers liked best this winter:"
+    page, items = _gift_page(lead, [1, 2, 3, 4, 5, 6])
+    out = CLEANER.clean(page, kind="text")
+    assert lead in out and all(item in out for item in items)
+    assert LINKS[1] not in out
+
+
+@pytest.mark.parametrize(
+    ("lead", "numbers"),
+    [
+        # No lead-in sentence: the numbered teasers right after the article's last paragraph.
+        ("The harbour board meets again next month to decide on the repair.", [1, 2, 3, 4, 5, 6]),
+        # Numbers that do not count up in turn: ranks or prices, not a list's items.
+        ("Here are the gifts from the harbour shops that our readers liked best this winter:", [1, 3, 2, 5, 4, 6]),
+    ],
+)
+def test_numbered_lines_that_do_not_continue_the_article_are_teasers(lead: str, numbers: list[int]) -> None:
+    page, items = _gift_page(lead, numbers)
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    assert not any(item in out for item in items)
+
+
 def test_repeated_openings_after_the_article_are_not_a_list_without_a_lead_in() -> None:
     """Near miss: items that open alike right after the article's last sentence ('Read: ...') are teasers."""
     teasers = [f"Read next from the harbour: {link}" for link in LINKS * 2]

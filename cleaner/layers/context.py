@@ -117,6 +117,7 @@ _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _LIST_MARKER = re.compile(r"[-–•*] ")  # how extracted text marks a list item
+_ITEM_NUMBER = re.compile(r"(\d{1,3})[.)] ")  # a numbered list item's number: '1) ', '12. '
 _TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|\bt\.co)/\w")
 _HASHTAG_END = re.compile(r"#[^\W\d_]\w*$")
 _NAMES_TWITTER = re.compile(r"(?i)\b(?:re)?tweet(?:s|ed|ing)?\b|\btwitter\b")
@@ -528,6 +529,11 @@ class ContextLayer(Layer):
                 self._weigh_list(doc, content, shape_of, weights, anchors, lo, group)
                 group = []
             group.append(p)
+        # Items numbered 1, 2, 3, ... in turn open alike too, though their words differ: a
+        # listicle's products under 'Here are the deals:'. Such a list needs its lead-in sentence.
+        numbered = [p for p in range(lo, hi) if not shape_of[content[p]].prose]  # short ones too: '15) Thriller'
+        for group in _numbered_runs(doc, content, numbered):
+            self._weigh_list(doc, content, shape_of, weights, anchors, lo, group, lead_only=True)
 
     def _weigh_list(
         self,
@@ -538,8 +544,13 @@ class ContextLayer(Layer):
         anchors: list[int],
         lo: int,
         listed: list[int],
+        *,
+        lead_only: bool = False,
     ) -> None:
-        """Weigh the items of one list when it continues the article (see _weigh_lists)."""
+        """Weigh the items of one list when it continues the article (see _weigh_lists).
+
+        ``lead_only``: only a lead-in sentence ending in ':' shows that the list continues the article.
+        """
         first, last = listed[0], listed[-1]
         span = [shape_of[content[p]] for p in range(first, last + 1)]
         if len(listed) < LIST_ITEMS or len(listed) < LIST_SHARE * sum(
@@ -555,7 +566,10 @@ class ContextLayer(Layer):
         # A long list may follow the article's prose directly (a meal plan under its introduction).
         lead = doc.lines[content[first - 1]].stripped if first > lo else ""
         lead_in = lead.endswith(":") and len(lead.split()) > MENU_WORDS
-        if len(listed) >= LONG_LIST:
+        if lead_only:
+            if not lead_in:
+                return
+        elif len(listed) >= LONG_LIST:
             lead_in = lead_in or any(shape_of[content[p]].prose for p in range(max(lo, first - LIST_GAP), first))
         if not lead_in and not any(
             a <= first <= a + HEADLINE_LINES
@@ -1220,6 +1234,25 @@ def _lead_key(line: str) -> str:
     if len(parts) > 1 and not any(ch.isalpha() for ch in key):
         key += " " + parts[1]
     return key
+
+
+def _numbered_runs(doc: Document, content: list[int], items: list[int]) -> Iterator[list[int]]:
+    """Runs of LIST_ITEMS or more of ``items`` (positions in ``content``) numbered 1, 2, 3, ... in
+    turn ('1) Lego ...', '2. Polistil ...'), each within LIST_GAP of the one before."""
+    run: list[int] = []
+    for p in items:
+        m = _ITEM_NUMBER.match(doc.lines[content[p]].stripped)
+        if m is None:
+            continue  # a line between two items (a link, a price); LIST_GAP bounds how many
+        number = int(m.group(1))
+        if run and number == len(run) + 1 and p - run[-1] <= LIST_GAP:
+            run.append(p)
+            continue
+        if len(run) >= LIST_ITEMS:
+            yield run
+        run = [p] if number == 1 else []
+    if len(run) >= LIST_ITEMS:
+        yield run
 
 
 def _headline_shaped(line: str) -> bool:

@@ -285,6 +285,30 @@ def test_numbered_lines_that_do_not_continue_the_article_are_teasers(lead: str, 
     assert not any(item in out for item in items)
 
 
+TEAMS = ["England", "Spain", "France", "Belgium", "Italy", "Croatia", "Austria", "Germany", "Poland", "Wales"]
+TEAMS += ["Denmark", "Sweden", "Portugal", "Turkey"]
+ORDINALS = ["Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "10th", "11th", "12th"]
+
+
+def test_long_list_whose_items_end_alike_continues_the_article() -> None:
+    """Items that end alike ('England (Group A): 10th appearance', 'Spain (Group F): Third appearance')
+    under a subheading, right after the article's prose, are its list though they open differently."""
+    items = [f"{team} (Group {'ABCDEFGHIJ'[n % 10]}): {ORDINALS[n % 11]} appearance" for n, team in enumerate(TEAMS)]
+    page = _page([*ARTICLE, "Qualified teams", *items])
+    out = CLEANER.clean(page, kind="text")
+    assert all(item in out for item in items)
+    assert LINKS[1] not in out
+
+
+def test_a_few_teasers_that_end_alike_after_the_article_are_not_its_list() -> None:
+    """Near miss: a short run of teasers that end in the same word ('... on video') is no list."""
+    teasers = [f"{link} on video" for link in LINKS]
+    page = _page().replace(LINKS[0], "\n".join([*teasers, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    assert not any(t in out for t in teasers)
+
+
 def test_repeated_openings_after_the_article_are_not_a_list_without_a_lead_in() -> None:
     """Near miss: items that open alike right after the article's last sentence ('Read: ...') are teasers."""
     teasers = [f"Read next from the harbour: {link}" for link in LINKS * 2]

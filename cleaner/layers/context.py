@@ -517,11 +517,16 @@ class ContextLayer(Layer):
         items = [p for p in range(lo, hi) if not shape_of[content[p]].prose and shape_of[content[p]].words > MENU_WORDS]
         if len(items) < LIST_ITEMS:
             return
-        keys = [_lead_key(doc.lines[content[p]].stripped) for p in items]
-        counts: dict[str, int] = {}
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-        listed = [p for p, key in zip(items, keys, strict=True) if counts[key] >= 3 and key not in self.stopwords]
+        # Items open alike ('3a etapa:') or end alike ('(Group A): 10th appearance'): three share a key.
+        texts = [doc.lines[content[p]].stripped for p in items]
+        keys = [(_lead_key(t), _end_key(t)) for t in texts]
+        counts = Counter(k for pair in keys for k in pair)
+        stop = self.stopwords
+        listed = [
+            p
+            for p, (lead, end) in zip(items, keys, strict=True)
+            if (counts[lead] >= 3 and lead not in stop) or (end and counts[end] >= 3 and end[1:] not in stop)
+        ]
         # The list: listed items close together (a subheading or a note may sit between two).
         group: list[int] = []
         for p in [*listed, hi + LIST_GAP + 1]:
@@ -1234,6 +1239,13 @@ def _lead_key(line: str) -> str:
     if len(parts) > 1 and not any(ch.isalpha() for ch in key):
         key += " " + parts[1]
     return key
+
+
+def _end_key(line: str) -> str:
+    """How a list item ends: its last word, digits as 0 ('… (Group A): 10th appearance'); '$' sets it apart
+    from a _lead_key."""
+    word = _DIGITS.sub("0", line.lower().rsplit(maxsplit=1)[-1])
+    return "$" + word if word.isalnum() else ""  # ('»', '...': no word)
 
 
 def _numbered_runs(doc: Document, content: list[int], items: list[int]) -> Iterator[list[int]]:

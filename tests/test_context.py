@@ -1058,3 +1058,24 @@ def test_page_numbers_under_the_article_are_no_table() -> None:
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out[-len(ARTICLE) :] == ARTICLE
     assert not set(pager) & set(out)
+
+
+JA_TITLE = "港のフェリー時刻表が嵐の被害で変更に"
+JA_MENU = ["ホーム", "ニュース", "天気", "学校", "お問い合わせ"]
+JA_ARTICLE = [
+    "港の理事会は木曜日、先週末の嵐で北の桟橋の一部が壊れたため、島へのフェリーを少なくとも三週間減便すると発表した。",
+    "技師は月曜日に桟橋を点検し、乗り場の下の木の杭が二本割れているのを見つけた。",  # 38 characters: a sentence
+    "乗客への影響",  # a subheading
+    "臨時の便は南の船着き場から出るので、毎回の航海が十分ほど長くなる。",
+    "車で乗る人は事前に予約するよう求められている。",  # 23 characters
+    "理事会は、急な欠航になった便の切符は払い戻すと約束した。修理には二十万ポンドほどかかる見込みだ。",
+]
+JA_LINKS = ["救命艇の乗組員が冬の救助で表彰される", "港の新しい魚市場が一般に公開", "マリーナの第二の船台に予算がつく"]
+
+
+def test_short_cjk_sentences_inside_the_article_weigh_for_it() -> None:
+    """Japanese sentences of 25-39 characters ending in '。' are prose: they hold the article together."""
+    lines = [f"{JA_TITLE} | 港新聞", *JA_MENU, JA_TITLE, DATELINE, *JA_ARTICLE, *JA_LINKS, "Copyright 港新聞"]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert all(line in out for line in JA_ARTICLE)
+    assert not any(line in out for line in [*JA_MENU, *JA_LINKS])

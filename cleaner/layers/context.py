@@ -47,6 +47,7 @@ REMOVED_WEIGHT = 3.0  # a line another layer removed: page furniture, a separato
 DATED_WEIGHT = 15.0  # a date or byline on its own line: teasers, feeds and comments are stamped
 MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to find
 MIN_PROSE_WORDS = 8
+CJK_PROSE_CHARS = 24  # a CJK sentence: characters, at least (as text.is_prose: three per word)
 LONG_PROSE_WORDS = 20
 MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
@@ -1022,7 +1023,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
     """A line's shape from its counts (ContextLayer._count)."""
     n, stop, ends = counted
     if stop < 0:  # CJK: no spaces, no function-word list
-        prose = ends and len(line) >= 40
+        prose = ends and len(line) >= CJK_PROSE_CHARS
     elif n < MIN_PROSE_WORDS:
         prose = False
     elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):

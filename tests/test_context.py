@@ -1079,3 +1079,13 @@ def test_short_cjk_sentences_inside_the_article_weigh_for_it() -> None:
     out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
     assert all(line in out for line in JA_ARTICLE)
     assert not any(line in out for line in [*JA_MENU, *JA_LINKS])
+
+
+def test_the_page_title_over_a_short_menu_is_not_the_headline() -> None:
+    """A dump that opens with its <title> (no site name in it) and a short menu: the headline below
+    repeats the title, so the first line is the <title> and the menu under it is the page's."""
+    menu = ["Local", "Weather", "Schools", "Subscribe today"]
+    lines = [HEADLINE, *menu, HEADLINE, DATELINE, *ARTICLE, *LINKS, *FOOTER]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[:3] == [HEADLINE, DATELINE, ARTICLE[0]]
+    assert not any(line in out for line in menu)

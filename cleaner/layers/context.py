@@ -441,7 +441,9 @@ class ContextLayer(Layer):
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)
         body = start
-        start = self._headline_start(doc, kept, shapes, start, end, out)
+        # A page dump's first line, the <title>, is no headline when a headline below repeats it.
+        title_line = content[0] if anchors and anchors[0] > 0 else None
+        start = self._headline_start(doc, kept, shapes, start, end, out, title_line)
         end = self._trailing_sentences(doc, kept, end)
         if memo.framed is None:
             memo.framed = self._opens_with_title(doc, content, shape_of, anchors) or _framed(
@@ -661,6 +663,7 @@ class ContextLayer(Layer):
         start: int,
         end: int,
         out: _Found,
+        title_line: int | None = None,
     ) -> int:
         """Find the headline block above the article; return where the article starts.
 
@@ -670,7 +673,8 @@ class ContextLayer(Layer):
         datelines and one
         kicker directly over a title line. Between the title and the body, decks,
         bylines, dates and labels stay; other lines there (share buttons,
-        counters, photo credits) go with the page.
+        counters, photo credits) go with the page. ``title_line``: the page's
+        <title> (a line index), which a headline below repeats; it is no title line here.
         """
         known = self._known_words(doc)
         lines = [doc.lines[i].stripped for i in kept]
@@ -684,6 +688,8 @@ class ContextLayer(Layer):
                 body |= self._content_words(lines[pos], known)
                 body |= _cjk_pairs(lines[pos])
         title, best = None, 0
+        if title_line is not None and kept[low] == title_line:
+            low += 1
         for p in range(low, start):
             shared = self._title_score(lines[p], shapes[p], body, known)
             if (

@@ -1089,3 +1089,17 @@ def test_the_page_title_over_a_short_menu_is_not_the_headline() -> None:
     out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
     assert out[:3] == [HEADLINE, DATELINE, ARTICLE[0]]
     assert not any(line in out for line in menu)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        [HEADLINE, HEADLINE],  # a headline printed twice in a row (its copy is not told apart)
+    ],
+)
+def test_a_first_line_repeated_below_stays_in_a_second_clean(top: list[str]) -> None:
+    """Near miss for the <title> line of a page dump: the first clean of a page dump may keep, at
+    the top of its output, a line that a line below repeats; a second clean keeps it too."""
+    page = "\n".join([f"{HEADLINE} | Harbour Gazette", *MENU, "Subscribe today", *top, DATELINE, *ARTICLE, *LINKS])
+    once = CLEANER.clean(page, kind="text")
+    assert CLEANER.clean(once, kind="text") == once

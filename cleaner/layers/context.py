@@ -441,8 +441,17 @@ class ContextLayer(Layer):
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)
         body = start
-        # A page dump's first line, the <title>, is no headline when a headline below repeats it.
-        title_line = content[0] if anchors and anchors[0] > 0 else None
+        # A page dump's first line, the <title>, is no headline when a headline below repeats
+        # it: past other lines, or with more to it ('<headline> – TechCrunch'). A headline
+        # printed twice in a row is not told from its copy, and a label ('AUTO NEWS' over
+        # each teaser) is no <title>: a second clean of the output keeps them as the first did.
+        title_line = None
+        if (
+            anchors
+            and shape_of[content[0]].words >= TEASER_WORDS
+            and (anchors[0] > 1 or lines[content[0]].stripped != lines[content[anchors[0]]].stripped)
+        ):
+            title_line = content[0]
         start = self._headline_start(doc, kept, shapes, start, end, out, title_line)
         end = self._trailing_sentences(doc, kept, end)
         if memo.framed is None:

@@ -1,6 +1,6 @@
 """What the cleaner takes from text that is already clean, and from its own HTML-mode output.
 
-Two checks of "it must not harm clean text", on the 181 ScrapingHub pages:
+Three checks of "it must not harm clean text", on the 181 ScrapingHub pages:
 
 1. **Clean articles in.** Each page's hand-made ground truth (``articleBody``,
    the article and nothing else, one paragraph per line) is cleaned in text
@@ -13,8 +13,12 @@ Two checks of "it must not harm clean text", on the 181 ScrapingHub pages:
    is cleaned once more with ``kind="auto"`` (it is text now). A page whose
    text changes is one where ``clean(clean(page)) != clean(page)``; the HTML
    kind checks its output as text (Cleaner._check_as_text) so that none does.
+3. **Text output in again.** Each page's naive whole-page text dump (text
+   mode's benchmark input) is cleaned, and that output is cleaned once more.
+   Text mode does not check its output, so this is where a layer that reads
+   its own output differently (a first line taken for a page's <title>) shows.
 
-Both are also scored against the ground truth with the benchmark's shingle
+The first two are also scored against the ground truth with the benchmark's shingle
 scorer, so a change can be read as recall lost.
 
     python -m benchmarks.cleaninput [--no-write]
@@ -84,6 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         twice_scores.append(score_page(again.text, page.truth))
     once_corpus, twice_corpus = score_corpus(once_scores), score_corpus(twice_scores)
 
+    # 3. Text output in again.
+    text_changed: list[str] = []
+    for page in pages:
+        once = cleaner.clean(page.dump, kind="text")
+        if cleaner.clean(once, kind="text") != once:
+            text_changed.append(page.key[:8])
+
     n = len(pages)
     lines = [
         "# Clean text in: what the cleaner takes from text that is already clean",
@@ -99,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         + f", {changed_words:,} words removed; "
         f"F1 {once_corpus.f1:.4f} once, {twice_corpus.f1:.4f} twice "
         f"(recall {once_corpus.recall:.4f} -> {twice_corpus.recall:.4f}).",
+        f"3. The text-mode output of each page's naive text dump cleaned again: {len(text_changed)} of {n} pages change"
+        + (f" ({', '.join(text_changed)})." if text_changed else "."),
         "",
         "Words removed from the ground truth, by rule (the ground truth was not made by this",
         "project's guide: some of these are a copyright line or an ad disclosure it kept):",

@@ -241,6 +241,74 @@ def test_numbered_teasers_after_a_label_do_not_weigh_for_the_article() -> None:
     assert not any(t in out for t in teasers)
 
 
+GIFTS = [
+    "Lifeboat model kit with a working winch",
+    "Tide clock in brass",
+    "Sea shanty songbook for the whole family",
+    "Harbour jigsaw puzzle of a thousand pieces",
+    "Fisherman's wool jumper in navy blue",
+    "Lighthouse night light for a child's room",
+]
+
+
+def _gift_page(lead: str, numbers: list[int]) -> tuple[str, list[str]]:
+    """The article, then a lead-in line and gift items numbered by ``numbers``, each over its shop link."""
+    items = [f"{n}) {gift}" for n, gift in zip(numbers, GIFTS, strict=True)]
+    listed = [line for n, item in enumerate(items) for line in (item, f"http://shop.example/{n}")]
+    page = _page([*ARTICLE, lead]).replace(LINKS[0], "\n".join([*listed, LINKS[0]]))
+    return page, items
+
+
+def test_numbered_list_after_a_lead_in_sentence_continues_the_article() -> None:
+    """Items numbered 1, 2, 3, ... under a sentence ending in ':' are the article's list, though each
+    opens with different words (a gift guide's products)."""
+    lead = "Here are the gifts from the harbour shops that our readers liked best this winter:"
+    page, items = _gift_page(lead, [1, 2, 3, 4, 5, 6])
+    out = CLEANER.clean(page, kind="text")
+    assert lead in out and all(item in out for item in items)
+    assert LINKS[1] not in out
+
+
+@pytest.mark.parametrize(
+    ("lead", "numbers"),
+    [
+        # No lead-in sentence: the numbered teasers right after the article's last paragraph.
+        ("The harbour board meets again next month to decide on the repair.", [1, 2, 3, 4, 5, 6]),
+        # Numbers that do not count up in turn: ranks or prices, not a list's items.
+        ("Here are the gifts from the harbour shops that our readers liked best this winter:", [1, 3, 2, 5, 4, 6]),
+    ],
+)
+def test_numbered_lines_that_do_not_continue_the_article_are_teasers(lead: str, numbers: list[int]) -> None:
+    page, items = _gift_page(lead, numbers)
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    assert not any(item in out for item in items)
+
+
+TEAMS = ["England", "Spain", "France", "Belgium", "Italy", "Croatia", "Austria", "Germany", "Poland", "Wales"]
+TEAMS += ["Denmark", "Sweden", "Portugal", "Turkey"]
+ORDINALS = ["Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "10th", "11th", "12th"]
+
+
+def test_long_list_whose_items_end_alike_continues_the_article() -> None:
+    """Items that end alike ('England (Group A): 10th appearance', 'Spain (Group F): Third appearance')
+    under a subheading, right after the article's prose, are its list though they open differently."""
+    items = [f"{team} (Group {'ABCDEFGHIJ'[n % 10]}): {ORDINALS[n % 11]} appearance" for n, team in enumerate(TEAMS)]
+    page = _page([*ARTICLE, "Qualified teams", *items])
+    out = CLEANER.clean(page, kind="text")
+    assert all(item in out for item in items)
+    assert LINKS[1] not in out
+
+
+def test_a_few_teasers_that_end_alike_after_the_article_are_not_its_list() -> None:
+    """Near miss: a short run of teasers that end in the same word ('... on video') is no list."""
+    teasers = [f"{link} on video" for link in LINKS]
+    page = _page().replace(LINKS[0], "\n".join([*teasers, LINKS[0]]))
+    out = CLEANER.clean(page, kind="text")
+    assert ARTICLE[-1] in out
+    assert not any(t in out for t in teasers)
+
+
 def test_repeated_openings_after_the_article_are_not_a_list_without_a_lead_in() -> None:
     """Near miss: items that open alike right after the article's last sentence ('Read: ...') are teasers."""
     teasers = [f"Read next from the harbour: {link}" for link in LINKS * 2]
@@ -990,3 +1058,48 @@ def test_page_numbers_under_the_article_are_no_table() -> None:
     out = CLEANER.clean(page, kind="text").splitlines()
     assert out[-len(ARTICLE) :] == ARTICLE
     assert not set(pager) & set(out)
+
+
+JA_TITLE = "港のフェリー時刻表が嵐の被害で変更に"
+JA_MENU = ["ホーム", "ニュース", "天気", "学校", "お問い合わせ"]
+JA_ARTICLE = [
+    "港の理事会は木曜日、先週末の嵐で北の桟橋の一部が壊れたため、島へのフェリーを少なくとも三週間減便すると発表した。",
+    "技師は月曜日に桟橋を点検し、乗り場の下の木の杭が二本割れているのを見つけた。",  # 38 characters: a sentence
+    "乗客への影響",  # a subheading
+    "臨時の便は南の船着き場から出るので、毎回の航海が十分ほど長くなる。",
+    "車で乗る人は事前に予約するよう求められている。",  # 23 characters
+    "理事会は、急な欠航になった便の切符は払い戻すと約束した。修理には二十万ポンドほどかかる見込みだ。",
+]
+JA_LINKS = ["救命艇の乗組員が冬の救助で表彰される", "港の新しい魚市場が一般に公開", "マリーナの第二の船台に予算がつく"]
+
+
+def test_short_cjk_sentences_inside_the_article_weigh_for_it() -> None:
+    """Japanese sentences of 25-39 characters ending in '。' are prose: they hold the article together."""
+    lines = [f"{JA_TITLE} | 港新聞", *JA_MENU, JA_TITLE, DATELINE, *JA_ARTICLE, *JA_LINKS, "Copyright 港新聞"]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert all(line in out for line in JA_ARTICLE)
+    assert not any(line in out for line in [*JA_MENU, *JA_LINKS])
+
+
+def test_the_page_title_over_a_short_menu_is_not_the_headline() -> None:
+    """A dump that opens with its <title> (no site name in it) and a short menu: the headline below
+    repeats the title, so the first line is the <title> and the menu under it is the page's."""
+    menu = ["Local", "Weather", "Schools", "Subscribe today"]
+    lines = [HEADLINE, *menu, HEADLINE, DATELINE, *ARTICLE, *LINKS, *FOOTER]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[:3] == [HEADLINE, DATELINE, ARTICLE[0]]
+    assert not any(line in out for line in menu)
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        [HEADLINE, HEADLINE],  # a headline printed twice in a row (its copy is not told apart)
+    ],
+)
+def test_a_first_line_repeated_below_stays_in_a_second_clean(top: list[str]) -> None:
+    """Near miss for the <title> line of a page dump: the first clean of a page dump may keep, at
+    the top of its output, a line that a line below repeats; a second clean keeps it too."""
+    page = "\n".join([f"{HEADLINE} | Harbour Gazette", *MENU, "Subscribe today", *top, DATELINE, *ARTICLE, *LINKS])
+    once = CLEANER.clean(page, kind="text")
+    assert CLEANER.clean(once, kind="text") == once

@@ -154,10 +154,11 @@ def test_report_counts_per_input(tmp_path: Path) -> None:
 def test_report_with_a_lone_surrogate_is_valid_json(tmp_path: Path) -> None:
     """A record's \\ud800 escape ends up in a removed line: the report escapes it (it was a traceback)."""
     src, out, rep = tmp_path / "in.jsonl", tmp_path / "out.jsonl", tmp_path / "r.json"
-    src.write_text('{"text": "Leave a Comment\\n\\ud800 Comments\\n' + _seed(4)[0].replace("\n", "\\n") + '"}\n')
+    # Under the article, a comment form starts the footer: the next line goes with it.
+    src.write_text('{"text": "' + _seed(4)[0].replace("\n", "\\n") + '\\nLeave a Comment\\n\\ud800 Comments\\n"}\n')
     assert main(["--jsonl", str(src), "-o", str(out), "--report", str(rep), "-q"]) == 0
     removals = json.loads(rep.read_text(encoding="utf-8"))["inputs"][0]["removals"]
-    assert {"record_line": 1, "text": "\ud800 Comments"}.items() <= removals[1].items()
+    assert any({"record_line": 1, "text": "\ud800 Comments"}.items() <= r.items() for r in removals)
 
 
 def test_directory_where_a_file_is_expected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,6 +47,7 @@ REMOVED_WEIGHT = 3.0  # a line another layer removed: page furniture, a separato
 DATED_WEIGHT = 15.0  # a date or byline on its own line: teasers, feeds and comments are stamped
 MIN_ARTICLE_WEIGHT = 25.0  # words of prose: below this there is no article to find
 MIN_PROSE_WORDS = 8
+CJK_PROSE_CHARS = 24  # a CJK sentence: characters, at least (as text.is_prose: three per word)
 LONG_PROSE_WORDS = 20
 MIN_STOPWORD_RATIO = 0.12
 LANGUAGE_SAMPLE = 2000  # words of long lines read to tell whether we know the language
@@ -117,6 +118,7 @@ _CRUMB = re.compile(r" [»›] ")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 _FIELD = re.compile(r"(?:^|(?<=\s))(?:[^\W\d_]+ ){0,2}[^\W\d_]+:(?=\s)")  # a label: one to three words and ':'
 _LIST_MARKER = re.compile(r"[-–•*] ")  # how extracted text marks a list item
+_ITEM_NUMBER = re.compile(r"(\d{1,3})[.)] ")  # a numbered list item's number: '1) ', '12. '
 _TWEET_LINK = re.compile(r"(?:pic\.twitter\.com|\bt\.co)/\w")
 _HASHTAG_END = re.compile(r"#[^\W\d_]\w*$")
 _NAMES_TWITTER = re.compile(r"(?i)\b(?:re)?tweet(?:s|ed|ing)?\b|\btwitter\b")
@@ -441,7 +443,18 @@ class ContextLayer(Layer):
         start = next(p for p, i in enumerate(kept) if i >= first_line)
         end = max(p for p, i in enumerate(kept) if i <= last_line)
         body = start
-        start = self._headline_start(doc, kept, shapes, start, end, out)
+        # A page dump's first line, the <title>, is no headline when a headline below repeats
+        # it: past other lines, or with more to it ('<headline> – TechCrunch'). A headline
+        # printed twice in a row is not told from its copy, and a label ('AUTO NEWS' over
+        # each teaser) is no <title>: a second clean of the output keeps them as the first did.
+        title_line = None
+        if (
+            anchors
+            and shape_of[content[0]].words >= TEASER_WORDS
+            and (anchors[0] > 1 or lines[content[0]].stripped != lines[content[anchors[0]]].stripped)
+        ):
+            title_line = content[0]
+        start = self._headline_start(doc, kept, shapes, start, end, out, title_line)
         end = self._trailing_sentences(doc, kept, end)
         if memo.framed is None:
             memo.framed = self._opens_with_title(doc, content, shape_of, anchors) or _framed(
@@ -522,11 +535,16 @@ class ContextLayer(Layer):
         items = [p for p in range(lo, hi) if not shape_of[content[p]].prose and shape_of[content[p]].words > MENU_WORDS]
         if len(items) < LIST_ITEMS:
             return
-        keys = [_lead_key(doc.lines[content[p]].stripped) for p in items]
-        counts: dict[str, int] = {}
-        for key in keys:
-            counts[key] = counts.get(key, 0) + 1
-        listed = [p for p, key in zip(items, keys, strict=True) if counts[key] >= 3 and key not in self.stopwords]
+        # Items open alike ('3a etapa:') or end alike ('(Group A): 10th appearance'): three share a key.
+        texts = [doc.lines[content[p]].stripped for p in items]
+        keys = [(_lead_key(t), _end_key(t)) for t in texts]
+        counts = Counter(k for pair in keys for k in pair)
+        stop = self.stopwords
+        listed = [
+            p
+            for p, (lead, end) in zip(items, keys, strict=True)
+            if (counts[lead] >= 3 and lead not in stop) or (end and counts[end] >= 3 and end[1:] not in stop)
+        ]
         # The list: listed items close together (a subheading or a note may sit between two).
         group: list[int] = []
         for p in [*listed, hi + LIST_GAP + 1]:
@@ -534,6 +552,11 @@ class ContextLayer(Layer):
                 self._weigh_list(doc, content, shape_of, weights, anchors, lo, group)
                 group = []
             group.append(p)
+        # Items numbered 1, 2, 3, ... in turn open alike too, though their words differ: a
+        # listicle's products under 'Here are the deals:'. Such a list needs its lead-in sentence.
+        numbered = [p for p in range(lo, hi) if not shape_of[content[p]].prose]  # short ones too: '15) Thriller'
+        for group in _numbered_runs(doc, content, numbered):
+            self._weigh_list(doc, content, shape_of, weights, anchors, lo, group, lead_only=True)
 
     def _weigh_list(
         self,
@@ -544,8 +567,13 @@ class ContextLayer(Layer):
         anchors: list[int],
         lo: int,
         listed: list[int],
+        *,
+        lead_only: bool = False,
     ) -> None:
-        """Weigh the items of one list when it continues the article (see _weigh_lists)."""
+        """Weigh the items of one list when it continues the article (see _weigh_lists).
+
+        ``lead_only``: only a lead-in sentence ending in ':' shows that the list continues the article.
+        """
         first, last = listed[0], listed[-1]
         span = [shape_of[content[p]] for p in range(first, last + 1)]
         if len(listed) < LIST_ITEMS or len(listed) < LIST_SHARE * sum(
@@ -561,7 +589,10 @@ class ContextLayer(Layer):
         # A long list may follow the article's prose directly (a meal plan under its introduction).
         lead = doc.lines[content[first - 1]].stripped if first > lo else ""
         lead_in = lead.endswith(":") and len(lead.split()) > MENU_WORDS
-        if len(listed) >= LONG_LIST:
+        if lead_only:
+            if not lead_in:
+                return
+        elif len(listed) >= LONG_LIST:
             lead_in = lead_in or any(shape_of[content[p]].prose for p in range(max(lo, first - LIST_GAP), first))
         if not lead_in and not any(
             a <= first <= a + HEADLINE_LINES
@@ -647,6 +678,7 @@ class ContextLayer(Layer):
         start: int,
         end: int,
         out: _Found,
+        title_line: int | None = None,
     ) -> int:
         """Find the headline block above the article; return where the article starts.
 
@@ -656,7 +688,8 @@ class ContextLayer(Layer):
         datelines and one
         kicker directly over a title line. Between the title and the body, decks,
         bylines, dates and labels stay; other lines there (share buttons,
-        counters, photo credits) go with the page.
+        counters, photo credits) go with the page. ``title_line``: the page's
+        <title> (a line index), which a headline below repeats; it is no title line here.
         """
         known = self._known_words(doc)
         lines = [doc.lines[i].stripped for i in kept]
@@ -670,6 +703,8 @@ class ContextLayer(Layer):
                 body |= self._content_words(lines[pos], known)
                 body |= _cjk_pairs(lines[pos])
         title, best = None, 0
+        if title_line is not None and kept[low] == title_line:
+            low += 1
         for p in range(low, start):
             shared = self._title_score(lines[p], shapes[p], body, known)
             if (
@@ -1011,7 +1046,7 @@ def _shape(line: str, counted: tuple[int, int, bool], shape_only: bool) -> _Shap
     """A line's shape from its counts (ContextLayer._count)."""
     n, stop, ends = counted
     if stop < 0:  # CJK: no spaces, no function-word list
-        prose = ends and len(line) >= 40
+        prose = ends and len(line) >= CJK_PROSE_CHARS
     elif n < MIN_PROSE_WORDS:
         prose = False
     elif shape_only or (not stop and _NON_LATIN_SCRIPT.search(line)):
@@ -1243,6 +1278,32 @@ def _lead_key(line: str) -> str:
     if len(parts) > 1 and not any(ch.isalpha() for ch in key):
         key += " " + parts[1]
     return key
+
+
+def _end_key(line: str) -> str:
+    """How a list item ends: its last word, digits as 0 ('… (Group A): 10th appearance'); '$' sets it apart
+    from a _lead_key."""
+    word = _DIGITS.sub("0", line.lower().rsplit(maxsplit=1)[-1])
+    return "$" + word if word.isalnum() else ""  # ('»', '...': no word)
+
+
+def _numbered_runs(doc: Document, content: list[int], items: list[int]) -> Iterator[list[int]]:
+    """Runs of LIST_ITEMS or more of ``items`` (positions in ``content``) numbered 1, 2, 3, ... in
+    turn ('1) Lego ...', '2. Polistil ...'), each within LIST_GAP of the one before."""
+    run: list[int] = []
+    for p in items:
+        m = _ITEM_NUMBER.match(doc.lines[content[p]].stripped)
+        if m is None:
+            continue  # a line between two items (a link, a price); LIST_GAP bounds how many
+        number = int(m.group(1))
+        if run and number == len(run) + 1 and p - run[-1] <= LIST_GAP:
+            run.append(p)
+            continue
+        if len(run) >= LIST_ITEMS:
+            yield run
+        run = [p] if number == 1 else []
+    if len(run) >= LIST_ITEMS:
+        yield run
 
 
 def _headline_shaped(line: str) -> bool:

@@ -4,7 +4,9 @@ A line matched by a rule marked ``tail = true`` ("Leave a Comment", "Source
 link", "The post ... appeared first on ...") starts the page footer: the
 non-prose lines after it are footer too (rule ``<category>.footer``). A line
 of prose after the start is kept and ends the footer, because scrapers
-sometimes glue the next story on below.
+sometimes glue the next story on below. A footer follows the article: an
+opener with no prose above it (a '3 Comments' or 'Leave a comment' link under
+the byline) is removed alone, and the lines below it are left to the other layers.
 
 A footer line is named by what it is once the chain has settled (``finish``):
 in the comment section (between two comment lines) it is comments; below it,
@@ -40,6 +42,7 @@ class TailLayer(PatternLayer):
         end = last_prose_index(doc)
         kept = doc.kept()
         lines = doc.lines
+        first_prose: int | None = None  # found when the first opener asks for it
         # Nothing happens before the first line a rule matches.
         for i in kept[bisect_left(kept, hit[0]) :]:
             ln = lines[i]
@@ -52,7 +55,11 @@ class TailLayer(PatternLayer):
                 if rule.category == "comments":
                     comment_lines.append(i)
                 if rule.tail and starter is None:
-                    starter = rule
+                    if first_prose is None:
+                        prose = (k for k in kept if not lines[k].removed and is_prose(lines[k].text))
+                        first_prose = next(prose, len(lines))
+                    if first_prose < i:
+                        starter = rule
                 continue
             if starter is None:
                 continue

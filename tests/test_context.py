@@ -1103,3 +1103,13 @@ def test_a_first_line_repeated_below_stays_in_a_second_clean(top: list[str]) -> 
     page = "\n".join([f"{HEADLINE} | Harbour Gazette", *MENU, "Subscribe today", *top, DATELINE, *ARTICLE, *LINKS])
     once = CLEANER.clean(page, kind="text")
     assert CLEANER.clean(once, kind="text") == once
+
+
+def test_the_headline_is_the_line_that_repeats_the_page_title() -> None:
+    """A teaser over the headline may share more words with the body than the headline does; the
+    headline is the line that repeats the page's <title>, and the teaser is not in its block."""
+    teaser = "Harbour board says the ferry timetable, the pier repair and the south slipway sailings will change"
+    lines = [f"{HEADLINE} | Harbour Gazette", *MENU, teaser, "Local news", HEADLINE, DATELINE, *ARTICLE, *LINKS]
+    out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert teaser not in out
+    assert out[out.index(HEADLINE) :][:3] == [HEADLINE, DATELINE, ARTICLE[0]]

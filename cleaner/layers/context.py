@@ -454,7 +454,8 @@ class ContextLayer(Layer):
             and (anchors[0] > 1 or lines[content[0]].stripped != lines[content[anchors[0]]].stripped)
         ):
             title_line = content[0]
-        start = self._headline_start(doc, kept, shapes, start, end, out, title_line)
+        headlines = frozenset(content[a] for a in anchors)
+        start = self._headline_start(doc, kept, shapes, start, end, out, title_line, headlines)
         end = self._trailing_sentences(doc, kept, end)
         if memo.framed is None:
             memo.framed = self._opens_with_title(doc, content, shape_of, anchors) or _framed(
@@ -679,6 +680,7 @@ class ContextLayer(Layer):
         end: int,
         out: _Found,
         title_line: int | None = None,
+        headlines: frozenset[int] = frozenset(),
     ) -> int:
         """Find the headline block above the article; return where the article starts.
 
@@ -690,6 +692,9 @@ class ContextLayer(Layer):
         bylines, dates and labels stay; other lines there (share buttons,
         counters, photo credits) go with the page. ``title_line``: the page's
         <title> (a line index), which a headline below repeats; it is no title line here.
+        ``headlines``: the lines that repeat the <title> (_title_anchors). The first of them
+        in reach that shares a word with the body is the title, though a caption under the
+        photo may share more (a later repeat is a gallery's or a share box's copy).
         """
         known = self._known_words(doc)
         lines = [doc.lines[i].stripped for i in kept]
@@ -705,14 +710,19 @@ class ContextLayer(Layer):
         title, best = None, 0
         if title_line is not None and kept[low] == title_line:
             low += 1
+        repeat = None  # the first line in reach that repeats the <title> and shares a word with the body
         for p in range(low, start):
             shared = self._title_score(lines[p], shapes[p], body, known)
-            if (
-                shared > best
-                and not _ends_with_other(lines[p], lines[p + 1 : start])
-                and not _crumb(doc, kept, lines, p)
-            ):
+            if not shared or (shared <= best and (repeat is not None or kept[p] not in headlines)):
+                continue
+            if _ends_with_other(lines[p], lines[p + 1 : start]) or _crumb(doc, kept, lines, p):
+                continue
+            if shared > best:
                 title, best = p, shared
+            if repeat is None and kept[p] in headlines:
+                repeat = (p, shared)
+        if repeat is not None:
+            title, best = repeat
         if best < 2:
             # A headline written as a sentence ('... They just might be.') reads as prose;
             # when no other line is clearly the title, a short one that shares words with

@@ -339,7 +339,7 @@ class RuleIndex:
         self._any_required = re.compile("|".join(map(re.escape, tokens))).search if tokens else None
         self._unknown_set = frozenset(self._unknown_start)
         self._known_heads: dict[str, bool] = {}
-        self._screen = _screen([self.rules[n] for n in self._unknown_start])
+        self._screen = _screen([self._gate_words[n] for n in self._unknown_start])
         # functools' C cache: bounded, thread-safe, and cheaper per call than a Python-level dict dance.
         self._cached = functools.lru_cache(maxsize=CACHE_LINES)(self._match)
 
@@ -503,22 +503,18 @@ def _holds_none(line: str, written: _Search | None, lowered: _Search | None) -> 
     return (line.isascii() or not any(map(line.__contains__, FOLD_TO_ASCII))) and lowered(line.lower()) is None
 
 
-def _screen(rules: Sequence[Rule]) -> tuple[str, ...] | None:
-    """Lower-cased words one of which every line that one of ``rules`` matches holds, lower-cased
-    (see RuleIndex.hits_of); None if some rule names no such words."""
+def _screen(gate_words: Sequence[tuple[tuple[str, ...], tuple[str, ...]] | None]) -> tuple[str, ...] | None:
+    """Lower-cased words one of which every line that the rules of ``gate_words`` (their
+    _screen_words) match holds (see RuleIndex.hits_of); None if some rule names no such words."""
     words: set[str] = set()
-    for rule in rules:
-        if rule.requires:
-            found: tuple[str, ...] | None = rule.requires  # (compared as written)
-        else:
-            found = required_words(rule.pattern)
-            # Ignoring case, a regex finds a word beyond ASCII where its lower case may not show.
-            if found is not None and rule.pattern.flags & re.IGNORECASE and not all(w.isascii() for w in found):
-                found = None
-        # Lower case goes letter by letter but for the capital sigma (its form depends on the next letter).
-        if found is None or any("\u03a3" in w for w in found):
+    for got in gate_words:
+        if got is None:
             return None
-        words.update(w.lower() for w in found)
+        written, lowered = got
+        # Lower case goes letter by letter but for the capital sigma (its form depends on the next letter).
+        if any("\u03a3" in w for w in written):
+            return None
+        words.update(w.lower() for w in (*written, *lowered))
     return tuple(sorted(words, key=len, reverse=True))
 
 

@@ -713,13 +713,14 @@ class ContextLayer(Layer):
         repeat = None  # the first line in reach that repeats the <title> and shares a word with the body
         for p in range(low, start):
             shared = self._title_score(lines[p], shapes[p], body, known)
-            if not shared or (shared <= best and (repeat is not None or kept[p] not in headlines)):
-                continue
+            first_repeat = repeat is None and kept[p] in headlines
+            if not shared or not (shared > best or first_repeat):
+                continue  # (the two tests below cost more than the score: only a candidate takes them)
             if _ends_with_other(lines[p], lines[p + 1 : start]) or _crumb(doc, kept, lines, p):
                 continue
             if shared > best:
                 title, best = p, shared
-            if repeat is None and kept[p] in headlines:
+            if first_repeat:
                 repeat = (p, shared)
         if repeat is not None:
             title, best = repeat

@@ -210,3 +210,18 @@ def test_clean_skips_naming_and_returns_the_same_text(monkeypatch: pytest.Monkey
     assert calls == []
     assert text == CLEANER.clean_document(page, kind="text").text
     assert calls  # clean_document names
+
+
+def test_site_links_are_navigation_and_legal_links_boilerplate() -> None:
+    """golden/README.md's convention: the site's own pages in a menu are navigation; legal links
+    (and a list that holds one) are boilerplate, wherever the menu sits."""
+    expected = {
+        "About": ("context.menu", "navigation"),
+        "Contact Us": ("navigation.site-links", "navigation"),
+        "Advertise": ("navigation.site-links", "navigation"),
+        "Disclaimer": ("boilerplate.legal-link", "boilerplate"),
+        "Privacy Policy and Terms of Use": ("boilerplate.legal-link", "boilerplate"),
+        "Contact Us | Privacy Policy": ("boilerplate.legal-links", "boilerplate"),
+    }
+    named = _named(_page(below=list(expected)))
+    assert {text: named[text] for text in expected} == expected

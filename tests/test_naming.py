@@ -225,3 +225,33 @@ def test_site_links_are_navigation_and_legal_links_boilerplate() -> None:
     }
     named = _named(_page(below=list(expected)))
     assert {text: named[text] for text in expected} == expected
+
+
+def test_a_sign_is_not_a_word_of_a_menu_entry() -> None:
+    """'Arts & Culture Jobs' has three words: a menu entry, not a teaser's headline."""
+    named = _named(_page(above=["Arts & Culture Jobs"]))
+    assert named["Arts & Culture Jobs"] == ("context.menu", "navigation")
+    named = _named(_page(above=["Arts and Culture Jobs"]))
+    assert named["Arts and Culture Jobs"] == ("context.teaser", "related")
+
+
+def test_a_bare_count_is_named_by_its_widget() -> None:
+    """A share count by its buttons is promo; a view count over its label is the label's; a count
+    under a removed line with a rule's name belongs to that widget (a comment's like counters)."""
+    above = ["2.289", "letture", "Facebook", "0", "Twitter"]
+    below = ["Reply", "Report", "0", "0"]
+    result = CLEANER.clean_document(_page(above=above, below=below), kind="text")
+    named = [(r.text, r.rule, r.category) for r in result.removals if r.text in ("2.289", "letture", "0")]
+    assert named == [
+        ("2.289", "context.count", "boilerplate"),
+        ("letture", "boilerplate.view-count", "boilerplate"),
+        ("0", "context.count", "promo"),
+        ("0", "context.count", "comments"),
+        ("0", "context.count", "comments"),
+    ]
+
+
+def test_page_numbers_stay_the_menu_they_make() -> None:
+    """Pagination: numbers next to numbers only, with no widget to belong to, stay navigation."""
+    named = _named(_page(below=["1", "2", "3"]))
+    assert named["1"] == named["2"] == named["3"] == ("context.menu", "navigation")

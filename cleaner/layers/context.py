@@ -959,7 +959,7 @@ class ContextLayer(Layer):
         if _URL.fullmatch(line):
             return "context.url", "boilerplate"
         cjk = not shape.prose and not line.isascii() and _CJK.search(line)  # (isascii(): a flag of the str)
-        words = cjk_words(line) if cjk else shape.words  # (CJK: by characters)
+        words = cjk_words(line) if cjk or shape.words > MENU_WORDS else shape.words  # (CJK: by characters; no signs)
         ends = ends_sentence(line)
         if words <= MENU_WORDS and not ends:
             return "context.menu", "navigation"

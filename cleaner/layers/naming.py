@@ -55,6 +55,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 URL = re.compile(r"(?:https?://|www\.)\S{1,2000}")
 DIGIT = re.compile(r"\d")
+_HAS_WORD = re.compile(r"\w")
+COUNT = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})*|\d+(?:[.,]\d)?[kKmM]")  # a counter: '0', '2.289', '1,204', '1.2K'
 DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
@@ -72,11 +74,12 @@ def dated(line: str, words: int) -> bool:
 
 def cjk_words(line: str) -> int:
     """Words of a line, a run of CJK characters counting one word per three characters
-    ('엔터테인먼트', 'Entertainment', is two): what tells a menu entry from a headline."""
+    ('엔터테인먼트', 'Entertainment', is two), a bare sign ('&', '|') none ('Arts & Culture'
+    is two): what tells a menu entry from a headline."""
     n = 0
     for token in line.split():
         cjk = len(CJK.findall(token))
-        n += -(-cjk // 3) if cjk else 1
+        n += -(-cjk // 3) if cjk else 1 if _HAS_WORD.search(token) else 0
     return n
 
 
@@ -166,6 +169,11 @@ class _Namer:
             if whys[i][1] == menu and self.heads_teasers(i) and not dated(lines[i].stripped, 3):
                 names[i] = (prefix + "list-heading", "related")
         stray = [i for i in stray if i not in names]
+        # A bare count belongs to the widget beside it: share buttons, a comment's buttons, its label.
+        for i in stray:
+            if COUNT.fullmatch(lines[i].stripped) and (widget := self.counted(i)) is not None:
+                names[i] = (prefix + "count", widget)
+        stray = [i for i in stray if i not in names]
         names.update(_in_list(doc, stray, whys, self.category, prefix))
         for i, (rule, new) in names.items():
             if (rule, new) != whys[i][1:] and layer.enabled(new, rule):
@@ -250,6 +258,19 @@ class _Namer:
             if rule != self.outside and self.category(k) != "promo":
                 return None
             k = line_above(self.doc, k)
+        return None
+
+    def counted(self, i: int) -> str | None:
+        """The category of the widget a bare count ('0', '2.289') belongs to: a share button next to
+        it makes it a share count; otherwise the removed line above it (the widget it closes), else
+        the one below (its label: '2.289' over 'letture')."""
+        above, below = line_above(self.doc, i), line_below(self.doc, i)
+        for k in (above, below):
+            if k in self.removed and self.category(k) == "promo" and self.removed.why(k)[1].startswith("promo.share"):
+                return "promo"
+        for k in (above, below):
+            if k in self.removed and (k not in self.whys or k in self.names):
+                return self.category(k)  # named by more than its shape: it tells what the widget is
         return None
 
     def heads_teasers(self, i: int) -> bool:

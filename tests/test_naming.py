@@ -255,3 +255,12 @@ def test_page_numbers_stay_the_menu_they_make() -> None:
     """Pagination: numbers next to numbers only, with no widget to belong to, stay navigation."""
     named = _named(_page(below=["1", "2", "3"]))
     assert named["1"] == named["2"] == named["3"] == ("context.menu", "navigation")
+
+
+def test_the_title_under_a_next_post_label_is_its_link() -> None:
+    """'next post' and the title it links: a previous/next link (navigation), not a teaser; under a
+    gallery's two arrows ('Previous Next') a headline is a teaser again."""
+    below = ["previous post", LINKS[0], "next post", LINKS[1], "Previous Next", LINKS[2]]
+    named = _named(_page(below=below, links=[]))
+    assert named[LINKS[0]] == named[LINKS[1]] == ("context.prev-next-title", "navigation")
+    assert named[LINKS[2]] == ("context.teaser", "related")

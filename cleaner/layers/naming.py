@@ -61,6 +61,8 @@ DATE = re.compile(
     r"(?i)\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d{2}\b"
 )
+PREV_NEXT_LABEL = "navigation.prev-next-arrow"  # the rule of a bare 'next post' label (its link's title below it)
+_BOTH_WAYS = re.compile(r"(?i)(?:prev|older).{0,30}(?:next|newer)")  # 'Previous Next': a gallery's arrows, no title
 _CRUMBS = re.compile(r"\s+[»›>/|]\s+")
 BYLINE = re.compile(r"(?i)^(?:by|von|par|por|di|de|от|written by|posted by|published by)\s+\S")
 
@@ -202,6 +204,8 @@ class _Namer:
                 head = self.layer.book.by_id.get(removed.why(above)[1])
                 if head is not None and head.block:
                     return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
+                if removed.why(above)[1] == PREV_NEXT_LABEL and not _BOTH_WAYS.search(doc.lines[above].stripped):
+                    return prefix + "prev-next-title", "navigation"  # 'next post', then that post's title
         elif shape == self.outside:
             head = self.related_block_above(i)
             if head is not None:

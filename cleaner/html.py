@@ -18,7 +18,15 @@ import trafilatura
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
-from cleaner.html_rules import ARTICLE_BODY_ITEMPROP, ARTICLE_BODY_WORDS, LINK_BLOCK, PRUNE, TAG_LINKS, XPATH_RULES
+from cleaner.html_rules import (
+    ARTICLE_BODY_ITEMPROP,
+    ARTICLE_BODY_WORDS,
+    LINK_BLOCK,
+    PRUNE,
+    RELATED_LIST,
+    TAG_LINKS,
+    XPATH_RULES,
+)
 from cleaner.model import Removal
 
 LAYER = "html"
@@ -62,6 +70,8 @@ _LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLO
 _LINK_CANDIDATES = etree.XPath(_link_xpath)
 _TAG_CATEGORY, _TAG_RULE, _tag_xpath, _TAG_MAX_OTHER = TAG_LINKS
 _TAG_LINKS = etree.XPath(_tag_xpath)
+_RELATED_CATEGORY, _RELATED_RULE, _related_xpath, _RELATED_HEADING_WORDS = RELATED_LIST
+_RELATED_HEADS = etree.XPath(_related_xpath)
 _XPATH_RULES = tuple((category, rule, etree.XPath(xpath)) for category, rule, xpath in XPATH_RULES)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
 _PROTECTED = frozenset({"html", "body", "main", "article"})
@@ -209,7 +219,40 @@ def prune(root: etree._Element) -> list[Removal]:
             removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
             el.drop_tree()
     removals.extend(prune_tag_lists(root))
+    removals.extend(prune_related_lists(root))
     removals.extend(prune_link_blocks(root))
+    return removals
+
+
+@functools.lru_cache(maxsize=1)
+def _related_headings() -> tuple[re.Pattern[str], ...]:
+    """The text layers' related-heading patterns ('Related Stories', 'Lesen Sie auch'), every language."""
+    from cleaner.rules import builtin_rules
+
+    return tuple(r.pattern for r in builtin_rules() if r.block and r.category == _RELATED_CATEGORY)
+
+
+def prune_related_lists(root: etree._Element) -> list[Removal]:
+    """Drop a list standing right under a related-stories heading, and the heading (RELATED_LIST)."""
+    removals = []
+    total = None
+    for head in _RELATED_HEADS(root):
+        if head.tag in _PROTECTED or not _attached(head, root):
+            continue
+        heading = _node_text(head)
+        if not heading or len(heading.split()) > _RELATED_HEADING_WORDS:
+            continue
+        if not any(p.fullmatch(heading) for p in _related_headings()):
+            continue
+        items = next(s for s in head.itersiblings() if isinstance(s.tag, str))  # the list (the XPath's test)
+        text = _node_text(items)
+        if len(text) > 200:
+            total = total if total is not None else len(_node_text(root))
+            if len(text) >= MAX_SHARE * total:
+                continue  # a list holding half the page is the article's
+        for el, line in ((head, heading), (items, text)):
+            removals.append(Removal(LAYER, _RELATED_RULE, _RELATED_CATEGORY, line, el.sourceline, el.sourceline))
+            el.drop_tree()
     return removals
 
 

@@ -397,3 +397,26 @@ def test_blocks_the_extractor_drops_are_explained() -> None:
     assert [r.text for r in dropped] == ["Visit our partner shop for garden furniture and more."]
     assert dropped[0].layer == "html" and dropped[0].category == "boilerplate"
     assert not any("Paragraph 3" in r.text for r in result.removals)
+
+
+@pytest.mark.parametrize(
+    ("heading", "gone"),
+    [
+        ('<div class="heading-h3">More Great WIRED Stories</div>', True),
+        ("<p><strong>Related stories</strong></p>", True),
+        # Near miss: a list under a heading of the article's own goes on.
+        ("<p><strong>What the budget pays for</strong></p>", False),
+    ],
+)
+def test_list_under_a_related_heading_is_related(heading: str, gone: bool) -> None:
+    """trafilatura drops a heading that is no <h*> but keeps its list, whose items then read as
+    the article's: a list right under a heading the related-heading rules match goes with it."""
+    items = (
+        "<ul><li>The library fund grows by a fifth, to pay for <a href='/a'>longer opening hours</a> at night</li>"
+        "<li>The river road repairs move to spring, after <a href='/b'>the flood survey</a> found more damage</li></ul>"
+    )
+    out = html_to_text(page(heading + items))
+    assert ("The library fund grows" not in out.text) is gone
+    assert PROSE2 in out.text
+    named = {r.category for r in out.removals if r.rule == "html.related-list"}
+    assert named == ({"related"} if gone else set())

@@ -9,6 +9,7 @@ expressions are data (PRUNE), kept apart from the logic, by category.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from operator import itemgetter
@@ -71,7 +72,8 @@ _LINK_CANDIDATES = etree.XPath(_link_xpath)
 _TAG_CATEGORY, _TAG_RULE, _tag_xpath, _TAG_MAX_OTHER = TAG_LINKS
 _TAG_LINKS = etree.XPath(_tag_xpath)
 _RELATED_CATEGORY, _RELATED_RULE, _related_xpath, _RELATED_HEADING_WORDS = RELATED_LIST
-_RELATED_HEADS = etree.XPath(_related_xpath)
+_RELATED_LISTS = etree.XPath(_related_xpath)
+_HEADING_NODES = 4  # elements in a related list's heading, at most
 _XPATH_RULES = tuple((category, rule, etree.XPath(xpath)) for category, rule, xpath in XPATH_RULES)
 # Never pruned by a rule: the document itself and the page's own main-content landmarks.
 _PROTECTED = frozenset({"html", "body", "main", "article"})
@@ -236,15 +238,18 @@ def prune_related_lists(root: etree._Element) -> list[Removal]:
     """Drop a list standing right under a related-stories heading, and the heading (RELATED_LIST)."""
     removals = []
     total = None
-    for head in _RELATED_HEADS(root):
-        if head.tag in _PROTECTED or not _attached(head, root):
+    for items in _RELATED_LISTS(root):
+        # The heading: the list's previous element (a comment between them is no element).
+        head = next((s for s in items.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
+        if head is None or head.tag in _PROTECTED:
             continue
+        if next(itertools.islice(head.iter(), _HEADING_NODES, None), None) is not None:
+            continue  # a heading is a few nodes (a <div>, maybe a <strong> or a link in it), not a section
         heading = _node_text(head)
         if not heading or len(heading.split()) > _RELATED_HEADING_WORDS:
             continue
-        if not any(p.fullmatch(heading) for p in _related_headings()):
+        if not any(p.fullmatch(heading) for p in _related_headings()) or not _attached(items, root):
             continue
-        items = next(s for s in head.itersiblings() if isinstance(s.tag, str))  # the list (the XPath's test)
         text = _node_text(items)
         if len(text) > 200:
             total = total if total is not None else len(_node_text(root))

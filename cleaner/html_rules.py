@@ -135,10 +135,10 @@ ARTICLE_BODY_WORDS = _set("article-body articlebody story-body entry-content pos
 # A list right under a related-stories heading that is no <h*> element
 # ('<div class="heading-h3">More Great WIRED Stories</div><ul>...'): trafilatura drops
 # such a heading but keeps the list, whose items then read as the article's.
-# (category, rule id, XPath of the heading candidates, most words of a heading.)
-# A heading is one that the text layers' related-heading rules (block = true) match
-# whole, so the words of such headings stay in one place, per language.
-RELATED_LIST = ("related", "html.related-list", "//*[following-sibling::*[1][self::ul or self::ol]]", 8)
+# (category, rule id, XPath of the lists, most words of a heading.) The heading is the
+# list's previous element sibling, one that the text layers' related-heading rules
+# (block = true) match whole, so the words of such headings stay in one place, per language.
+RELATED_LIST = ("related", "html.related-list", "//ul | //ol", 8)
 
 # Structural rules, applied after PRUNE: (category, rule id, XPath).
 # A link wrapping a heading is a teaser card for another page (image, title,

@@ -34,6 +34,30 @@ _PARSER = lxml.html.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
 )
 
+
+def _html_class_lookup() -> etree.ElementNamespaceClassLookup:
+    """The element classes lxml.html gives (HtmlElement, FormElement for <form>, ...), chosen in C.
+
+    lxml.html picks each element's class in a Python method, called every time
+    a node gets its Python object: ~380,000 times on the 181 benchmark pages
+    (our rules, and trafilatura on its copies of our tree). lxml's own lookup,
+    given the same table, picks the same classes in C: a node's object costs
+    half as much, and the HTML mode 2% fewer instructions.
+    """
+    lookup = etree.ElementNamespaceClassLookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    lookup.get_namespace(None).update(lxml.html.HtmlElementClassLookup._default_element_classes)
+    return lookup
+
+
+_PARSER.set_element_class_lookup(_html_class_lookup())
+
 # Every element a rule could match, in document order, found at C level; the
 # rules are then tested in Python once per candidate (an XPath regex test per rule
 # calls back into Python for every element and was most of the cost). A union of

@@ -245,6 +245,19 @@ def test_huge_attribute_does_not_crash() -> None:
     assert isinstance(cleaner.clean(html, kind="html"), str)
 
 
+def test_parsed_elements_have_the_classes_lxml_html_gives() -> None:
+    """parse picks element classes in C; trafilatura and our rules must see the same objects."""
+    import lxml.html
+
+    html = (
+        "<html><body><form><label>a</label><input><select></select><textarea></textarea></form><p>b</p></body></html>"
+    )
+    ours, theirs = parse(html), lxml.html.document_fromstring(html)
+    assert ours is not None
+    assert [type(el) for el in ours.iter()] == [type(el) for el in theirs.iter()]
+    assert {type(el).__name__ for el in ours.iter()} > {"FormElement", "InputElement", "HtmlElement"}
+
+
 def test_bytes_page_is_decoded() -> None:
     html = page("").replace("<head>", '<head><meta charset="utf-8">').replace("budget on", "budget – on")
     text = cleaner.clean(html.encode("utf-8"), kind="html")

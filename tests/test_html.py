@@ -258,6 +258,15 @@ def test_parsed_elements_have_the_classes_lxml_html_gives() -> None:
     assert {type(el).__name__ for el in ours.iter()} > {"FormElement", "InputElement", "HtmlElement"}
 
 
+@pytest.mark.parametrize("bad", ["\x00", "\x08", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800", "\udfff"])
+def test_characters_xml_forbids_are_dropped_before_parsing(bad: str) -> None:
+    """lxml refuses them in any text it sets; each kind is found whichever way parse looks for it."""
+    root = parse(f"<html><body><p>caf\u00e9{bad} \ufffd\uff01 ok{bad}</p></body></html>")
+    assert root is not None
+    assert root.findtext(".//p") == "caf\u00e9 \ufffd\uff01 ok"
+    assert parse(f" {bad}\n{bad}") is None  # nothing but whitespace once they are gone
+
+
 def test_bytes_page_is_decoded() -> None:
     html = page("").replace("<head>", '<head><meta charset="utf-8">').replace("budget on", "budget – on")
     text = cleaner.clean(html.encode("utf-8"), kind="html")

@@ -267,6 +267,15 @@ def test_characters_xml_forbids_are_dropped_before_parsing(bad: str) -> None:
     assert parse(f" {bad}\n{bad}") is None  # nothing but whitespace once they are gone
 
 
+def test_unexplained_extraction_gives_the_same_text_and_no_removals() -> None:
+    """clean() reads only the text: the HTML layer skips its explanations, and the text is the same."""
+    html = page('<div class="share-buttons"><span>Share on Facebook</span></div><table><tr><td>x</td></tr></table>')
+    explained, bare = html_to_text(html), html_to_text(html, explain=False)
+    assert explained.removals and bare.removals == []
+    assert (bare.text, bare.title) == (explained.text, explained.title)
+    assert cleaner.clean(html, kind="html") == cleaner.clean_document(html, kind="html").text
+
+
 def test_bytes_page_is_decoded() -> None:
     html = page("").replace("<head>", '<head><meta charset="utf-8">').replace("budget on", "budget – on")
     text = cleaner.clean(html.encode("utf-8"), kind="html")

@@ -131,11 +131,15 @@ class HtmlOutput:
     title: str | None
 
 
-def _node_text(el: etree._Element) -> str:
+def _raw_text(el: etree._Element) -> str:
     try:
-        return " ".join(el.text_content().split())
+        return el.text_content()
     except ValueError:
         return ""
+
+
+def _node_text(el: etree._Element) -> str:
+    return " ".join(_raw_text(el).split())
 
 
 def _xml_legal(html: str) -> tuple[str, bytes]:
@@ -212,6 +216,42 @@ def _is_hidden(el: etree._Element) -> bool:
     return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
+class _PageShare:
+    """Whether a node holds MAX_SHARE of the page's text, the page as it was when the current rule first asked.
+
+    The page's text is taken then (it is what the rule's guard compares with), but
+    split and joined like a node's only when the answer depends on it: measuring
+    once per rule was a fifth of prune's time, and nearly every node asked about is
+    far smaller than half the page. What decides that is a floor: a past measure,
+    less, for each node removed since, its text and two spaces (removing a node
+    shortens the page's text by at most that much: the words either side may join).
+    """
+
+    def __init__(self, root: etree._Element, removals: list[Removal]) -> None:
+        self._root, self._removals = root, removals
+        self._measured = (0, 0)  # a measured length, and how many removals had been made then
+        self._text: str | None = None  # the page's text when the current rule first asked
+        self._at = 0  # ... and how many removals had been made then
+        self._floor = 0  # a length the page's text then had at least
+        self._length: int | None = None  # its length, once measured
+
+    def next_rule(self) -> None:
+        self._text = self._length = None
+
+    def holds(self, length: int) -> bool:
+        """Whether a node whose text is ``length`` long holds MAX_SHARE of the page's text or more."""
+        if self._text is None:
+            self._text, self._at = _raw_text(self._root), len(self._removals)
+            known, at = self._measured
+            self._floor = known - sum(len(r.text) + 2 for r in self._removals[at : self._at])
+        if self._length is None:
+            if length < MAX_SHARE * self._floor:
+                return False
+            self._length = len(" ".join(self._text.split()))
+            self._measured = (self._length, self._at)
+        return length >= MAX_SHARE * self._length
+
+
 def prune(root: etree._Element) -> list[Removal]:
     """Drop never-article nodes in place and explain each.
 
@@ -222,19 +262,17 @@ def prune(root: etree._Element) -> list[Removal]:
     matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
     tagged = set(_TAG_LINKS(root))  # the post's tag links: a dateline box may hold the tag list
-    total = None  # the page's text length, measured after the rules before this one
+    page = _PageShare(root, removals)  # every node dropped below is recorded there, with its text
     current = None
     for n, el in matches:
         if n != current:
-            current, total = n, None
+            current = n
+            page.next_rule()
         if el.tag in _PROTECTED or el.getparent() is None or not _attached(el, root):
             continue
         text = _node_text(el)
-        if len(text) > 200:
-            if total is None:
-                total = len(_node_text(root))
-            if len(text) >= MAX_SHARE * total:
-                continue
+        if len(text) > 200 and page.holds(len(text)):
+            continue
         rule = PRUNE[n]
         if tagged and rule.category != _TAG_CATEGORY:
             # A tag list inside the node is named apart: it is navigation, whatever box holds it.
@@ -245,15 +283,13 @@ def prune(root: etree._Element) -> list[Removal]:
         removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
         el.drop_tree()  # keeps the text that follows the node (its tail)
     for category, rule_id, xpath in _XPATH_RULES:
-        total = None
+        page.next_rule()
         for el in xpath(root):
             if el.getparent() is None or el.tag in _PROTECTED or not _attached(el, root):
                 continue
             text = _node_text(el)
-            if len(text) > 200:
-                total = total if total is not None else len(_node_text(root))
-                if len(text) >= MAX_SHARE * total:
-                    continue  # a link around the whole story is no teaser
+            if len(text) > 200 and page.holds(len(text)):
+                continue  # a link around the whole story is no teaser
             removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
             el.drop_tree()
     removals.extend(prune_tag_lists(root))

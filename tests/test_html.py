@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.html import (
+    MAX_SHARE,
+    _node_text,
+    _PageShare,
     class_words,
     headline_in_article,
     html_to_text,
@@ -17,6 +22,7 @@ from cleaner.html import (
     unwrap_layout_tables,
 )
 from cleaner.html_rules import PRUNE
+from cleaner.model import Removal
 
 PROSE = (
     "The council approved the new budget on Tuesday after a long debate about road repairs, "
@@ -428,3 +434,63 @@ def test_blocks_the_extractor_drops_are_explained() -> None:
     assert [r.text for r in dropped] == ["Visit our partner shop for garden furniture and more."]
     assert dropped[0].layer == "html" and dropped[0].category == "boilerplate"
     assert not any("Paragraph 3" in r.text for r in result.removals)
+
+
+# Pieces of a page where words join or part when a node goes: bare words, every
+# kind of space str.split() knows (and XML's four), and nested inline and block tags.
+_PIECES = st.sampled_from(
+    [
+        "ab",
+        "c",
+        "defgh",
+        " ",
+        "\n",
+        "\t",
+        "\xa0",
+        "\u3000",
+        "\u2009",
+        "<span>",
+        "</span>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "</b>",
+    ]
+)
+_STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("drop"), st.integers(0, 40)),
+        st.tuples(st.just("ask"), st.integers(-3, 3)),  # around MAX_SHARE of the page, where answers turn
+        st.tuples(st.just("rule"), st.just(0)),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_PIECES, min_size=1, max_size=80), _STEPS)
+# "xdefgh c ab" loses "c" and both its spaces: 11 -> 8 characters, its text and two more.
+@example(["defgh", "<b>", " ", "c", " ", "</b>", "ab"], [("ask", 0), ("drop", 1), ("rule", 0), ("ask", 0)])
+def test_page_share_answers_as_a_measure_taken_when_the_rule_first_asks(
+    pieces: list[str], steps: list[tuple[str, int]]
+) -> None:
+    """_PageShare skips measuring the page when its floor answers; the answers must be those of the measure."""
+    root = parse("<html><body><p>x</p>" + "".join(pieces) + "</body></html>")
+    assert root is not None
+    removals: list[Removal] = []
+    share, first = _PageShare(root, removals), None  # first: the page's length when the rule first asked
+    for step, n in steps:
+        if step == "rule":
+            share.next_rule()
+            first = None
+        elif step == "ask":
+            now = len(_node_text(root))
+            first = now if first is None else first
+            length = max(0, round(MAX_SHARE * now) + n)
+            assert share.holds(length) == (length >= MAX_SHARE * first)
+        else:
+            nodes = [el for el in root.iter() if el.tag not in ("html", "body")]
+            if nodes:
+                el = nodes[n % len(nodes)]
+                removals.append(Removal("html", "r", "c", _node_text(el), None, None))
+                el.drop_tree()

@@ -58,14 +58,11 @@ def _html_class_lookup() -> etree.ElementNamespaceClassLookup:
 
 _PARSER.set_element_class_lookup(_html_class_lookup())
 
-# Every element a rule could match, in document order, found at C level; the
-# rules are then tested in Python once per candidate (an XPath regex test per rule
-# calls back into Python for every element and was most of the cost). A union of
-# one attribute test and one path per tag: a single predicate with a self:: test
-# per tag tried every name on every element and took three times as long.
-_RULE_TAGS = sorted({tag for rule in PRUNE for tag in rule.tags})
-_ATTRIBUTED = "//*[@class or @id or @role or @hidden or @aria-hidden or @style]"
-_CANDIDATES = etree.XPath(" | ".join([_ATTRIBUTED, *[f"//{tag}" for tag in _RULE_TAGS]]))
+# The rules are tested in Python, once per element (rule_index): an XPath regex
+# test per rule calls back into Python for every element. Every element is tested,
+# in document order: an XPath listing the ones a rule could match (an attribute a
+# rule reads, or a rule's tag) ran its predicate on every element, and cost more
+# than testing in Python the third of them no rule could match.
 # The first rule (by index in PRUNE) for each tag, role and class/id word.
 _BY_TAG: dict[str, int] = {}
 _BY_ROLE: dict[str, int] = {}
@@ -258,7 +255,7 @@ def prune(root: etree._Element) -> list[Removal]:
     The result is that of applying the rules one after the other over the whole
     tree, in PRUNE order, but the tree is walked once.
     """
-    matches = [(n, el) for el in _CANDIDATES(root) if (n := rule_index(el)) is not None]
+    matches = [(n, el) for el in root.iter(etree.Element) if (n := rule_index(el)) is not None]
     matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
     tagged = set(_TAG_LINKS(root))  # the post's tag links: a dateline box may hold the tag list

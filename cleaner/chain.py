@@ -113,13 +113,15 @@ class Cleaner:
 
     def extract_text(self, content: str | bytes, *, kind: str = "auto") -> str:
         """The text the text layers would see (HTML extracted): what a site template is learned from."""
-        return self._extract(content, kind).text
+        return self._extract(content, kind, explain=False).text
 
-    def _extract(self, content: str | bytes, kind: str, *, whole: bool = True) -> _Extracted:
+    def _extract(self, content: str | bytes, kind: str, *, whole: bool = True, explain: bool = True) -> _Extracted:
         """Decode, detect the kind, and for HTML extract the text: everything before the text layers.
 
         Unless ``whole`` is asked for, decoded text input stays in pieces that the
         Document splits one by one: a 100 MB input is never one str beside its lines.
+        ``explain=False`` is for a caller that reads only the text: the HTML layer
+        then records no removals (see html_to_text).
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
@@ -153,6 +155,7 @@ class Cleaner:
                 text,
                 favor_precision=self.config.html_favor_precision,
                 include_tables=self.config.html_include_tables,
+                explain=explain,
             )
             return _Extracted(out.text, kind, out.removals, out.title)
         return _Extracted(text, kind, [], None)
@@ -222,7 +225,7 @@ class Cleaner:
     def clean(self, content: str | bytes, *, kind: str = "auto") -> str:
         """Clean one document and return only the text (the same text clean_document gives: its removals are
         neither named nor made into Removal objects, since nobody reads them)."""
-        return self._clean_text(self._extract(content, kind, whole=False), name=False).text
+        return self._clean_text(self._extract(content, kind, whole=False, explain=False), name=False).text
 
     # -- batches of one site ---------------------------------------------------
     @overload

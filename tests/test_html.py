@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import cleaner
 from cleaner.html import (
+    MAX_SHARE,
+    _node_text,
+    _PageShare,
     class_words,
     headline_in_article,
     html_to_text,
@@ -17,6 +22,7 @@ from cleaner.html import (
     unwrap_layout_tables,
 )
 from cleaner.html_rules import PRUNE
+from cleaner.model import Removal
 
 PROSE = (
     "The council approved the new budget on Tuesday after a long debate about road repairs, "
@@ -245,6 +251,37 @@ def test_huge_attribute_does_not_crash() -> None:
     assert isinstance(cleaner.clean(html, kind="html"), str)
 
 
+def test_parsed_elements_have_the_classes_lxml_html_gives() -> None:
+    """parse picks element classes in C; trafilatura and our rules must see the same objects."""
+    import lxml.html
+
+    html = (
+        "<html><body><form><label>a</label><input><select></select><textarea></textarea></form><p>b</p></body></html>"
+    )
+    ours, theirs = parse(html), lxml.html.document_fromstring(html)
+    assert ours is not None
+    assert [type(el) for el in ours.iter()] == [type(el) for el in theirs.iter()]
+    assert {type(el).__name__ for el in ours.iter()} > {"FormElement", "InputElement", "HtmlElement"}
+
+
+@pytest.mark.parametrize("bad", ["\x00", "\x08", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800", "\udfff"])
+def test_characters_xml_forbids_are_dropped_before_parsing(bad: str) -> None:
+    """lxml refuses them in any text it sets; each kind is found whichever way parse looks for it."""
+    root = parse(f"<html><body><p>caf\u00e9{bad} \ufffd\uff01 ok{bad}</p></body></html>")
+    assert root is not None
+    assert root.findtext(".//p") == "caf\u00e9 \ufffd\uff01 ok"
+    assert parse(f" {bad}\n{bad}") is None  # nothing but whitespace once they are gone
+
+
+def test_unexplained_extraction_gives_the_same_text_and_no_removals() -> None:
+    """clean() reads only the text: the HTML layer skips its explanations, and the text is the same."""
+    html = page('<div class="share-buttons"><span>Share on Facebook</span></div><table><tr><td>x</td></tr></table>')
+    explained, bare = html_to_text(html), html_to_text(html, explain=False)
+    assert explained.removals and bare.removals == []
+    assert (bare.text, bare.title) == (explained.text, explained.title)
+    assert cleaner.clean(html, kind="html") == cleaner.clean_document(html, kind="html").text
+
+
 def test_bytes_page_is_decoded() -> None:
     html = page("").replace("<head>", '<head><meta charset="utf-8">').replace("budget on", "budget – on")
     text = cleaner.clean(html.encode("utf-8"), kind="html")
@@ -420,3 +457,63 @@ def test_list_under_a_related_heading_is_related(heading: str, gone: bool) -> No
     assert PROSE2 in out.text
     named = {r.category for r in out.removals if r.rule == "html.related-list"}
     assert named == ({"related"} if gone else set())
+
+
+# Pieces of a page where words join or part when a node goes: bare words, every
+# kind of space str.split() knows (and XML's four), and nested inline and block tags.
+_PIECES = st.sampled_from(
+    [
+        "ab",
+        "c",
+        "defgh",
+        " ",
+        "\n",
+        "\t",
+        "\xa0",
+        "\u3000",
+        "\u2009",
+        "<span>",
+        "</span>",
+        "<div>",
+        "</div>",
+        "<b>",
+        "</b>",
+    ]
+)
+_STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("drop"), st.integers(0, 40)),
+        st.tuples(st.just("ask"), st.integers(-3, 3)),  # around MAX_SHARE of the page, where answers turn
+        st.tuples(st.just("rule"), st.just(0)),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_PIECES, min_size=1, max_size=80), _STEPS)
+# "xdefgh c ab" loses "c" and both its spaces: 11 -> 8 characters, its text and two more.
+@example(["defgh", "<b>", " ", "c", " ", "</b>", "ab"], [("ask", 0), ("drop", 1), ("rule", 0), ("ask", 0)])
+def test_page_share_answers_as_a_measure_taken_when_the_rule_first_asks(
+    pieces: list[str], steps: list[tuple[str, int]]
+) -> None:
+    """_PageShare skips measuring the page when its floor answers; the answers must be those of the measure."""
+    root = parse("<html><body><p>x</p>" + "".join(pieces) + "</body></html>")
+    assert root is not None
+    removals: list[Removal] = []
+    share, first = _PageShare(root, removals), None  # first: the page's length when the rule first asked
+    for step, n in steps:
+        if step == "rule":
+            share.next_rule()
+            first = None
+        elif step == "ask":
+            now = len(_node_text(root))
+            first = now if first is None else first
+            length = max(0, round(MAX_SHARE * now) + n)
+            assert share.holds(length) == (length >= MAX_SHARE * first)
+        else:
+            nodes = [el for el in root.iter() if el.tag not in ("html", "body")]
+            if nodes:
+                el = nodes[n % len(nodes)]
+                removals.append(Removal("html", "r", "c", _node_text(el), None, None))
+                el.drop_tree()

@@ -400,7 +400,7 @@ def prune_link_blocks(root: etree._Element) -> list[Removal]:
 
 def _attached(el: etree._Element, root: etree._Element) -> bool:
     """False when an ancestor was pruned already by an earlier rule (the node is gone with it)."""
-    return any(anc is root for anc in el.iterancestors())
+    return root in el.iterancestors()
 
 
 def _norm(text: str) -> str:
@@ -568,9 +568,10 @@ def html_to_text(
     options.update(include_tables=include_tables, favor_precision=favor_precision)
     if favor_precision:
         options["favor_recall"] = False  # trafilatura takes one or the other
-    blocks = text_blocks(root) if explain else []
+    blocks = text_blocks(root) if explain else None
     text = trafilatura.extract(root, **options) or ""
-    removals.extend(unextracted(blocks, text))
+    if blocks is not None:
+        removals.extend(unextracted(blocks, text))
     lines = text.split("\n")
     # The headline is the page's title, not its article body: trafilatura keeps
     # it when it sits in the chosen container, usually as the first line.

@@ -302,7 +302,7 @@ def prune(root: etree._Element) -> list[Removal]:
             removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
             el.drop_tree()
     removals.extend(prune_tag_lists(root))
-    removals.extend(prune_related_lists(root))
+    removals.extend(prune_related_lists(root, page))
     removals.extend(prune_link_blocks(root))
     return removals
 
@@ -315,10 +315,13 @@ def _related_headings() -> tuple[re.Pattern[str], ...]:
     return tuple(r.pattern for r in builtin_rules() if r.block and r.category == _RELATED_CATEGORY)
 
 
-def prune_related_lists(root: etree._Element) -> list[Removal]:
-    """Drop a list standing right under a related-stories heading, and the heading (RELATED_LIST)."""
+def prune_related_lists(root: etree._Element, page: _PageShare) -> list[Removal]:
+    """Drop a list standing right under a related-stories heading, and the heading (RELATED_LIST).
+
+    ``page``: prune's guard against dropping half the page, which this step asks as one more rule.
+    """
     removals = []
-    total = None
+    page.next_rule()
     for items in _RELATED_LISTS(root):
         # The heading: the list's previous element (a comment between them is no element).
         head = next((s for s in items.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
@@ -332,10 +335,8 @@ def prune_related_lists(root: etree._Element) -> list[Removal]:
         if not any(p.fullmatch(heading) for p in _related_headings()) or not _attached(items, root):
             continue
         text = _node_text(items)
-        if len(text) > 200:
-            total = total if total is not None else len(_node_text(root))
-            if len(text) >= MAX_SHARE * total:
-                continue  # a list holding half the page is the article's
+        if len(text) > 200 and page.holds(len(text)):
+            continue  # a list holding half the page is the article's
         for el, line in ((head, heading), (items, text)):
             removals.append(Removal(LAYER, _RELATED_RULE, _RELATED_CATEGORY, line, el.sourceline, el.sourceline))
             el.drop_tree()

@@ -201,10 +201,11 @@ class _Namer:
         if shape == self.teaser:
             above = line_above(doc, i)
             if above in removed:
-                head = self.layer.book.by_id.get(removed.why(above)[1])
+                above_rule = removed.why(above)[1]
+                head = self.layer.book.by_id.get(above_rule)
                 if head is not None and head.block:
                     return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
-                if removed.why(above)[1] == PREV_NEXT_LABEL and not _BOTH_WAYS.search(doc.lines[above].stripped):
+                if above_rule == PREV_NEXT_LABEL and not _BOTH_WAYS.search(doc.lines[above].stripped):
                     return prefix + "prev-next-title", "navigation"  # 'next post', then that post's title
         elif shape == self.outside:
             head = self.related_block_above(i)

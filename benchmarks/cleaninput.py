@@ -32,12 +32,13 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from benchmarks import data
 from benchmarks.results import write_section
 from benchmarks.run import load_pages
 from benchmarks.score import score_corpus, score_page
 from cleaner.text import word_count as words
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "scrapinghub"
+DATA = data.corpus_dir("scrapinghub")
 TOP_RULES = 15
 
 

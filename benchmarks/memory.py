@@ -27,8 +27,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import data
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = data.shared_dir()
 GOAL = 10.0  # peak RSS below this many times the input size (issue: reliability)
 
 CHILD = r"""

@@ -32,11 +32,12 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from benchmarks import data
 from benchmarks.naive_text import load_page, naive_text
 from benchmarks.results import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = Path("/work/shared/benchmarks/scrapinghub/html")
+PAGES = data.corpus_dir("scrapinghub") / "html"
 CONFIGS = {"default": [], "fsync": ["--fsync"], "no-templates": ["--no-templates"]}
 CONTROL_PAGES = 181
 

@@ -105,3 +105,62 @@ def score_corpus(pages: Iterable[PageScore]) -> CorpusScore:
     rec = sum(recalls) / len(recalls) if recalls else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return CorpusScore(prec, rec, f1, len(page_list))
+
+
+# WCXB's metric (../shared/benchmarks/wcxb-dev/README.md): lower-cased word bags,
+# per-page P/R/F1, corpus figures the plain means of the per-page figures.
+
+
+@dataclass(frozen=True)
+class WordPageScore:
+    """Word-bag overlap of one prediction; the per-page figures follow WCXB's definition."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        """overlap / predicted words; an empty prediction scores 0 (1 if the truth is empty too)."""
+        if self.tp + self.fp == 0:
+            return 1.0 if self.fn == 0 else 0.0
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        """overlap / true words; 0 when the truth is empty but something was predicted."""
+        if self.tp + self.fn == 0:
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        """Per-page F1; the corpus F1 is the mean of these."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def words(text: str) -> Counter[str]:
+    """The lower-cased ``\\w+`` multiset of ``text``."""
+    return Counter(_TOKEN.findall(text.lower()))
+
+
+def word_score_page(predicted: str, truth: str) -> WordPageScore:
+    """Compare one prediction with its truth as word multisets."""
+    pred, true = words(predicted), words(truth)
+    tp = sum((pred & true).values())
+    return WordPageScore(tp, sum(pred.values()) - tp, sum(true.values()) - tp)
+
+
+def word_score_corpus(pages: Iterable[WordPageScore]) -> CorpusScore:
+    """Plain means of the per-page P, R and F1 over every page."""
+    page_list = list(pages)
+    n = len(page_list)
+    if not n:
+        return CorpusScore(0.0, 0.0, 0.0, 0)
+    return CorpusScore(
+        sum(p.precision for p in page_list) / n,
+        sum(p.recall for p in page_list) / n,
+        sum(p.f1 for p in page_list) / n,
+        n,
+    )

@@ -22,9 +22,10 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from benchmarks import data
 from benchmarks.naive_text import load_page, naive_text
 
-DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "scrapinghub"
+DATA = data.corpus_dir("scrapinghub")
 SCALE = 10
 GOAL_DOCS = 1000.0
 GOAL_RATIO = 11.0

@@ -12,9 +12,13 @@ Two readers, each for one kind of evidence:
   that the table continues the article, so its cells weigh nothing either
   way: the paragraphs around it stay one run.
 
-They read numbers with two patterns: NUMBER (a cell of weigh_tables, the
-counter under a headline: '(3)', '1/2', '10%') and _NUMBER_CELL (a cell of
-neutral_tables: '–3', '%'). Made one, they would read some cells otherwise.
+The two read a number cell with two patterns, kept apart on purpose: NUMBER
+(weigh_tables, and the counter under a headline in headline.py) also takes
+'(142)', '1/2' and '10/14/2025'; _NUMBER_CELL (neutral_tables) also takes
+'–3' and a bare '%'. Their union in both places changed two WCXB product
+pages (4015, 4818): neutral_tables read review dates and counts as a
+table's numbers and kept a review list and product cards as the article.
+One detector for both would mix their evidence the same way.
 """
 
 from __future__ import annotations

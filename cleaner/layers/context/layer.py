@@ -32,6 +32,8 @@ SHAPE_RULES = frozenset({"context.menu", "context.teaser", "context.outside"})
 
 
 class ContextLayer(Layer):
+    """Find the article of a whole-page dump by the weight of its prose and remove the page around it."""
+
     name = "context"
     # Not over the extracted lines of a page: trafilatura already chose the article, and this
     # layer cost 3 points of recall there. The HTML kind runs it on its output as text

@@ -47,12 +47,14 @@ _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2,}")
 
 @dataclass(slots=True)
 class Shape:
+    """What a line is, read from its text alone; shared by every line of the same shape (never changed)."""
+
     words: int
     prose: bool
     dated: bool = False
     # What the rounds read of a line, worked out once per line text (see line_shape).
     weight: float = 0.0
-    symbol: str = "N"  # symbol
+    symbol: str = "N"  # symbol(): Prose, Dated or Not prose
     fine: str = "N"  # fine_symbol of a line not repeated
     gain: float = 0.0  # prose words beyond the first few, uncapped (0 for other lines)
     several: bool = False  # two words or more

@@ -49,9 +49,9 @@ def outside_lines(
     barrier: int | None,
     headers: set[int],
 ) -> Iterator[tuple[int, str, str]]:
-    """(line index, rule, category) of each kept line outside the article, kept[start:end + 1],
-    below line ``edge``. ``barrier``: where the comment section starts (a line index), ``headers``:
-    the commenters' names and dates there (regions.comment_headers)."""
+    """(line index, rule, category) of each kept line outside the article kept[start:end + 1]
+    that stands below line ``edge`` (-1: any). ``barrier``: where the comment section starts (a
+    line index), ``headers``: the commenters' names and dates there (regions.comment_headers)."""
     for pos in itertools.chain(range(start), range(end + 1, len(kept))):
         i = kept[pos]
         if i <= edge:

@@ -121,4 +121,5 @@ def neutral_tables(sh: Sequence[Shape | None], texts: Sequence[str], weights: Mu
 
 
 def _cell(shape: Shape | None) -> bool:
+    """A kept line that may be a cell of a table's header row: not prose, a few words."""
     return shape is not None and not shape.prose and shape.words <= TABLE_HEADER_WORDS

@@ -16,7 +16,7 @@ from cleaner.layers.context.frame import framed, furniture_edge
 from cleaner.layers.context.headline import headline_block
 from cleaner.layers.context.lines import Shape, line_shapes, remembered_shapes
 from cleaner.layers.context.lists import weigh_lists
-from cleaner.layers.context.outside import outside_category, outside_lines
+from cleaner.layers.context.outside import name_outside, outside_category
 from cleaner.layers.context.posts import tweet_signatures, tweet_text
 from cleaner.layers.context.regions import comment_headers, comment_limit, comment_section, repeated_regions
 from cleaner.layers.context.run import article_run, trailing_sentences
@@ -147,12 +147,14 @@ class ContextLayer(Layer):
         # 9. Every line outside goes, named by what it is (outside.py).
         headers = comment_headers(doc, shape_of, barrier) if barrier is not None else set()
         config = self.config
-        # (kept_by_user, and enabled when nothing is disabled, written out: this runs for every line outside)
-        screened = bool(config.disable_categories or config.disable_rules)
-        append = out.append
-        for i, rule, category in outside_lines(doc, kept, shapes, start, end, edge, barrier, headers):
-            if not screened or (config.enabled(category, rule) and not self.kept_by_user(doc, i)):
-                append((i, rule, category))
+        # (kept_by_user, and enabled, asked only when something is disabled: this runs for every line outside)
+        screen = None
+        if config.disable_categories or config.disable_rules:
+
+            def screen(i: int, rule: str, category: str) -> bool:
+                return config.enabled(category, rule) and not self.kept_by_user(doc, i)
+
+        name_outside(doc, kept, shapes, start, end, edge, barrier, headers, out.append, screen)
         return out
 
     # -- naming, once the lines to remove are settled ----------------------------

@@ -12,7 +12,7 @@ settled, the layer's finish step may name such a line better (naming.py).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable
 
 from cleaner.layers.context.lines import MENU_WORDS, Shape
 from cleaner.layers.naming import CJK, URL, cjk_words
@@ -39,7 +39,7 @@ def outside_category(doc: Document, index: int, shape: Shape) -> tuple[str, str]
     return "context.outside", "boilerplate"
 
 
-def outside_lines(
+def name_outside(
     doc: Document,
     kept: list[int],
     shapes: list[Shape],
@@ -48,18 +48,24 @@ def outside_lines(
     edge: int,
     barrier: int | None,
     headers: set[int],
-) -> Iterator[tuple[int, str, str]]:
-    """(line index, rule, category) of each kept line outside the article kept[start:end + 1]
-    that stands below line ``edge`` (-1: any). ``barrier``: where the comment section starts (a
-    line index), ``headers``: the commenters' names and dates there (regions.comment_headers)."""
+    append: Callable[[tuple[int, str, str]], None],
+    screen: Callable[[int, str, str], bool] | None = None,
+) -> None:
+    """``append`` (line index, rule, category) for each kept line outside the article
+    kept[start:end + 1] that stands below line ``edge`` (-1: any) and that ``screen``, if
+    given, lets go. ``barrier``: where the comment section starts (a line index), ``headers``:
+    the commenters' names and dates there (regions.comment_headers). (A callback, not a
+    generator: this runs for every line outside, most of a page dump.)"""
+    outside = outside_category
     for pos in itertools.chain(range(start), range(end + 1, len(kept))):
         i = kept[pos]
         if i <= edge:
             continue
         if barrier is not None and i >= barrier and shapes[pos].prose:
-            yield i, "comments.thread", "comments"  # what readers wrote
+            rule, category = "comments.thread", "comments"  # what readers wrote
         elif i in headers:
-            yield i, "context.comment-header", "comments"  # who wrote it, and when
+            rule, category = "context.comment-header", "comments"  # who wrote it, and when
         else:
-            rule, category = outside_category(doc, i, shapes[pos])
-            yield i, rule, category
+            rule, category = outside(doc, i, shapes[pos])
+        if screen is None or screen(i, rule, category):
+            append((i, rule, category))

@@ -2,31 +2,42 @@
 
 Each tree is imported in its own subprocess (its root first on sys.path), cleans
 the same inputs, and pickles every ``Result.text``, every ``Removal`` (all
-fields) and what ``clean()`` returns; this process compares them. The inputs:
-the 181 ScrapingHub pages in HTML mode (decoded as the benchmark decodes them), their
-naive dumps in text mode, each dump repeated 10x, and every golden input (the five
-seeds among them).
+fields) and what ``clean()`` returns; this process compares them. The inputs,
+counted apart: both development corpora (benchmarks.corpora: the 181 ScrapingHub
+pages and the 1,497 WCXB dev pages), each page in HTML mode (its decoded str) and its
+naive dump in text mode; the ScrapingHub dumps repeated 10x (the long-input path);
+and every golden input (the five seeds among them). WCXB's seven page kinds (forums,
+products, listings...) reach code the news articles of ScrapingHub never do.
+An output differs when the text or what ``clean()`` returns does; removals differ
+when any field of any removal does.
 The reference is a git revision, exported to a temporary folder: by default the
 commit this branch started from (``git merge-base HEAD main``), since main moves.
 
-    python -m benchmarks.sameresults [--against REV] [--tree .] [--quick]
+    python -m benchmarks.sameresults [--against REV] [--tree .] [--data DIR] [--quick]
+
+``--quick`` leaves out the 10x dumps. The corpora are found as benchmarks.data
+finds them (``../shared`` beside the checkout, ``--data``, ``CLEANER_BENCH_DATA``);
+if one is absent the run says where to get it and exits 2.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from benchmarks.naive_text import decode_page, load_page
-from benchmarks.textspeed import DATA, load_dumps
+from benchmarks import corpora
 
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = 10
+CORPORA = ("scrapinghub", "wcxb")  # names for benchmarks.corpora.load
+LONG = "scrapinghub"  # the corpus whose dumps are also compared repeated SCALE times
 
 # Run in the subprocess: clean every input with the tree's own cleaner and pickle what came out.
 _CHILD = """
@@ -46,19 +57,21 @@ with open(sys.argv[3], "wb") as f:
     pickle.dump(out, f)
 """
 
+# (group, name, content, kind): the group is what the summary counts apart.
+Input = tuple[str, str, str | bytes, str]
 
-def inputs(data: Path, quick: bool = False) -> list[tuple[str, str | bytes, str]]:
-    """(name, content, kind) of every input compared."""
-    dumps = load_dumps(data)
-    pages = sorted((data / "html").glob("*.html.gz"))
-    names = [p.name for p in pages]
-    # HTML mode has only a few golden inputs; the pages are what benchmarks.run times.
-    found: list[tuple[str, str | bytes, str]] = [(f"{p.name} html", decode_page(load_page(p)), "html") for p in pages]
-    found += [(n, d, "text") for n, d in zip(names, dumps, strict=True)]
-    if not quick:
-        found += [(f"{n} x{SCALE}", d * SCALE, "text") for n, d in zip(names, dumps, strict=True)]
+
+def inputs(data_override: str | os.PathLike[str] | None = None, quick: bool = False) -> list[Input]:
+    """Every input compared, grouped by corpus and mode (corpora.load exits 2 if a corpus is absent)."""
+    found: list[Input] = []
+    for name in CORPORA:
+        pages = corpora.load(name, data_override).pages
+        found += [(f"{name} html", f"{name}/{p.key} html", p.html, "html") for p in pages]
+        found += [(f"{name} text", f"{name}/{p.key} text", p.dump, "text") for p in pages]
+        if name == LONG and not quick:
+            found += [(f"{name} text x{SCALE}", f"{name}/{p.key} x{SCALE}", p.dump * SCALE, "text") for p in pages]
     for path in sorted((ROOT / "golden").glob("*/input.*")):
-        found.append((path.parent.name, path.read_bytes(), "html" if path.suffix == ".html" else "text"))
+        found.append(("golden", path.parent.name, path.read_bytes(), "html" if path.suffix == ".html" else "text"))
     return found
 
 
@@ -75,11 +88,26 @@ def run_tree(tree: Path, given: Path, out: Path) -> list[tuple[str, str, list[tu
         return pickle.load(f)
 
 
+def _describe(name: str, a: tuple, b: tuple) -> str:
+    """One line on how the new tree's result for ``name`` differs from the reference's."""
+    (_, text_a, rem_a, _), (_, text_b, rem_b, clean_b) = a, b
+    line = f"DIFFERS: {name}: text {'same' if text_a == text_b else 'differs'}"
+    line += f", clean() {'same' if text_a == clean_b else 'differs'}"
+    first = next((k for k, (x, y) in enumerate(zip(rem_a, rem_b, strict=False)) if x != y), None)
+    if first is None and len(rem_a) != len(rem_b):
+        first = min(len(rem_a), len(rem_b))
+    if first is not None:
+        x = rem_a[first] if first < len(rem_a) else None
+        y = rem_b[first] if first < len(rem_b) else None
+        line += f"; removal {first}: {x} != {y}"
+    return line
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--against", default=None, help="the reference revision (default: merge-base of HEAD and main)")
     parser.add_argument("--tree", type=Path, default=ROOT, help="the tree under test")
-    parser.add_argument("--data", type=Path, default=DATA, help="benchmark folder holding html/*.html.gz")
+    parser.add_argument("--data", default=None, help="the shared/ folder or its benchmarks/ one (benchmarks.data)")
     parser.add_argument("--quick", action="store_true", help="skip the dumps repeated 10x")
     args = parser.parse_args(argv)
     rev = (
@@ -89,31 +117,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         ).stdout.strip()
     )
     given = inputs(args.data, args.quick)
+    groups = [group for group, _, _, _ in given]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "inputs.pickle"
         with path.open("wb") as f:
-            pickle.dump(given, f)
+            pickle.dump([(name, content, kind) for _, name, content, kind in given], f)
+        del given[:]  # (the children read the pickle; the pages need not stay in this process too)
         (Path(tmp) / "ref").mkdir()
         ref = run_tree(export(rev, Path(tmp) / "ref"), path, Path(tmp) / "ref.pickle")
         new = run_tree(args.tree, path, Path(tmp) / "new.pickle")
-    bad = 0
-    for (name, text_a, rem_a, _), (_, text_b, rem_b, clean_b) in zip(ref, new, strict=True):
-        if text_a == text_b == clean_b and rem_a == rem_b:
-            continue
-        bad += 1
-        if bad <= 10:
-            print(f"DIFFERS: {name}: text {'same' if text_a == text_b else 'differs'}", end="")
-            print(f", clean() {'same' if text_a == clean_b else 'differs'}", end="")
-            first = next((k for k, (a, b) in enumerate(zip(rem_a, rem_b, strict=False)) if a != b), None)
-            if first is None and len(rem_a) != len(rem_b):
-                first = min(len(rem_a), len(rem_b))
-            if first is not None:
-                a = rem_a[first] if first < len(rem_a) else None
-                b = rem_b[first] if first < len(rem_b) else None
-                print(f"; removal {first}: {a} != {b}", end="")
-            print()
-    removals = sum(len(r) for _, _, r, _ in ref)
-    print(f"{len(ref)} inputs, {removals} removals: {bad} differ ({args.tree} against {rev[:12]})")
+    count: Counter[str] = Counter()
+    removals: Counter[str] = Counter()
+    texts: Counter[str] = Counter()
+    lists: Counter[str] = Counter()
+    shown = 0
+    for group, a, b in zip(groups, ref, new, strict=True):
+        (name, text_a, rem_a, _), (_, text_b, rem_b, clean_b) = a, b
+        count[group] += 1
+        removals[group] += len(rem_a)
+        text_bad, rem_bad = not (text_a == text_b == clean_b), rem_a != rem_b
+        texts[group] += text_bad
+        lists[group] += rem_bad
+        if (text_bad or rem_bad) and shown < 10:
+            shown += 1
+            print(_describe(name, a, b))
+    for group in count:
+        print(
+            f"{group}: {count[group]} inputs, {removals[group]} removals: "
+            f"{texts[group]} outputs differ, {lists[group]} removal lists differ"
+        )
+    bad = sum(texts.values()) + sum(lists.values())
+    print(
+        f"all: {sum(count.values())} inputs, {sum(removals.values())} removals: {sum(texts.values())} outputs differ, "
+        f"{sum(lists.values())} removal lists differ ({args.tree} against {rev[:12]})"
+    )
     return 1 if bad else 0
 
 

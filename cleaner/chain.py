@@ -14,9 +14,9 @@ from typing import Literal, overload
 from cleaner.config import Config
 from cleaner.decode import decode_pieces, looks_like_html
 from cleaner.layers import TEXT_LAYERS, Layer
-from cleaner.match import RuleIndex
+from cleaner.match import RuleBook, RuleIndex
 from cleaner.model import Document, Removal, Result
-from cleaner.rules import RuleBook, builtin_lexicon, builtin_rules
+from cleaner.rules import builtin_lexicon, builtin_rules
 from cleaner.template import Template, TemplateLearner
 
 KINDS = ("auto", "text", "html")

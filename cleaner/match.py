@@ -8,6 +8,11 @@ parsed pattern (``re._parser``); a rule whose start cannot be told runs on
 every line, unless it names words a line must hold (``requires``): one search
 for all such words keeps those rules off most lines. The hits of short lines
 are remembered across documents in a bounded cache.
+
+The layers get the rules through a RuleBook, which holds the naming rules'
+index beside the word lists. The imports go one way: cleaner.model (the
+document, the category names) imports neither of the others, cleaner.rules
+(the rule data) imports the model, and this module imports the rules.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -468,6 +474,30 @@ class RuleIndex:
             and (gate is None or gate(line))
             and fullmatch(line) is not None
         )
+
+
+@dataclass(frozen=True)
+class RuleBook:
+    """Everything data-driven a layer needs: the enabled rules, the word lists and the naming rules' index.
+
+    (Here, not in cleaner.rules: the naming index is a RuleIndex, and the rule data must not import its matcher.)
+    """
+
+    rules: tuple[Rule, ...]
+    lexicon: dict[str, frozenset[str]]
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.lexicon.get(key, frozenset())
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
+
+    @functools.cached_property
+    def namer(self) -> RuleIndex | None:
+        """The naming rules (``names = true``), indexed like the others; None if there are none."""
+        named = [r for r in self.rules if r.names]
+        return RuleIndex(named) if named else None
 
 
 def _screen_words(cand: _Candidate) -> tuple[tuple[str, ...], tuple[str, ...]] | None:

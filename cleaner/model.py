@@ -10,12 +10,9 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, overload
+from typing import Protocol, overload
 
 from cleaner.text import is_prose
-
-if TYPE_CHECKING:
-    from cleaner.match import RuleIndex
 
 CATEGORIES: tuple[str, ...] = (
     "script",
@@ -295,6 +292,18 @@ class Removals(Sequence[Removal]):
             yield from map(make, group)
 
 
+class LineRules(Protocol):
+    """What a Document asks of its rule index (cleaner.match.RuleIndex, which the chain builds).
+
+    A protocol, so that the imports go one way: this module imports neither the
+    rules nor the matcher; cleaner.rules imports it and cleaner.match imports the rules.
+    """
+
+    def hits(self, line: str) -> tuple:
+        """The whole-line rules matching the stripped ``line``, in rule order."""
+        ...
+
+
 class Document:
     """The lines of one text input as the chain sees it, plus its removals."""
 
@@ -303,7 +312,7 @@ class Document:
         text: str | Iterable[str],
         lang: str | None = None,
         meta: dict[str, object] | None = None,
-        index: RuleIndex | None = None,
+        index: LineRules | None = None,
     ) -> None:
         # Built piece by piece (a str is cut into pieces at line breaks, decode_chunks
         # gives pieces): the split of a 100 MB text never exists whole beside the lines.

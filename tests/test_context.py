@@ -14,6 +14,7 @@ import pytest
 
 from cleaner import Cleaner, Config
 from cleaner.layers.context import ContextLayer, _best_from, _max_segment
+from cleaner.layers.context.run import sign_off
 from cleaner.model import Document
 
 CLEANER = Cleaner()
@@ -662,10 +663,10 @@ def test_korean_headline_and_sign_off_are_kept() -> None:
 def test_a_contact_label_or_sentence_after_the_article_is_no_sign_off() -> None:
     """Near misses of the sign-off: a labelled address and a contact sentence are page furniture."""
     layer = next(layer for layer in CLEANER.layers if isinstance(layer, ContextLayer))
-    assert layer._sign_off("Jane Smith jsmith@harbourgazette.example")
-    assert not layer._sign_off("E-mail: news@harbourgazette.example")
-    assert not layer._sign_off("Write to Jane Smith at jsmith@harbourgazette.example")
-    assert not layer._sign_off("jsmith@harbourgazette.example")
+    assert sign_off("Jane Smith jsmith@harbourgazette.example", layer.stopwords)
+    assert not sign_off("E-mail: news@harbourgazette.example", layer.stopwords)
+    assert not sign_off("Write to Jane Smith at jsmith@harbourgazette.example", layer.stopwords)
+    assert not sign_off("jsmith@harbourgazette.example", layer.stopwords)
 
 
 def test_a_fact_line_under_the_headline_is_kept() -> None:

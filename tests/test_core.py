@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import pytest
@@ -177,3 +178,23 @@ def test_a_button_word_away_from_an_embed_head_is_kept() -> None:
     result = cleaner.clean_document(text, kind="text")
     assert result.text == "\n".join([*STORY, "Report", *ANSWERS]) + "\n"
     assert [r.text for r in result.removals] == ["Image Copyright @AOC @AOC"]
+
+
+def _cleaner_imports(module: str) -> set[str]:
+    """The ``cleaner.*`` modules a source file names in any import, TYPE_CHECKING and function-level ones too."""
+    path = Path(cleaner.__file__).parent.joinpath(*module.split(".")[1:])
+    source = (path / "__init__.py" if path.is_dir() else path.with_suffix(".py")).read_text(encoding="utf-8")
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {m for m in found if m.startswith("cleaner.")}
+
+
+def test_model_rules_and_matching_import_one_way() -> None:
+    """The document model imports neither the rules nor the matcher; the rules do not import the matcher."""
+    assert not _cleaner_imports("cleaner.model") & {"cleaner.rules", "cleaner.match"}
+    assert "cleaner.match" not in _cleaner_imports("cleaner.rules")
+    assert "cleaner.rules" in _cleaner_imports("cleaner.match")  # (the one direction: model <- rules <- match)

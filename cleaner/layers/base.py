@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import ClassVar
 
 from cleaner.config import Config
-from cleaner.match import SCREEN_LINES
+from cleaner.match import SCREEN_LINES, RuleBook
 from cleaner.model import Document
-from cleaner.rules import Rule, RuleBook
+from cleaner.rules import Rule
 from cleaner.text import is_prose
 
 

@@ -43,19 +43,14 @@ feed them hostile input).
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cleaner.model import CATEGORIES
-
-if TYPE_CHECKING:
-    from cleaner.match import RuleIndex
 
 LANGUAGES: tuple[str, ...] = ("neutral", "en", "de", "fr", "es", "pt", "it", "ru", "id", "ko")
 
@@ -219,29 +214,6 @@ def builtin_rules(languages: Iterable[str] = LANGUAGES) -> list[Rule]:
             raise RuleError(f"duplicate rule id {r.id!r}")
         seen.add(r.id)
     return out
-
-
-@dataclass(frozen=True)
-class RuleBook:
-    """Everything data-driven a layer needs: the enabled rules and the word lists."""
-
-    rules: tuple[Rule, ...]
-    lexicon: dict[str, frozenset[str]]
-
-    def words(self, key: str) -> frozenset[str]:
-        return self.lexicon.get(key, frozenset())
-
-    @functools.cached_property
-    def by_id(self) -> dict[str, Rule]:
-        return {r.id: r for r in self.rules}
-
-    @functools.cached_property
-    def namer(self) -> RuleIndex | None:
-        """The naming rules (``names = true``), indexed like the others; None if there are none."""
-        from cleaner.match import RuleIndex  # (cleaner.match imports this module)
-
-        named = [r for r in self.rules if r.names]
-        return RuleIndex(named) if named else None
 
 
 def rules_dir() -> Path:

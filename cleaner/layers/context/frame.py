@@ -1,0 +1,91 @@
+"""Page dump or article alone: whether page furniture stands around the article.
+
+The layer removes the page around an article only when there is a page. A
+dump of a whole page opens with the <title> that the headline repeats
+(titles.opens_with_title), or with a header: a menu, a login link, lines that
+this layer or a rule removes above the body (framed). Text that starts with
+its article and its headline block is an article already cut out of its
+page: its lists and short lines are its own, and only what follows page
+furniture that a rule named below it goes (furniture_edge). The layer decides
+this once per document, in its first round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cleaner.layers.context.lines import LONG_PROSE_WORDS, Shape
+from cleaner.layers.context.weigh import FURNITURE
+from cleaner.model import Document
+from cleaner.text import ends_sentence
+
+HEADER_LINES = 2  # lines of page furniture above the article that make the text a page dump
+
+_LIST_MARKER = re.compile(r"[-–•*] ")  # how extracted text marks a list item
+
+
+def framed(
+    doc: Document,
+    kept: list[int],
+    shapes: list[Shape],
+    start: int,
+    body: int,
+    removed: Iterable[tuple[int, tuple[str, str, str]]],
+    out: Iterable[tuple[int, str, str]],
+) -> bool:
+    """Whether page furniture stands above the article: a page dump's header (a menu, a login link).
+
+    Text that starts with its article (and its headline block) is an article
+    already cut out of its page; what follows it is its own lists, not a footer.
+    The header is what the layer or a rule removes above the body and above the
+    first long paragraph (short lines under a paragraph are the article's list;
+    a long <title> does not end like a sentence), and lines that end like a
+    sentence ('New tasks for the game!') are no menu.
+    ``start``: where the headline block starts in ``kept``, ``body``: where the body does;
+    ``removed``: the whole-line removals so far as (line index, (layer, rule, category)),
+    ``out``: the headline block's lines this layer removes.
+    """
+    top = next((p for p in range(body) if _long_sentence(doc.lines[kept[p]].stripped, shapes[p])), body)
+    first = kept[top] + 1 if top < len(kept) else 1 << 62  # (line numbers count from 1)
+    listed = _announced(doc, kept, top)
+    mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1 and i not in listed]
+    above = sum(not ends_sentence(doc.lines[i].stripped) for i in mine)
+    above += sum(1 for i, why in removed if i + 1 < first and why[2] in FURNITURE)
+    return above >= HEADER_LINES
+
+
+def _announced(doc: Document, kept: list[int], top: int) -> set[int]:
+    """Lines above kept[top] that a lead-in line announces ('What's new in 2.26?', 'The dates are:'):
+    the items of its list, each opening with a list marker ('- New tasks for the game!').
+    A menu has no lead-in, and a page's <title> ending in '?' is followed by no marked items."""
+    found: set[int] = set()
+    lead = False
+    for p in range(min(top, len(kept))):
+        line = doc.lines[kept[p]].stripped
+        if lead and _LIST_MARKER.match(line):
+            found.add(kept[p])
+            continue
+        lead = line.endswith((":", "?"))
+    return found
+
+
+def _long_sentence(line: str, shape: Shape) -> bool:
+    """A paragraph: long prose that ends like a sentence (a long <title> or caption does not)."""
+    return shape.prose and shape.words >= LONG_PROSE_WORDS and ends_sentence(line)
+
+
+def furniture_edge(
+    last: int,
+    removed: Iterable[tuple[int, tuple[str, str, str]]],
+    barrier: int | None,
+) -> int | None:
+    """Where the page starts again under an article already cut out of its page: the first line
+    below it that another layer removed as page furniture ('Related stories', 'Leave a comment'),
+    or the comment section's start. Only what follows goes; its own lists and short lines are
+    kept, wherever they stand. None: nothing marks one. ``last``: the article's last line (an
+    index), ``removed``: the whole-line removals so far (see framed)."""
+    marks = [i for i, why in removed if i > last and why[2] in FURNITURE]
+    if barrier is not None:
+        marks.append(barrier)
+    return min(marks, default=None)

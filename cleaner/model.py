@@ -98,6 +98,7 @@ class Result:
     removals: list[Removal] = field(default_factory=list)
     kind: str = "text"
     title: str | None = None
+    page_type: str | None = None  # HTML input: the kind of page, detected or forced (cleaner/pagetype.py)
 
     def categories(self) -> dict[str, int]:
         """Removals counted by category, for summaries."""

@@ -19,8 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.model import CATEGORIES
-from cleaner.pagetype import PAGE_TYPES
+from cleaner.model import CATEGORIES, PAGE_TYPES
 from cleaner.rules import LANGUAGES, Rule, RuleError, rule_from_dict
 
 

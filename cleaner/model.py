@@ -33,6 +33,9 @@ CATEGORIES: tuple[str, ...] = (
 )
 """The category names of ../shared/GOLDEN-GUIDE.md; every removal carries one."""
 
+PAGE_TYPES: tuple[str, ...] = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+"""The kinds of page HTML input is read as (cleaner/pagetype.py tells them apart)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:

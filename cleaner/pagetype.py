@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-PAGE_TYPES: tuple[str, ...] = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+from cleaner.model import PAGE_TYPES
 
 _SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(?:https?://schema\.org/)?([A-Za-z]+)"')
 _ITEMTYPE = re.compile(r"schema\.org/([A-Za-z]+)")

@@ -166,7 +166,9 @@ def detect(root: etree._Element) -> PageKind:
     paragraphs = int(_COUNT_P(root)) or 1
     if pres >= 2 or codes >= 8:
         signals.append(f"pre:{pres} code:{codes}")
-        score["documentation"] += 2 + (pres + codes / 4 >= paragraphs / 3)
+        # (+1 when code is a large share of the blocks, +1 more for many code blocks: a
+        # reference page's sidebar of cards must not outweigh its examples)
+        score["documentation"] += 2 + (pres + codes / 4 >= paragraphs / 3) + (pres >= 10)
     runs = _sibling_groups(root)
     page = _chars(root)
     posts = _repeated_posts(runs, page)

@@ -211,12 +211,18 @@ def readability_text(page: str | bytes) -> str:
 # ------------------------------------------------------------------ trafilatura
 
 
+# The issue's "trafilatura default": what a user who wants the article, tables and no comments calls.
+TRAFILATURA_DEFAULT = {"include_comments": False, "include_tables": True}
+
+
 def trafilatura_fn(**options: object) -> Callable[[str | bytes], str]:
-    """A trafilatura ``extract`` call with fixed options; None (nothing found) becomes ''."""
+    """trafilatura ``extract`` with TRAFILATURA_DEFAULT plus ``options``; None (nothing found) becomes ''."""
     from trafilatura import extract
 
+    merged = {**TRAFILATURA_DEFAULT, **options}
+
     def run(page: str | bytes) -> str:
-        return extract(page, **options) or ""  # type: ignore[arg-type]
+        return extract(page, **merged) or ""  # type: ignore[arg-type]
 
     return run
 
@@ -227,4 +233,20 @@ def trafilatura_lines(text: str, **options: object) -> str:
 
     if not text.strip():
         return ""
-    return extract(lines_as_paragraphs(text), **options) or ""  # type: ignore[arg-type]
+    return extract(lines_as_paragraphs(text), **{**TRAFILATURA_DEFAULT, **options}) or ""  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ resiliparse
+
+
+def resiliparse_text(page: str | bytes) -> str:
+    """resiliparse's main-content extraction as data pipelines call it (a bench extra)."""
+    from resiliparse.extract.html2text import extract_plain_text
+
+    if isinstance(page, bytes):
+        from benchmarks.naive_text import decode_page
+
+        page = decode_page(page)
+    return extract_plain_text(
+        page, main_content=True, preserve_formatting=True, comments=False, alt_texts=False, list_bullets=False
+    )

@@ -30,27 +30,24 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 
-from benchmarks import data
+from benchmarks import corpora
 from benchmarks.results import write_section
-from benchmarks.run import load_pages
 from benchmarks.score import score_corpus, score_page
 from cleaner.text import word_count as words
 
-DATA = data.corpus_dir("scrapinghub")
 TOP_RULES = 15
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA, help="benchmark folder (ground-truth.json, html/)")
+    parser.add_argument("--data", help="the shared/ folder (default: ../shared beside the checkout)")
     parser.add_argument("--no-write", action="store_true", help="print only; do not write RESULTS.md")
     args = parser.parse_args(argv)
 
     from cleaner import Cleaner
 
-    pages = load_pages(args.data, None)
+    pages = corpora.load("scrapinghub", args.data).pages
     if not pages:
         print(f"no pages under {args.data}", file=sys.stderr)
         return 1

@@ -1,16 +1,18 @@
-"""Benchmark the cleaner against common extractors on the ScrapingHub article set.
+"""Benchmark the cleaner against common extractors on both development corpora, per page type.
 
-One command, one process: ``python -m benchmarks.run``. Two tables:
+One command, one process: ``python -m benchmarks.run`` (``--corpus`` picks one).
+For each corpus, two tables:
 
-* HTML mode: each tool gets the page and its text is scored against the
-  hand-made articleBody.
+* HTML mode: each tool gets the page; its text is scored against the corpus's
+  hand-made truth by the corpus's own metric.
 * Text mode: each tool gets the naive whole-page text dump (naive_text.py), the
   already-scraped-text case the cleaner exists for.
 
-Every tool is timed the same way (perf_counter around a whole pass over the
-pages, minimum of ``--repeat`` passes) and the ratio columns compare tools
-within the same run, because absolute times on a shared machine are noisy.
-Inputs are prepared once, outside the timed passes.
+Each table has a column per page type (ScrapingHub is all news articles; WCXB
+has seven kinds), WCXB's snippet rates, and speed as a ratio to trafilatura
+default timed in the same run, because absolute times on a shared machine are
+noisy. Inputs are prepared once, outside the timed passes. The cleaner's rows
+are checked against the pins in benchmarks/baseline.json (benchmarks/gate.py).
 """
 
 from __future__ import annotations
@@ -31,35 +33,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import baselines
-from benchmarks.naive_text import decode_page, load_page, naive_text
+from benchmarks import baselines, corpora, gate
+from benchmarks.corpora import Corpus
+from benchmarks.naive_text import naive_text
 from benchmarks.results import write_section
-from benchmarks.score import CorpusScore, PageScore, score_corpus, score_page
+from benchmarks.score import CorpusScore
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = Path("/work/shared/benchmarks/scrapinghub")
 DEFAULT_OUT = ROOT / "benchmarks" / "RESULTS.md"
 SCALE_FACTOR = 10
 SCALE_GOAL = 11.0
-# Published figures from the data README, printed next to ours as a sanity check.
-PUBLISHED = {
-    "trafilatura": "trafilatura 2.0.0: F1 0.958 (P 0.938, R 0.978)",
-    "readability": "readability-lxml: F1 0.922 (P 0.913, R 0.931)",
-    "justext": "jusText 3.0.2: F1 0.804 (P 0.858, R 0.756)",
-    "raw": "beautifulsoup get_text (whole page): F1 0.665 (P 0.499, R 0.994)",
-}
-
-
-@dataclass
-class Page:
-    """One benchmark page with every input form prepared up front (never timed)."""
-
-    key: str
-    url: str
-    raw: bytes
-    html: str
-    dump: str
-    truth: str
+# Timed passes per tool when --repeat is not given: the small corpus three, the large one one.
+DEFAULT_REPEAT = {"scrapinghub": 3, "wcxb": 1}
 
 
 @dataclass
@@ -81,28 +66,16 @@ class Row:
     seconds: float
     cpu_seconds: float
     outputs: list[str]
-    page_scores: list[PageScore]
+    page_scores: list[Any]
     corpus: CorpusScore
+    by_type: dict[str, CorpusScore]
+    snippets: tuple[float, float] | None
     errors: int
     error_sample: str = ""
     empty: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.empty = sum(1 for out in self.outputs if not out.strip())
-
-
-def load_pages(data: Path, limit: int | None) -> list[Page]:
-    """Read, decode and dump every page once, so no tool's time includes this work."""
-    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(truth)
-    if limit is not None:
-        keys = keys[:limit]
-    pages = []
-    for key in keys:
-        raw = load_page(data / "html" / f"{key}.html.gz")
-        html = decode_page(raw)
-        pages.append(Page(key, truth[key]["url"], raw, html, naive_text(html), truth[key]["articleBody"]))
-    return pages
 
 
 @dataclass
@@ -151,7 +124,30 @@ def warm_up(fn: Callable[[Any], str], item: Any) -> None:
         fn(item)
 
 
-def run_table(tools: list[Tool], inputs: Sequence[Any], truths: list[str], repeat: int) -> list[Row]:
+def score_row(tool: Tool, t: Timed, corpus: Corpus) -> Row:
+    """Score one tool's outputs by the corpus's own metric, overall and per page type."""
+    page_scores = [corpus.page_score(out, p.truth) for out, p in zip(t.outputs, corpus.pages, strict=True)]
+    by_type = {
+        kind: corpus.corpus_score([s for s, p in zip(page_scores, corpus.pages, strict=True) if p.page_type == kind])
+        for kind in corpus.types
+    }
+    has_snippets = any(p.with_snippets or p.without_snippets for p in corpus.pages)
+    snippets = corpora.snippet_rates(t.outputs, corpus.pages) if has_snippets else None
+    return Row(
+        tool,
+        t.wall,
+        t.cpu,
+        t.outputs,
+        page_scores,
+        corpus.corpus_score(page_scores),
+        by_type,
+        snippets,
+        t.errors,
+        t.error_sample,
+    )
+
+
+def run_table(tools: list[Tool], inputs: Sequence[Any], corpus: Corpus, repeat: int) -> list[Row]:
     """Time and score each tool over the same prepared inputs.
 
     Passes are interleaved (pass 1 of every tool, then pass 2 of every tool...)
@@ -172,9 +168,7 @@ def run_table(tools: list[Tool], inputs: Sequence[Any], truths: list[str], repea
                 timed[tool.name].cpu = min(timed[tool.name].cpu, t.cpu)
     rows = []
     for tool in tools:
-        t = timed[tool.name]
-        page_scores = [score_page(out, truth) for out, truth in zip(t.outputs, truths, strict=True)]
-        row = Row(tool, t.wall, t.cpu, t.outputs, page_scores, score_corpus(page_scores), t.errors, t.error_sample)
+        row = score_row(tool, timed[tool.name], corpus)
         rows.append(row)
         print(
             f"  {tool.name:28s} F1 {row.corpus.f1:.4f}  P {row.corpus.precision:.4f}  "
@@ -209,12 +203,7 @@ def html_tools(cleaner_obj: Any) -> list[Tool]:
         tools.append(Tool("cleaner", "cleaner", "cleaner (HTML mode)", lambda p: cleaner_obj.clean(p, kind="html")))
     tools += [
         Tool("trafilatura", "trafilatura", "trafilatura default", baselines.trafilatura_fn(), reference=True),
-        Tool(
-            "trafilatura-no-comments",
-            "trafilatura",
-            "trafilatura include_comments=False",
-            baselines.trafilatura_fn(include_comments=False),
-        ),
+        Tool("trafilatura-fast", "trafilatura", "trafilatura fast=True", baselines.trafilatura_fn(fast=True)),
         Tool(
             "trafilatura-precision",
             "trafilatura",
@@ -223,6 +212,7 @@ def html_tools(cleaner_obj: Any) -> list[Tool]:
         ),
         Tool("readability", "readability", "readability-lxml", baselines.readability_text),
         Tool("justext", "justext", "jusText (stoplist from <html lang>)", baselines.justext_html),
+        Tool("resiliparse", "resiliparse", "resiliparse main_content", baselines.resiliparse_text),
         Tool("raw", "raw", "raw whole-page text (naive_text)", naive_text),
     ]
     return tools
@@ -254,26 +244,45 @@ def _ratio(num: float, den: float | None) -> str:
     return f"{num / den:.2f}" if den else "–"
 
 
-def table_markdown(rows: list[Row], n_pages: int, ref_label: str) -> str:
-    """Markdown table; time ratio is relative to this table's reference trafilatura row."""
+TYPE_ABBREV = {"documentation": "docs", "collection": "collection"}
+
+
+def table_markdown(rows: list[Row], corpus: Corpus, ref_label: str) -> str:
+    """One Markdown table: F1/P/R, each page type's F1, snippet rates, speed ratios to the reference row."""
     ref = next((r.seconds for r in rows if r.tool.reference), None)
     ref_cpu = next((r.cpu_seconds for r in rows if r.tool.reference), None)
-    head = (
-        "| tool | F1 | precision | recall | docs/s | time (s) | "
-        f"time / {ref_label} | CPU (s) | CPU / {ref_label} | empty pages | errors |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-    )
-    lines = []
+    types = corpus.types
+    snip = any(r.snippets is not None for r in rows)
+    head = ["tool", "F1", "P", "R"]
+    head += [f"{TYPE_ABBREV.get(t, t)} ({sum(p.page_type == t for p in corpus.pages)})" for t in types]
+    head += ["with", "without"] if snip else []
+    head += ["docs/s", f"time / {ref_label}", f"CPU / {ref_label}", "empty", "errors"]
+    lines = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    n = len(corpus.pages)
     for r in rows:
         c = r.corpus
         # A pass under 1 ms (the unchanged dump) has no meaningful rate.
-        docs_s = f"{n_pages / r.seconds:.1f}" if r.seconds >= 1e-3 else "–"
-        lines.append(
-            f"| {r.tool.label} | {c.f1:.3f} | {c.precision:.3f} | {c.recall:.3f} | {docs_s} | "
-            f"{r.seconds:.2f} | {_ratio(r.seconds, ref)} | {r.cpu_seconds:.2f} | {_ratio(r.cpu_seconds, ref_cpu)} | "
-            f"{r.empty} | {r.errors} |"
-        )
-    return head + "\n".join(lines) + "\n"
+        docs_s = f"{n / r.seconds:.1f}" if r.seconds >= 1e-3 else "–"
+        cells = [r.tool.label, f"{c.f1:.3f}", f"{c.precision:.3f}", f"{c.recall:.3f}"]
+        cells += [f"{r.by_type[t].f1:.3f}" for t in types]
+        if snip:
+            cells += [f"{r.snippets[0]:.3f}", f"{r.snippets[1]:.3f}"] if r.snippets else ["–", "–"]
+        cells += [docs_s, _ratio(r.seconds, ref), _ratio(r.cpu_seconds, ref_cpu), str(r.empty), str(r.errors)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def published_markdown(corpus: Corpus) -> str:
+    """The corpus README's published figures, in the same columns as our tables where it gives them."""
+    if corpus.name != "wcxb":
+        return f"\n{corpus.published}\n"
+    head = "| published system (HTML input) | F1 | P | R | " + " | ".join(
+        TYPE_ABBREV.get(t, t) for t in corpora.PAGE_TYPES
+    )
+    lines = [head + " |", "|---|" + "---:|" * (3 + len(corpora.PAGE_TYPES))]
+    for row in corpora.WCXB_PUBLISHED_ROWS:
+        lines.append("| " + " | ".join([row[0], *(f"{v:.3f}" for v in row[1:])]) + " |")
+    return f"\n{corpus.published}\n\n" + "\n".join(lines) + "\n"
 
 
 def speed_line(rows: list[Row], cleaner_name: str, refs: list[tuple[list[Row], str]]) -> str:
@@ -289,7 +298,7 @@ def speed_line(rows: list[Row], cleaner_name: str, refs: list[tuple[list[Row], s
             parts.append(f"{ref.seconds / cl.seconds:.2f}x wall ({cpu} CPU) vs {what}")
     if not parts:
         return ""
-    return f"Cleaner speed vs trafilatura (trafilatura time / cleaner time): {'; '.join(parts)}.\n"
+    return f"Cleaner speed (trafilatura time / cleaner time): {'; '.join(parts)}.\n"
 
 
 def scaling(cleaner_obj: Any, dumps: list[str], repeat: int) -> str:
@@ -365,7 +374,7 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str, load_start: float) -> str:
+def machine_header(argv: list[str], loaded: list[Corpus], repeats: dict[str, int], load_start: float) -> str:
     """Who/what/where of this run, so a figure can be traced back to its conditions."""
     cmd = "python -m benchmarks.run" + (" " + shlex.join(argv) if argv else "")
     nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
@@ -374,6 +383,9 @@ def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str, 
         " (above nproc: other processes competed for the cores, so trust the CPU columns over wall time)"
         if max(load_start, load_end) > nproc
         else ""
+    )
+    data = "; ".join(
+        f"{c.title}, {len(c.pages)} pages, timings the minimum of {repeats[c.name]} passes" for c in loaded
     )
     return (
         "# Benchmark results\n\n"
@@ -384,167 +396,205 @@ def machine_header(argv: list[str], n_pages: int, repeat: int, html_input: str, 
         f"1-min load average {load_start:.1f} at start, {load_end:.1f} at end{busy}\n"
         f"- Python {platform.python_version()}; cleaner {_cleaner_version()}, "
         f"trafilatura {_version('trafilatura')}, readability-lxml {_version('readability-lxml')}, "
-        f"jusText {_version('jusText')}, lxml {_version('lxml')}\n"
-        f"- Data: ScrapingHub article-extraction benchmark, {n_pages} pages; "
-        f"timings are the minimum of {repeat} passes; HTML-mode input: {html_input}\n"
+        f"jusText {_version('jusText')}, resiliparse {_version('resiliparse')}, lxml {_version('lxml')}\n"
+        f"- Data: {data}\n"
     )
 
 
 NOTES = """\
 ## Methodology
 
-- **Metric** (benchmarks/score.py, from the data README): tokens are `\\w+` runs
-  with case kept; texts become multisets of overlapping 4-token shingles (1–3
-  tokens give one short shingle, empty gives none). Per page P = tp/(tp+fp),
-  R = tp/(tp+fn), both 1.0 when fp = fn = 0. Corpus P is the mean over pages
-  with tp+fp > 0 (a page where a tool returns nothing costs recall only),
-  corpus R the mean over pages with tp+fn > 0, F1 = 2PR/(P+R) of those means.
+- **Corpora** (found by benchmarks/data.py in `../shared/benchmarks/`, or `--data`,
+  or `$CLEANER_BENCH_DATA`): ScrapingHub's article-extraction benchmark (181 news
+  pages) and the WCXB development split (1,497 pages of seven kinds; Foley 2026,
+  CC-BY-4.0). Each is scored by its own benchmark's metric (benchmarks/score.py):
+  - ScrapingHub: tokens are `\\w+` runs with case kept; texts become multisets
+    of overlapping 4-token shingles. Per page P = tp/(tp+fp), R = tp/(tp+fn).
+    Corpus P is the mean over pages that predicted something, R the mean over
+    pages with a truth, F1 = 2PR/(P+R) of those means.
+  - WCXB: lower-cased `\\w+` word multisets; per page P, R and F1, an empty
+    prediction scoring 0 (1 if the truth is empty too); corpus and page-type
+    figures are the plain means of the per-page figures. "with" is the share
+    of the must-contain snippets found in the output, "without" the share of
+    the must-not-contain snippets found (lower is better); both are
+    case-insensitive substring tests with whitespace runs read as one space.
+    The page type is the truth file's `_internal.page_type.primary`
+    (`category` read as collection).
 - **Timing**: `time.perf_counter` around one tool's whole pass over all pages,
-  in one process and one thread, minimum of `--repeat` passes, after one untimed
-  warm-up call per tool. Passes are interleaved across the tools of a table
-  (pass 1 of every tool, then pass 2...), so load bursts hit all tools alike.
-  The machine is shared and noisy, so compare the ratio columns (same run)
-  rather than absolute times across runs; process CPU time (`time.process_time`,
-  same passes) is shown beside wall time because it moves much less when other
-  processes compete for the cores. "time / trafilatura" divides by the
-  trafilatura default row of the same table (HTML mode: `extract` on the page;
-  text mode: `extract` on the dump's lines wrapped as `<p>`).
+  in one process and one thread, minimum of the passes, after one untimed
+  warm-up call per tool. Passes are interleaved across the tools of a table.
+  The machine is shared and noisy: compare the ratio columns (same run), not
+  absolute times across runs; CPU time (`time.process_time`) moves less when
+  other processes compete. "time / trafilatura" divides by the trafilatura
+  default row of the same table (HTML mode: `extract` on the page; text mode:
+  `extract` on the dump's lines wrapped as `<p>`).
 - **Inputs, prepared once and never timed**: page bytes are decoded once with
-  `naive_text.decode_page` (UTF-8, else the declared charset, else cp1252). With
-  the default `--html-input str` *every* HTML-mode tool, the cleaner included,
-  gets that same `str`, so no tool is charged for decoding and none gets a
-  different decoding. The text-mode input is `naive_text(page)`.
+  `naive_text.decode_page` (UTF-8, else the declared charset, else cp1252) and
+  every HTML-mode tool, the cleaner included, gets that same `str`. The
+  text-mode input is `naive_text(page)` (cached in benchmarks/.cache/ by page
+  digest and dumper source).
 - **cleaner**: one `cleaner.Cleaner()` built before timing and reused;
   HTML mode `clean(page, kind="html")`, text mode `clean(dump, kind="text")`.
-- **trafilatura**: `extract(html)` with defaults; `include_comments=False`;
-  `favor_precision=True`. `None` counts as empty output. Text mode: default
-  `extract` on `<html><body>` with one `<p>` per dump line (HTML-escaped).
-- **readability-lxml**: `Document(html).summary()`, parsed with lxml; every
-  block element (naive_text's BLOCK set) is put on its own line and the text
-  taken with `text_content()`.
-- **jusText** (default settings): HTML mode takes the stoplist named by the
-  page's `<html lang="..">` (ISO 639-1 prefix mapped to jusText's stoplist
-  names; missing or unknown, e.g. `ja`, falls back to English). Text mode has
-  no markup, so the stoplist is guessed from the dump: among 16 major
-  languages, the one whose stoplist covers the most of the first 3,000
-  lower-cased tokens. The guess is inside the timed pass; loading stoplists is
-  not. Paragraphs not classified as boilerplate are joined one per line.
-- **C4 line filter** (rules of TFDS `c4_utils.clean_page`, the reference C4
-  code): strip `[1]`/`[edit]`/`[citation needed]`; keep a line only if it ends
-  in `.` `!` `?` `"` (C4's marks) or a typographic closing quote `”` `’` `»`
-  (added here), does not end in `...`, has at least 5 whitespace-separated
-  words (C4 used 5 words per line and 3 sentences per page), has no word over
-  1,000 characters, and contains none of "javascript", "lorem ipsum", "{",
-  "terms of use", "privacy policy", "cookie policy", "uses cookies",
-  "use of cookies", "use cookies". C4's page-level rules are *not* applied:
-  "lorem ipsum" and "{" drop only their line here (C4 dropped the page), and
-  the fewer-than-3-sentences and bad-words page drops are skipped, since they
-  blank whole pages and this benchmark scores every page. {c4_pages}
+- **trafilatura** (the issue's "default"): `extract(html, include_comments=False,
+  include_tables=True)`; the other rows add `fast=True` or `favor_precision=True`.
+  `None` counts as empty output. Text mode: the default on `<html><body>` with
+  one `<p>` per dump line (HTML-escaped).
+- **readability-lxml**: `Document(html).summary()`, every block element on its
+  own line, text from `text_content()`.
+- **jusText** (default settings): HTML mode takes the stoplist named by
+  `<html lang>` (English when missing or unknown); text mode guesses the
+  stoplist from the dump (the language whose stoplist covers most of the first
+  3,000 tokens, inside the timed pass). Non-boilerplate paragraphs, one a line.
+- **resiliparse** (the fast extractor of data pipelines such as datatrove):
+  `extract_plain_text(html, main_content=True, preserve_formatting=True,
+  comments=False, alt_texts=False, list_bullets=False)`.
+- **C4 line filter** (TFDS `c4_utils.clean_page` line rules): keep a line that
+  ends in terminal punctuation (typographic closing quotes added), has at least
+  5 words, no word over 1,000 characters and none of "javascript", "lorem
+  ipsum", "{", or the policy phrases. C4's page rules are not applied (they
+  blank whole pages).
 - **raw**: HTML mode runs `naive_text` on the page (timed); text mode returns
   the dump unchanged, the score of doing nothing.
 """
+
+
+def write_per_page(path: Path, tables: list[tuple[str, str, Corpus, list[Row]]], with_outputs: bool) -> None:
+    """Per-page P/R/F1 of every tool as JSON lines (benchmarks.worst reads the same figures)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for name, mode, corpus, rows in tables:
+            for r in rows:
+                for page, s, output in zip(corpus.pages, r.page_scores, r.outputs, strict=True):
+                    rec = {
+                        "corpus": name,
+                        "mode": mode,
+                        "tool": r.tool.name,
+                        "key": page.key,
+                        "page_type": page.page_type,
+                        "url": page.url,
+                        "precision": round(s.precision, 4),
+                        "recall": round(s.recall, 4),
+                        "f1": round(s.f1, 4),
+                        "output_chars": len(output),
+                        "truth_chars": len(page.truth),
+                    }
+                    if with_outputs:
+                        rec["output"] = output
+                    fh.write(json.dumps(rec) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; returns a process exit code."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--only",
-        help="comma-separated tool names or families (cleaner, trafilatura, "
-        "readability, justext, raw, c4, cleaner-text, trafilatura-lines, ...)",
+        "--corpus", choices=("all", *corpora.FOLDERS), default="all", help="which corpus to run (default: both)"
     )
-    parser.add_argument("--limit", type=int, help="use only the first N pages (sorted by key)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes per tool; the minimum is kept")
+    parser.add_argument("--data", help="the shared/ folder (default: ../shared beside the checkout)")
+    parser.add_argument(
+        "--only",
+        help="comma-separated tool names or families (cleaner, trafilatura, readability, justext, "
+        "resiliparse, raw, c4, cleaner-text, trafilatura-lines, ...)",
+    )
+    parser.add_argument("--limit", type=int, help="use only the first N pages of each corpus (sorted by key)")
+    parser.add_argument(
+        "--repeat", type=int, help="timed passes per tool; the minimum is kept (default: 3 ScrapingHub, 1 WCXB)"
+    )
     parser.add_argument(
         "--out",
         type=Path,
-        help=f"Markdown results file (default {DEFAULT_OUT.relative_to(ROOT)} for full runs; "
-        "runs with --only/--limit write a file only when --out is given)",
+        help=f"Markdown results file (default {DEFAULT_OUT.relative_to(ROOT)} for full runs of both corpora; "
+        "other runs write a file only when --out is given)",
     )
     parser.add_argument("--per-page", type=Path, help="write per-page P/R/F1 of every tool as JSON lines")
     parser.add_argument(
         "--per-page-outputs", action="store_true", help="also put each tool's output text in --per-page"
     )
-    parser.add_argument(
-        "--html-input",
-        choices=("str", "bytes"),
-        default="str",
-        help="what every HTML-mode tool receives: the once-decoded str (default) or the raw bytes",
-    )
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark data directory")
     parser.add_argument("--no-scaling", action="store_true", help="skip the text-mode 10x scaling line")
     args = parser.parse_args(argv)
     argv_list = list(sys.argv[1:] if argv is None else argv)
     only = {s.strip() for s in args.only.split(",") if s.strip()} if args.only else None
-    out = args.out or (DEFAULT_OUT if only is None and args.limit is None else None)
+    names = list(corpora.FOLDERS) if args.corpus == "all" else [args.corpus]
+    full = only is None and args.limit is None and args.corpus == "all"
+    out = args.out or (DEFAULT_OUT if full else None)
 
     wall_start = time.perf_counter()
     load_start = os.getloadavg()[0]
-    print(f"loading pages from {args.data} ...", file=sys.stderr, flush=True)
-    pages = load_pages(args.data, args.limit)
-    n = len(pages)
-    truths = [p.truth for p in pages]
+    loaded = []
+    for name in names:
+        print(f"loading {name} ...", file=sys.stderr, flush=True)
+        loaded.append(corpora.load(name, args.data, args.limit))
+    repeats = {c.name: args.repeat or DEFAULT_REPEAT[c.name] for c in loaded}
     cleaner_obj, cleaner_msg = load_cleaner()
     if cleaner_msg and (only is None or "cleaner" in only or "cleaner-text" in only):
         print(cleaner_msg, file=sys.stderr)
-
     html_sel = [t for t in html_tools(cleaner_obj) if selected(t, only)]
     text_sel = [t for t in text_tools(cleaner_obj) if selected(t, only)]
-    html_inputs = [p.html if args.html_input == "str" else p.raw for p in pages]
-    dumps = [p.dump for p in pages]
 
-    print(f"HTML mode ({n} pages):", file=sys.stderr)
-    html_rows = run_table(html_sel, html_inputs, truths, args.repeat)
-    print(f"Text mode ({n} pages):", file=sys.stderr)
-    text_rows = run_table(text_sel, dumps, truths, args.repeat)
+    tables: list[tuple[str, str, Corpus, list[Row]]] = []
+    parts: list[str] = []
+    measured: gate.Figures = {}
+    for corpus in loaded:
+        n, repeat = len(corpus.pages), repeats[corpus.name]
+        print(f"{corpus.name}: HTML mode ({n} pages)", file=sys.stderr)
+        html_rows = run_table(html_sel, [p.html for p in corpus.pages], corpus, repeat)
+        print(f"{corpus.name}: text mode ({n} pages)", file=sys.stderr)
+        dumps = [p.dump for p in corpus.pages]
+        text_rows = run_table(text_sel, dumps, corpus, repeat)
+        tables += [(corpus.name, "html", corpus, html_rows), (corpus.name, "text", corpus, text_rows)]
+        for mode, rows, tool in (("html", html_rows, "cleaner"), ("text", text_rows, "cleaner-text")):
+            row = next((r for r in rows if r.tool.name == tool), None)
+            if row is not None:
+                measured.setdefault(corpus.name, {})[mode] = gate.figures_of(corpus, row.outputs)
 
-    scale = ""
-    if (
-        cleaner_obj is not None
-        and not args.no_scaling
-        and (only is None or "cleaner" in only or "cleaner-text" in only)
-    ):
-        print("Text-mode scaling ...", file=sys.stderr, flush=True)
-        scale = scaling(cleaner_obj, dumps, args.repeat)
-
-    c4_drops = sum(baselines.c4_page_rules_would_drop(d) for d in dumps)
-    c4_pages = (
-        f"With C4's page rules (punctuation-counted sentences), {c4_drops} of {n} "
-        "dumps would have been dropped entirely."
-    )
-    total = time.perf_counter() - wall_start
-
-    parts = [machine_header(argv_list, n, args.repeat, args.html_input, load_start)]
-    if cleaner_msg:
-        parts.append(f"\n**{cleaner_msg}.**\n")
-    parts.append("\n## HTML mode\n\n" + table_markdown(html_rows, n, "trafilatura"))
-    parts.append("\n" + speed_line(html_rows, "cleaner", [(html_rows, "trafilatura default")]))
-    parts.append("\n## Text mode (input: naive whole-page dump)\n\n")
-    parts.append(table_markdown(text_rows, n, "trafilatura on lines"))
-    parts.append(
-        "\n"
-        + speed_line(
-            text_rows,
-            "cleaner-text",
-            [(text_rows, "trafilatura on the same lines"), (html_rows, "trafilatura default on the page")],
+        section = [f"\n## {corpus.title} ({n} pages; metric: {corpus.metric})\n"]
+        section.append("\n### HTML mode\n\n" + table_markdown(html_rows, corpus, "trafilatura"))
+        section.append("\n" + speed_line(html_rows, "cleaner", [(html_rows, "trafilatura default")]))
+        section.append("\n### Text mode (input: naive whole-page dump)\n\n")
+        section.append(table_markdown(text_rows, corpus, "trafilatura on lines"))
+        section.append(
+            "\n"
+            + speed_line(
+                text_rows,
+                "cleaner-text",
+                [(text_rows, "trafilatura on the same lines"), (html_rows, "trafilatura default on the page")],
+            )
         )
-    )
-    parts.append("\n" + scale if scale else "")
-    errs = [
-        f"- {r.tool.label}: {r.errors} pages raised, e.g. `{r.error_sample}`" for r in html_rows + text_rows if r.errors
-    ]
-    if errs:
-        parts.append("\n## Errors\n\n" + "\n".join(errs) + "\n")
-    published = "; ".join(PUBLISHED.values())
-    parts.append(
-        f"\nPublished figures for comparison (data README): {published}. "
-        "Versions and text flattening differ from ours; the gaps were not investigated.\n"
-    )
-    parts.append(f"\nFull run took {total:.0f} s wall time.\n\n")
-    parts.append(NOTES.replace("{c4_pages}", c4_pages))
-    report = "".join(p for p in parts if p)
-    print(report)
+        if (
+            corpus.name == "scrapinghub"
+            and cleaner_obj is not None
+            and not args.no_scaling
+            and selected(text_tools(cleaner_obj)[0], only)
+        ):
+            print("text-mode scaling ...", file=sys.stderr, flush=True)
+            section.append("\n" + scaling(cleaner_obj, dumps, repeat))
+        errs = [f"- {r.tool.label}: {r.errors} pages raised, e.g. `{r.error_sample}`" for r in html_rows + text_rows]
+        errs = [e for e, r in zip(errs, html_rows + text_rows, strict=True) if r.errors]
+        if errs:
+            section.append("\nErrors:\n\n" + "\n".join(errs) + "\n")
+        section.append(published_markdown(corpus))
+        c4_drops = sum(baselines.c4_page_rules_would_drop(d) for d in dumps)
+        section.append(
+            f"\nWith C4's page rules (punctuation-counted sentences), {c4_drops} of {n} dumps "
+            "would have been dropped entirely.\n"
+        )
+        parts.append("".join(s for s in section if s))
 
+    if measured:
+        pins = gate.load_pins() if gate.BASELINE.exists() else {}
+        below = gate.shortfalls(measured, {k: v for k, v in pins.items() if k in measured})
+        verdict = (
+            "every figure is at or above its pin (within 0.0005)" if not below else "BELOW PIN: " + "; ".join(below)
+        )
+        parts.append(
+            "\n## The cleaner against its pins (benchmarks/baseline.json)\n\n"
+            + gate.comparison_markdown(measured, pins)
+            + f"\n{verdict}.\n"
+        )
+    total = time.perf_counter() - wall_start
+    head = machine_header(argv_list, loaded, repeats, load_start)
+    if cleaner_msg:
+        head += f"\n**{cleaner_msg}.**\n"
+    report = head + "".join(parts) + f"\nFull run took {total:.0f} s wall time.\n\n" + NOTES
+    print(report)
     if out is not None:
         if out.resolve() == DEFAULT_OUT.resolve():
             write_section("extraction", report, out)  # the other benchmarks' sections stay
@@ -552,27 +602,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.write_text(report, encoding="utf-8")
         print(f"wrote {out}", file=sys.stderr)
     if args.per_page is not None:
-        with args.per_page.open("w", encoding="utf-8") as fh:
-            for mode, rows in (("html", html_rows), ("text", text_rows)):
-                for r in rows:
-                    for page, s, output in zip(pages, r.page_scores, r.outputs, strict=True):
-                        rec = {
-                            "mode": mode,
-                            "tool": r.tool.name,
-                            "key": page.key,
-                            "url": page.url,
-                            "precision": round(s.precision, 4),
-                            "recall": round(s.recall, 4),
-                            "f1": round(s.f1, 4),
-                            "tp": s.tp,
-                            "fp": s.fp,
-                            "fn": s.fn,
-                            "output_chars": len(output),
-                            "truth_chars": len(page.truth),
-                        }
-                        if args.per_page_outputs:
-                            rec["output"] = output
-                        fh.write(json.dumps(rec) + "\n")
+        write_per_page(args.per_page, tables, args.per_page_outputs)
         print(f"wrote {args.per_page}", file=sys.stderr)
     return 0
 

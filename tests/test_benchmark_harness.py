@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from benchmarks import baselines, run
-
-DATA = run.DEFAULT_DATA
+from benchmarks import baselines, data, run
 
 
 def test_c4_keeps_terminated_lines_of_five_words() -> None:
@@ -81,37 +80,81 @@ def test_time_tool_counts_errors_and_keeps_first_pass() -> None:
     assert 0 <= timed.cpu < 1
 
 
-@pytest.mark.skipif(not (DATA / "ground-truth.json").exists(), reason="benchmark data not available")
+@pytest.mark.skipif(
+    not data.have("scrapinghub") or not data.have("wcxb-dev"), reason="../shared not beside the checkout"
+)
 def test_run_end_to_end_on_a_subset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "results.md"
     per_page = tmp_path / "pages.jsonl"
-    argv = [
-        "--only",
-        "raw,c4",
-        "--limit",
-        "3",
-        "--repeat",
-        "1",
-        "--out",
-        str(out),
-        "--per-page",
-        str(per_page),
-    ]
+    argv = ["--only", "raw,c4", "--limit", "3", "--repeat", "1", "--out", str(out), "--per-page", str(per_page)]
     assert run.main(argv) == 0
     report = out.read_text()
     assert "python -m benchmarks.run --only raw,c4 --limit 3" in report
+    assert "## ScrapingHub" in report and "## WCXB" in report
     assert "| raw whole-page text (naive_text) |" in report
     assert "| C4 line filter |" in report
     assert "trafilatura default |" not in report
+    assert "| rs-trafilatura | 0.859 |" in report  # the published figures, beside ours
     records = [json.loads(line) for line in per_page.read_text().splitlines()]
-    assert {(r["mode"], r["tool"]) for r in records} == {
-        ("html", "raw"),
-        ("text", "c4"),
-        ("text", "raw-dump"),
+    assert {(r["corpus"], r["mode"], r["tool"]) for r in records} == {
+        (corpus, mode, tool)
+        for corpus in ("scrapinghub", "wcxb")
+        for mode, tool in (("html", "raw"), ("text", "c4"), ("text", "raw-dump"))
     }
-    assert len(records) == 9
+    assert len(records) == 18
     # The raw whole-page text and the unchanged dump are the same text, so they score alike.
-    raw = {r["key"]: r["f1"] for r in records if r["tool"] == "raw"}
-    dump = {r["key"]: r["f1"] for r in records if r["tool"] == "raw-dump"}
+    raw = {(r["corpus"], r["key"]): r["f1"] for r in records if r["tool"] == "raw"}
+    dump = {(r["corpus"], r["key"]): r["f1"] for r in records if r["tool"] == "raw-dump"}
     assert raw == dump
     assert "| raw whole-page text" in capsys.readouterr().out
+
+
+def test_a_benchmark_without_its_data_says_where_to_get_it_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        run.main(["--data", str(tmp_path), "--limit", "1", "--only", "raw"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert "benchmark data not found" in err and "wcxb-dev" in err and "--data" in err
+
+
+def test_data_is_found_from_the_repository_root_or_the_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(data.ENV_VAR, raising=False)
+    assert data.shared_dir() == data.ROOT.parent / "shared"
+    monkeypatch.setenv(data.ENV_VAR, str(tmp_path))
+    assert data.shared_dir() == tmp_path
+    assert data.shared_dir("elsewhere") == Path("elsewhere")
+    (tmp_path / "benchmarks" / "wcxb-dev" / "html").mkdir(parents=True)
+    (tmp_path / "benchmarks" / "wcxb-dev" / "ground-truth").mkdir()
+    assert data.have("wcxb-dev") and not data.have("scrapinghub")
+    assert data.corpus_dir("wcxb-dev") == tmp_path / "benchmarks" / "wcxb-dev"
+
+
+_MACHINE_PATH = re.compile(r"(?:^|[\s`'\"(=])/(?:work|home|root|Users|mnt|srv)/\w")
+
+
+def test_no_machine_path_in_the_repository() -> None:
+    """Every benchmark and test finds its data from the repository root, never by an absolute path."""
+    offenders = []
+    for path in data.ROOT.rglob("*"):
+        if not path.is_file() or path.suffix not in {".py", ".md", ".toml", ".ini", ".cfg", ".json", ".txt"}:
+            continue
+        rel = path.relative_to(data.ROOT)
+        if rel.parts[0] in {".git", ".tox", "build"} or ".cache" in rel.parts or "egg-info" in str(rel):
+            continue
+        if rel.parts[0] == "golden" and path.name in {"input.txt", "expected.txt"}:
+            continue  # scraped pages, verbatim
+        if path == Path(__file__).resolve():
+            continue  # the examples below
+        if _MACHINE_PATH.search(path.read_text(encoding="utf-8", errors="replace")):
+            offenders.append(str(rel))
+    assert offenders == []
+
+
+def test_the_machine_path_check_can_fail() -> None:
+    assert _MACHINE_PATH.search('DATA = Path("/work/shared/benchmarks")')
+    assert _MACHINE_PATH.search("see `/home/me/shared`")
+    assert not _MACHINE_PATH.search("../shared/benchmarks/wcxb-dev and a/work/b")

@@ -119,26 +119,32 @@ _ARTICLE_H1 = etree.XPath("//article//h1")
 # (link-block share 0.9 there; 0.8, used now, gives 0.9710 / 0.9625 / 0.9798.)
 # Before any of this, plain extract(include_comments=False) scored 0.960 / 0.942 / 0.978.
 # fast + favor_recall was the choice on those pages alone. On WCXB dev (every 3rd page,
-# the page's true kind, html_to_text alone; F1 of that kind) it lost on every kind but
-# documentation: fast + favor_recall / default
+# the page's true kind, html_to_text alone; F1 of that kind) it lost to default on
+# every kind but documentation: fast + favor_recall / default
 #   article 0.928 / 0.936, forum 0.549 / 0.683, product 0.632 / 0.675,
 #   listing 0.518 / 0.535, collection 0.505 / 0.598, service 0.703 / 0.720,
 #   documentation 0.903 / 0.879
-# (favor_recall takes a forum's first post and drops the replies; the fallback
-# extractors find a product's or a service page's scattered blocks). With the whole
-# chain, default costs ScrapingHub 0.9770 / 0.9718 -> 0.9761 / 0.9701 and gives
-# WCXB 0.780 -> 0.809: default it is, but for documentation.
+# but with the second extraction below (which runs default settings on the whole
+# page when the first text is short) the two complement each other, and with the
+# whole chain, by detected kind, fast + favor_recall / default:
+#   article 0.890 / 0.883, listing 0.679 / 0.650, collection 0.849 / 0.831,
+#   documentation 0.807 / 0.807, product 0.661 / 0.667, service 0.786 / 0.798
+# ScrapingHub: 0.9770 / 0.9718 with fast + favor_recall, 0.9761 / 0.9701 with default.
+# So fast + favor_recall stays, but for products and service pages (trafilatura's
+# fallback extractors find their scattered blocks) and forums, where favor_recall
+# takes the first post and drops the replies, which are what trafilatura calls
+# comments: forum F1 0.549 fast + recall, 0.683 default, 0.734 default + comments.
 EXTRACT_OPTIONS: dict[str, object] = {
     "include_comments": False,
     "deduplicate": False,
-    "fast": False,
-    "favor_recall": False,
+    "fast": True,
+    "favor_recall": True,
 }
-# ...and per kind of page (cleaner/pagetype.py). A forum's replies are what
-# trafilatura calls comments: with include_comments its F1 is 0.734, without 0.683.
+_DEFAULT_SETTINGS: dict[str, object] = {"fast": False, "favor_recall": False}
 PAGE_TYPE_OPTIONS: dict[str, dict[str, object]] = {
-    "forum": {"include_comments": True},
-    "documentation": {"fast": True, "favor_recall": True},
+    "forum": {**_DEFAULT_SETTINGS, "include_comments": True},
+    "product": _DEFAULT_SETTINGS,
+    "service": _DEFAULT_SETTINGS,
 }
 # A second extraction, of the page as it came (no prune, trafilatura's default
 # settings), when the first looks incomplete: its text is under FALLBACK_TRIGGER

@@ -154,11 +154,13 @@ def detect(root: etree._Element) -> PageKind:
             score[kind] += 2
             signals.append(f"schema:{name}" + (f"x{n}" if n > 1 else ""))
     if types.get("Product", 0) >= 3:
-        score["collection"] += 3  # many products: a category page, not one product's
+        score["collection"] += 5  # many products: a category page, not one product's
     og = [v.strip().lower() for v in _OG_TYPE(root)]
     if og:
         signals.append(f"og:{og[0]}")
-        if og[0].startswith("product"):
+        if og[0] == "product.group":
+            score["collection"] += 2  # Open Graph's group of products: a shop's category page
+        elif og[0].startswith("product"):
             score["product"] += 2
         elif og[0] == "article":
             score["article"] += 1

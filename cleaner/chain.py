@@ -37,6 +37,7 @@ class _Extracted:
     removals: list[Removal]
     title: str | None
     pieces: Iterator[str] | None = None  # the text still to decode, a piece at a time (text is "" then)
+    page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
 
 
 def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
@@ -156,8 +157,9 @@ class Cleaner:
                 favor_precision=self.config.html_favor_precision,
                 include_tables=self.config.html_include_tables,
                 explain=explain,
+                page_type=self.config.page_type,
             )
-            return _Extracted(out.text, kind, out.removals, out.title)
+            return _Extracted(out.text, kind, out.removals, out.title, page_type=out.page_type)
         return _Extracted(text, kind, [], None)
 
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None, *, name: bool = True) -> Result:
@@ -183,7 +185,7 @@ class Cleaner:
             layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
-        return Result(text, removals, ex.kind, ex.title)
+        return Result(text, removals, ex.kind, ex.title, ex.page_type)
 
     def _check_as_text(self, doc: Document) -> str:
         """Clean the HTML-mode output again as the text it now is until that changes nothing; return it.

@@ -36,7 +36,7 @@ from cleaner.batch.work import Outcome, Settings, default_jobs, file_groups, lea
 from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
 from cleaner.layers import TEXT_LAYERS
-from cleaner.model import CATEGORIES
+from cleaner.model import CATEGORIES, PAGE_TYPES
 
 LAYERS: tuple[str, ...] = ("html", *(cls.name for cls in TEXT_LAYERS))
 
@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--config", metavar="FILE", help="TOML config file; the --disable options add to it")
     p.add_argument("--kind", choices=KINDS, default="auto", help="input kind (default: auto-detect)")
+    p.add_argument(
+        "--page-type",
+        choices=PAGE_TYPES,
+        default=None,
+        help="HTML input: the kind of page, which decides what is content (default: detected per page)",
+    )
     p.add_argument("--encoding", help="read inputs in this encoding instead of detecting it")
     p.add_argument(
         "-j",
@@ -213,6 +219,7 @@ def _main(argv: Sequence[str] | None) -> int:
         templates=args.templates,
         template_window=args.template_window,
         fsync=args.fsync,
+        page_type=args.page_type,
     )
     try:
         cleaner = Cleaner(settings.config())
@@ -259,6 +266,8 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
         if not outcome.ok:
             _say(f"{outcome.job.name}: {outcome.error}", bar)
         elif args.explain and outcome.spool is not None:
+            if outcome.page_type is not None:
+                _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
             _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
             if not args.report:
                 os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
@@ -284,6 +293,7 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
             "ok": o.ok,
             "error": o.error,
             "kind": o.kind,
+            "page_type": o.page_type,
             "bytes_in": o.bytes_in,
             "bytes_out": o.bytes_out,
             "counts": o.counts,
@@ -402,6 +412,11 @@ def explain_lines(name: str, removals: Iterable[dict[str, Any]]) -> Iterable[str
         else:
             where = str(line)
         yield "\t".join((name, where, r["category"], r["rule"], r["layer"], shorten(r["text"])))
+
+
+def _say_page_type(out: TextIO, name: str, page_type: str, bar: Any) -> None:
+    """The kind of page an HTML input was read as, a line before its removals: what decided its rules."""
+    _write_lines(out, [f"{name}\t-\tpage-type\t{page_type}\thtml\t(kind of page: decides what counts as content)"], bar)
 
 
 def shorten(text: str, width: int = 100) -> str:

@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cleaner.model import CATEGORIES
+from cleaner.model import CATEGORIES, PAGE_TYPES
 from cleaner.rules import LANGUAGES, Rule, RuleError, rule_from_dict
 
 
@@ -39,6 +39,8 @@ class Config:
     # HTML mode: trafilatura settings (chosen by measurement, see benchmarks/RESULTS.md).
     html_favor_precision: bool = False
     html_include_tables: bool = True
+    # HTML mode: the kind of page (cleaner/pagetype.py PAGE_TYPES); None detects it per page.
+    page_type: str | None = None
 
     def __post_init__(self) -> None:
         self.disable_categories = set(self.disable_categories)
@@ -47,6 +49,8 @@ class Config:
         bad = self.disable_categories - set(CATEGORIES)
         if bad:
             raise ConfigError(f"unknown categories {sorted(bad)}; known: {', '.join(CATEGORIES)}")
+        if self.page_type is not None and self.page_type not in PAGE_TYPES:
+            raise ConfigError(f"unknown page type {self.page_type!r}; known: {', '.join(PAGE_TYPES)}")
         bad_lang = set(self.languages) - set(LANGUAGES)
         if bad_lang:
             raise ConfigError(f"unknown languages {sorted(bad_lang)}; known: {', '.join(LANGUAGES)}")
@@ -64,6 +68,7 @@ class Config:
             "rule",
             "html_favor_precision",
             "html_include_tables",
+            "page_type",
         }
         unknown = set(data) - known
         if unknown:
@@ -85,6 +90,10 @@ class Config:
                 if not isinstance(data[key], bool):
                     raise ConfigError(f"{origin}: {key} must be true or false")
                 kwargs[key] = data[key]
+        if "page_type" in data:
+            if not isinstance(data["page_type"], str):
+                raise ConfigError(f"{origin}: page_type must be a string")
+            kwargs["page_type"] = data["page_type"]
         return cls(**kwargs)  # type: ignore[arg-type]
 
     @classmethod

@@ -30,6 +30,9 @@ CATEGORIES: tuple[str, ...] = (
 )
 """The category names of ../shared/GOLDEN-GUIDE.md; every removal carries one."""
 
+PAGE_TYPES: tuple[str, ...] = ("article", "forum", "product", "collection", "listing", "documentation", "service")
+"""The kinds of page HTML input is read as (cleaner/pagetype.py tells them apart)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Removal:
@@ -95,6 +98,7 @@ class Result:
     removals: list[Removal] = field(default_factory=list)
     kind: str = "text"
     title: str | None = None
+    page_type: str | None = None  # HTML input: the kind of page, detected or forced (cleaner/pagetype.py)
 
     def categories(self) -> dict[str, int]:
         """Removals counted by category, for summaries."""

@@ -128,6 +128,8 @@ def clean_line(
     removals = [r.to_dict() for r in result.removals] if settings.explain or settings.spool is not None else None
     if settings.explain:
         record["removals"] = removals
+        if result.page_type is not None:
+            record["page_type"] = result.page_type
     try:
         line = json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: keep them escaped

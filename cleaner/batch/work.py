@@ -62,6 +62,8 @@ class Settings:
     templates: bool = True
     template_window: int = 1000
     fsync: bool = False
+    # HTML input: the kind of page, forced (None: detected per page).
+    page_type: str | None = None
 
     def config(self) -> Config:
         """The file's config plus the command-line disables (ConfigError if either is bad)."""
@@ -71,6 +73,7 @@ class Settings:
             disable_categories=base.disable_categories | set(self.disable_categories),
             disable_rules=base.disable_rules | set(self.disable_rules),
             disable_layers=base.disable_layers | set(self.disable_layers),
+            page_type=self.page_type or base.page_type,
         )
 
 
@@ -86,10 +89,20 @@ class Outcome:
     bytes_out: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     spool: str | None = None  # the file of its removals (read_spool), if Settings.spool asked for one
+    page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
 
     def wire(self) -> tuple[Any, ...]:
         """Every field but the job, in order: ``Outcome(job, *outcome.wire())`` rebuilds it."""
-        return (self.ok, self.error, self.kind, self.bytes_in, self.bytes_out, self.counts, self.spool)
+        return (
+            self.ok,
+            self.error,
+            self.kind,
+            self.bytes_in,
+            self.bytes_out,
+            self.counts,
+            self.spool,
+            self.page_type,
+        )
 
 
 # The one Cleaner of this process and its settings, set by init_worker.
@@ -176,7 +189,7 @@ def clean_file(job: Job, template: Template | None = None) -> Outcome:
         if spool is not None:
             os.unlink(spool)
         return Outcome(job, False, f"cannot write {where}: {describe(exc)}")
-    return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), spool)
+    return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), spool, result.page_type)
 
 
 def default_jobs() -> int:

@@ -4,6 +4,13 @@ Pruning first does two things: every pruned node becomes an explained removal
 with a category (trafilatura alone drops things silently), and trafilatura
 gets a smaller tree, which makes it faster and more precise. The XPath
 expressions are data (PRUNE), kept apart from the logic, by category.
+
+Why one file of over 600 lines: pruning, the extraction settings chosen by
+page type, the second extraction and the explanation of what trafilatura left
+out all work on one parsed tree and one list of pruned nodes; split apart,
+each module would take that state as arguments and the order of the steps,
+which is the point of this layer, would no longer read top to bottom. The
+rules themselves are data in html_rules.py and the page type in pagetype.py.
 """
 
 from __future__ import annotations

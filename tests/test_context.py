@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, Config
+from cleaner import Cleaner, Config, clean
 from cleaner.layers.context import ContextLayer, _best_from, _max_segment
 from cleaner.layers.context.run import sign_off
 from cleaner.model import Document
@@ -1114,3 +1114,33 @@ def test_the_headline_is_the_line_that_repeats_the_page_title() -> None:
     out = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
     assert teaser not in out
     assert out[out.index(HEADLINE) :][:3] == [HEADLINE, DATELINE, ARTICLE[0]]
+
+
+def test_a_manual_of_several_sections_is_kept_whole() -> None:
+    """Code blocks between a manual's sections are no page around an article (context/frame.py sections_above).
+
+    The heaviest run of prose is the later section; before sections_above the
+    layer took the text for a page dump and dropped the first section with its
+    code (65 lines in, 16 out).
+    """
+    intro = [
+        "In this section we will go through the mechanisms that are available to customize the fields of a model, "
+        "one by one, with examples.",
+        "The field function is used a lot, and it behaves the same way as the standard library function for data "
+        "classes when it is assigned.",
+        "Each of the options below can be combined with the others, and the order in which they are given to the "
+        "function does not matter here.",
+    ]
+    code = ["from pydantic import BaseModel, Field", "class Model(BaseModel):", "    name: str = Field(frozen=True)",
+            "    size: int = 3", "m = Model(name='x')", "print(m)", "#> name='x' size=3", "m.size = 4"]  # fmt: skip
+    later = [
+        f"The default value of a field can be set in the annotation, and the validator will check it again "
+        f"whenever the model is built from raw data number {i}."
+        for i in range(8)
+    ]
+    lines = ["Fields", "API Documentation", *intro, *(code * 5), "Default values", *later]
+    text = "\n".join(lines) + "\n"
+    out = clean(text, kind="text")
+    kept = set(out.splitlines())
+    assert all(line in kept for line in [*intro, *later, "Default values", *code])
+    assert clean(out, kind="text") == out

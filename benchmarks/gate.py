@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import corpora
+from benchmarks.score import CorpusScore
 
 BASELINE = Path(__file__).resolve().parent / "baseline.json"
 TOLERANCE = 0.0005
@@ -38,13 +39,16 @@ Figures = dict[str, dict[str, dict[str, float]]]  # corpus -> mode -> figure nam
 def figures_of(corpus: corpora.Corpus, outputs: Sequence[str]) -> dict[str, float]:
     """F1, precision and each page type's F1 of one mode's outputs, by the corpus's own metric."""
     scores = [corpus.page_score(out, p.truth) for out, p in zip(outputs, corpus.pages, strict=True)]
-    total = corpus.corpus_score(scores)
-    found = {"f1": total.f1, "precision": total.precision}
-    for kind in corpus.types:
-        found[f"f1 {kind}"] = corpus.corpus_score(
-            [s for s, p in zip(scores, corpus.pages, strict=True) if p.page_type == kind]
-        ).f1
-    return found
+    by_type = {
+        kind: corpus.corpus_score([s for s, p in zip(scores, corpus.pages, strict=True) if p.page_type == kind])
+        for kind in corpus.types
+    }
+    return pinned_figures(corpus.corpus_score(scores), by_type)
+
+
+def pinned_figures(total: CorpusScore, by_type: dict[str, CorpusScore]) -> dict[str, float]:
+    """The figures a pin holds, from a corpus score and its page types' scores."""
+    return {"f1": total.f1, "precision": total.precision, **{f"f1 {kind}": s.f1 for kind, s in by_type.items()}}
 
 
 # Set before the worker processes fork, so the pages are shared rather than pickled to each task.

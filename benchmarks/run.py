@@ -244,7 +244,7 @@ def _ratio(num: float, den: float | None) -> str:
     return f"{num / den:.2f}" if den else "–"
 
 
-TYPE_ABBREV = {"documentation": "docs", "collection": "collection"}
+TYPE_ABBREV = {"documentation": "docs"}
 
 
 def table_markdown(rows: list[Row], corpus: Corpus, ref_label: str) -> str:
@@ -543,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for mode, rows, tool in (("html", html_rows, "cleaner"), ("text", text_rows, "cleaner-text")):
             row = next((r for r in rows if r.tool.name == tool), None)
             if row is not None:
-                measured.setdefault(corpus.name, {})[mode] = gate.figures_of(corpus, row.outputs)
+                measured.setdefault(corpus.name, {})[mode] = gate.pinned_figures(row.corpus, row.by_type)
 
         section = [f"\n## {corpus.title} ({n} pages; metric: {corpus.metric})\n"]
         section.append("\n### HTML mode\n\n" + table_markdown(html_rows, corpus, "trafilatura"))
@@ -562,12 +562,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus.name == "scrapinghub"
             and cleaner_obj is not None
             and not args.no_scaling
-            and selected(text_tools(cleaner_obj)[0], only)
+            and any(t.name == "cleaner-text" for t in text_sel)
         ):
             print("text-mode scaling ...", file=sys.stderr, flush=True)
             section.append("\n" + scaling(cleaner_obj, dumps, repeat))
-        errs = [f"- {r.tool.label}: {r.errors} pages raised, e.g. `{r.error_sample}`" for r in html_rows + text_rows]
-        errs = [e for e, r in zip(errs, html_rows + text_rows, strict=True) if r.errors]
+        rows = html_rows + text_rows
+        errs = [f"- {r.tool.label}: {r.errors} pages raised, e.g. `{r.error_sample}`" for r in rows if r.errors]
         if errs:
             section.append("\nErrors:\n\n" + "\n".join(errs) + "\n")
         section.append(published_markdown(corpus))

@@ -31,9 +31,11 @@ from cleaner.html_rules import (
     ARTICLE_BODY_WORDS,
     LINK_BLOCK,
     PAGE_TYPE_KEEPS,
+    POST_WORDS,
     PRUNE,
     RELATED_LIST,
     TAG_LINKS,
+    TOPIC_CLASS_PREFIXES,
     XPATH_RULES,
 )
 from cleaner.model import Removal
@@ -96,6 +98,7 @@ _HIDDEN = min((n for n, rule in enumerate(PRUNE) if rule.hidden), default=None)
 _WORD_TAGS = frozenset(tag for rule in PRUNE if rule.words for tag in rule.word_tags)
 _MAX_NGRAM = max((len(word.split("-")) for word in _BY_WORD), default=1)
 _SPLIT = re.compile(r"[\s_-]+")
+_TOPIC_CLASS = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, TOPIC_CLASS_PREFIXES)) + ")", re.IGNORECASE)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _LINK_CATEGORY, _LINK_RULE, _link_xpath, _LINK_MIN_WORDS, _LINK_SHARE = LINK_BLOCK
 _LINK_CANDIDATES = etree.XPath(_link_xpath)
@@ -264,6 +267,8 @@ def rule_index(el: etree._Element) -> int | None:
         best = _HIDDEN
     if tag in _WORD_TAGS:
         cls, ident = el.get("class"), el.get("id")
+        if cls and _TOPIC_CLASS.search(cls):
+            cls = _box_classes(cls)
         if cls or ident:
             for word in class_words(f"{cls or ''} {ident or ''}"):
                 for n, tags in _BY_WORD.get(word, ()):
@@ -271,6 +276,39 @@ def rule_index(el: etree._Element) -> int | None:
                         best = n
                         break
     return best
+
+
+@functools.lru_cache(maxsize=1024)
+def _box_classes(value: str) -> str:
+    """The class names in ``value`` that name a box: without a post's category and tag classes."""
+    return " ".join(name for name in value.split() if not name.lower().startswith(TOPIC_CLASS_PREFIXES))
+
+
+def main_body(root: etree._Element) -> etree._Element | None:
+    """The element that holds the page's main prose, where the page marks one.
+
+    Marked: schema.org's articleBody, a common template's body class, a blog
+    engine's post element, an <article> holding the page's <h1>. A page may
+    mark several (each comment a post-body, a list of hentry teasers): the one
+    with the most text is the main one.
+    """
+    marked = [el for el in root.iter(etree.Element) if _is_article_body(el) or _is_post(el)]
+    marked += [a for h1 in _ARTICLE_H1(root) for a in itertools.islice(h1.iterancestors("article"), 1)]
+    if not marked:
+        return None
+    return max(marked, key=lambda el: len(_raw_text(el)))
+
+
+def _is_post(el: etree._Element) -> bool:
+    cls = el.get("class")
+    return cls is not None and not POST_WORDS.isdisjoint(class_words(cls))
+
+
+def _holders(root: etree._Element) -> frozenset[etree._Element]:
+    """The main body and every element around it: a prune rule never takes them (a wrapper's class
+    word, "share_wrapper" or "date-outer", says nothing about the post inside it)."""
+    body = main_body(root)
+    return frozenset() if body is None else frozenset([body, *body.iterancestors()])
 
 
 def _is_hidden(el: etree._Element) -> bool:
@@ -328,12 +366,13 @@ def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Remo
     removals: list[Removal] = []
     tagged = set(_TAG_LINKS(root))  # the post's tag links: a dateline box may hold the tag list
     page = _PageShare(root, removals)  # every node dropped below is recorded there, with its text
+    holders = _holders(root)
     current = None
     for n, el in matches:
         if n != current:
             current = n
             page.next_rule()
-        if el.tag in _PROTECTED or el.getparent() is None or not _attached(el, root):
+        if el.tag in _PROTECTED or el in holders or el.getparent() is None or not _attached(el, root):
             continue
         text = _node_text(el)
         if len(text) > 200 and page.holds(len(text)):
@@ -354,7 +393,7 @@ def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Remo
         if rule_id in skip:
             continue
         for el in xpath(root):
-            if el.getparent() is None or el.tag in _PROTECTED or not _attached(el, root):
+            if el.getparent() is None or el.tag in _PROTECTED or el in holders or not _attached(el, root):
                 continue
             text = _node_text(el)
             if len(text) > 200 and page.holds(len(text)):

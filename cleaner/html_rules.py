@@ -131,6 +131,15 @@ TAG_LINKS: tuple[str, str, str, int] = (
 # body element is the page's title block, like the dateline beside it).
 ARTICLE_BODY_ITEMPROP = "articleBody"
 ARTICLE_BODY_WORDS = _set("article-body articlebody story-body entry-content post-body post-content article-text")
+# The element that holds the whole post as blog engines mark it: WordPress's post_class
+# ("post-12 post type-post hentry ...") and the hAtom microformat's entry.
+POST_WORDS = _set("hentry type-post h-entry")
+
+# Class names that say what a post is about, not what a box is: WordPress's post_class
+# adds one per category and tag ("category-sponsored-content", "tag-comments"), so
+# their words ("sponsored", "comments") must not prune the post. Only class names are
+# read this way; an id is the template's own name for a box.
+TOPIC_CLASS_PREFIXES = ("category-", "tag-")
 
 # A list right under a related-stories heading that is no <h*> element
 # ('<div class="heading-h3">More Great WIRED Stories</div><ul>...'): trafilatura drops

@@ -172,6 +172,70 @@ def test_article_wrapper_with_furniture_word_is_not_pruned() -> None:
     assert "Buy now" not in text
 
 
+# A sidebar or comment section that holds more text than the post: the page-share
+# guard cannot save a post whose wrapper carries a furniture word, the structure must.
+_POST = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE2, PROSE3))
+_BIG_SIDE = "".join(f"<li>{PROSE} Entry {i}.</li>" for i in range(8))
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        # Blogger's standard markup: each day's posts inside div.date-outer ("date" is a dateline word).
+        f"<div class='date-outer'><h2 class='date-header'>Monday</h2><div class='post-outer'>"
+        f"<div class='post hentry'><h3 class='post-title'>Budget</h3><div class='post-body'>{_POST}</div>"
+        "</div></div></div>",
+        # A theme's share wrapper around the whole <article>.
+        f"<div class='share_wrapper'><article><h1>Budget</h1>{_POST}</article></div>",
+        # The schema.org body inside a box named for its social buttons.
+        f"<div class='social-box'><div itemprop='articleBody'>{_POST}</div></div>",
+    ],
+)
+def test_wrapper_of_the_marked_post_is_not_pruned_by_its_class_word(post: str) -> None:
+    html = f"<html><body>{post}<div class='sidebar'><h2>Archive</h2><ul>{_BIG_SIDE}</ul></div></body></html>"
+    out = html_to_text(html)
+    assert PROSE in out.text and PROSE3 in out.text
+
+
+@pytest.mark.parametrize(
+    "classes",
+    [
+        "post type-post hentry category-sponsored-content",
+        "post hentry tag-comments",
+        "post hentry category-site-promo-x",
+    ],
+)
+def test_category_and_tag_classes_never_prune(classes: str) -> None:
+    html = (
+        f"<html><body><div class='{classes}'><h1>Budget</h1>{_POST}</div>"
+        "<div class='comments-area'><ol><li>Entry 3: great post, thanks.</li></ol></div>"
+        f"<div class='widgets'><ul>{_BIG_SIDE}</ul></div></body></html>"
+    )
+    removed = " ".join(r.text for r in prune(parse(html)))
+    assert PROSE2 not in removed
+    assert "Entry 3" in removed  # the real comment section still goes
+    out = html_to_text(html)
+    assert PROSE in out.text and PROSE3 in out.text
+
+
+def test_furniture_inside_the_marked_post_is_still_pruned() -> None:
+    # Only the post and what wraps it are spared: a share box inside it still goes.
+    html = (
+        f"<html><body><div class='share_wrapper'><article><h1>Budget</h1>{_POST}"
+        "<div class='share-buttons'>Share on Facebook Share on X Email this story</div></article></div>"
+        "</body></html>"
+    )
+    out = html_to_text(html)
+    assert PROSE3 in out.text and "Share on Facebook" not in out.text
+    assert [r.rule for r in out.removals if "Share on Facebook" in r.text] == ["html.promo"]
+
+
+def test_a_tag_list_class_on_a_box_that_is_no_post_still_prunes_by_its_id() -> None:
+    # The topic-class exception reads class names only: an id is the template's own name for a box.
+    assert rule_index(parse("<html><body><div id='tag-list'>x</div></body></html>").find(".//div")) is not None
+    assert rule_index(parse("<html><body><div class='tag-list'>x</div></body></html>").find(".//div")) is None
+
+
 def test_leading_headline_is_removed_and_explained() -> None:
     html = (
         "<html><head><title>Council passes budget | Daily Example</title></head><body>"

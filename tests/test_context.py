@@ -1144,3 +1144,97 @@ def test_a_manual_of_several_sections_is_kept_whole() -> None:
     kept = set(out.splitlines())
     assert all(line in kept for line in [*intro, *later, "Default values", *code])
     assert clean(out, kind="text") == out
+
+
+# ---- lists the article announces (issue 19: a recipe cut to its introduction)
+RECIPE_INTRO = [*ARTICLE[:2], ARTICLE[3]]
+INGREDIENTS = [
+    "1 whole chicken, about 1.5 kg",
+    "2 lemons, halved",
+    "1 head of garlic, cloves separated",
+    "2 tablespoons olive oil",
+    "1 teaspoon salt",
+    "Fresh thyme",
+]
+STEPS = [
+    "Heat the oven to 220°C.",
+    "Pat the chicken dry and rub it with the oil and salt.",
+    "Stuff the lemons and half the garlic inside the bird.",
+    "Roast for 75 minutes, until the juices run clear.",
+    "Rest for 10 minutes before carving.",
+]
+
+
+def _recipe(ingredients: str, steps: str, intro: list[str] = RECIPE_INTRO) -> str:
+    return _page([*intro, ingredients, *INGREDIENTS, steps, *STEPS])
+
+
+@pytest.mark.parametrize(
+    ("ingredients", "steps"),
+    [
+        ("Ingredients", "Instructions"),
+        ("Ingredients:", "Method"),
+        ("Zutaten", "Zubereitung"),
+        ("Ingrédients", "Préparation"),
+        ("Ingredientes", "Modo de preparo"),
+        ("Ингредиенты", "Приготовление"),
+    ],
+)
+def test_a_list_and_steps_the_article_announces_are_kept(ingredients: str, steps: str) -> None:
+    out = clean(_recipe(ingredients, steps), kind="text")
+    for line in [ingredients, *INGREDIENTS, steps, *STEPS]:
+        assert line in out.splitlines()
+    for line in LINKS + MENU[1:]:
+        assert line not in out.splitlines()
+
+
+def test_without_its_heading_the_same_list_still_goes() -> None:
+    # The heading is what says the short lines are the article's: unannounced, they read as a page's lists.
+    out = clean(_recipe("Popular this week", "Around the site"), kind="text")
+    assert INGREDIENTS[0] not in out and STEPS[-1] not in out
+
+
+def test_an_announcing_word_in_the_site_menu_announces_nothing() -> None:
+    # 'Instructions' as a menu entry has no prose before it: the menu still goes.
+    page = _page().replace("\nWeather\n", "\nInstructions\n")
+    removed = _removed(page)
+    assert "Instructions" in removed and "Schools" in removed
+
+
+def test_an_announced_list_ends_at_the_next_heading() -> None:
+    # Title Case with no digit and no sentence end is the next heading: the teasers under it still go.
+    page = _page([*RECIPE_INTRO, "Ingredients", *INGREDIENTS, "More From The Kitchen", *LINKS])
+    out = clean(page, kind="text").splitlines()
+    assert INGREDIENTS[-1] in out
+    assert not set(LINKS) & set(out)
+
+
+def test_every_language_with_function_words_has_announcing_headings() -> None:
+    from cleaner.rules import LANGUAGES, builtin_lexicon
+
+    for lang in LANGUAGES:
+        lex = builtin_lexicon([lang])
+        if lex.get("stopwords"):
+            assert lex.get("list_headings"), lang
+
+
+# ---- the article's last paragraph under a box of links set into it (issue 19)
+LAST = (
+    "The board also promised a new slipway for the sailing club before the summer, and a car park "
+    "kept for the fishermen beside the harbour office."
+)
+
+
+CARD_TITLES = [
+    "Sailing club elects its first woman commodore",
+    "Tide tables for April are now online",
+    "Harbour school wins the regional rowing cup",
+]
+
+
+def test_the_last_paragraph_after_a_related_box_is_kept() -> None:
+    # (Its near miss, a feed whose blurbs follow one another under the box, is
+    # test_repeated_buttons_under_a_related_heading_make_a_feed.)
+    out = clean(_page([*ARTICLE, "Related Stories", *CARD_TITLES, LAST]), kind="text").splitlines()
+    assert LAST in out and ARTICLE[-1] in out
+    assert not (set(CARD_TITLES) | set(LINKS)) & set(out)

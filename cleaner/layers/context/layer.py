@@ -47,6 +47,7 @@ class ContextLayer(Layer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.stopwords = self.book.words("stopwords")
+        self.list_headings = self.book.words("list_headings")
 
     def shapes(self, lines: list[str], shape_only: bool | None = None) -> list[Shape]:
         """Each line's size and whether it reads as prose; ``shape_only=None`` decides
@@ -111,7 +112,7 @@ class ContextLayer(Layer):
         # 5. Where the page repeats its <title> as the headline (titles.py); lists and tables
         #    that continue the article from there or from its prose weigh for it (lists.py).
         anchors = title_anchors(doc, content, shape_of, stopwords, known)
-        weigh_lists(doc, content, shape_of, weights, anchors, stopwords)
+        weigh_lists(doc, content, shape_of, weights, anchors, stopwords, self.list_headings)
         # 6. The article: the run of lines that weighs most, pulled under the headline (run.py).
         found = article_run(
             doc, content, shape_of, sh, weights, limit, anchors, memo.anchored, self.name in removers, stopwords, known
@@ -130,7 +131,7 @@ class ContextLayer(Layer):
             rule, category = outside_category(doc, kept[p], shapes[p])
             if self.enabled(category, rule) and not self.kept_by_user(doc, kept[p]):
                 out.append((kept[p], rule, category))
-        end = trailing_sentences(doc, kept, end, stopwords)
+        end = trailing_sentences(doc, kept, end, stopwords, related)
         # 8. A page dump, or an article already cut out of its page (frame.py)? Told once.
         if memo.framed is None:
             memo.framed = opens_with_title(doc, content, shape_of, anchors, stopwords, known) or framed(

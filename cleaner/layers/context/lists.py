@@ -28,7 +28,12 @@ LIST_PER_WORD = 0.5  # what each word of such an item weighs for the article
 LIST_GAP = 4  # content lines from one item to the next, at most
 LIST_PROSE_SHARE = 4  # prose lines among the items: at most one per this many items
 
+ANNOUNCED_ITEMS = 40  # lines of a list under an announcing heading ('Ingredients'), at most
+PHRASE_WORDS = 6  # words of an item of such a list of phrases without a number, at most
+
 _DIGITS = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?:;…]\W*$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ITEM_NUMBER = re.compile(r"(\d{1,3})[.)] ")  # a numbered list item's number: '1) ', '12. '
 
 
@@ -39,6 +44,7 @@ def weigh_lists(
     weights: list[float],
     anchors: list[int],
     stopwords: frozenset[str],
+    headings: frozenset[str] = frozenset(),
 ) -> None:
     """List items that continue the article weigh for it, as its prose does.
 
@@ -60,6 +66,8 @@ def weigh_lists(
         while q < n and shape_of[content[q]] is not None:
             q += 1
         _weigh_list_run(doc, content, shape_of, weights, anchors, stopwords, p, q)
+        if headings:
+            _weigh_announced(doc, content, shape_of, weights, headings, stopwords, p, q)
         weigh_tables(doc, content, shape_of, weights, p, q)
         p = q
 
@@ -146,6 +154,67 @@ def _weigh_list(
     for p in listed:
         if long_list or not shape_of[content[p]].dated:
             weights[p] = LIST_PER_WORD * shape_of[content[p]].words
+
+
+def _weigh_announced(
+    doc: Document,
+    content: list[int],
+    shape_of: list[Shape | None],
+    weights: list[float],
+    headings: frozenset[str],
+    stopwords: frozenset[str],
+    lo: int,
+    hi: int,
+) -> None:
+    """Lists and steps under a heading of the article that announces them ('Ingredients', 'Instructions').
+
+    A recipe's ingredients and a how-to's steps are short lines that would each
+    weigh against the article; the heading says they are its own. It is the
+    article's when prose comes a few lines before it in the same run of kept
+    lines, or another announced list does. Its items are alike: sentences
+    (steps) while lines end as sentences, or short phrases (ingredients) while
+    lines hold a number or a few words not in Title Case. They end there, at
+    the next announcing heading, or after ANNOUNCED_ITEMS lines, and weigh for
+    the article as a list's items do. The headings are data, per language
+    (``list_headings`` in the rules files).
+    """
+    last = None  # where the previous announced list ended
+    p = lo
+    while p < hi:
+        if _heading_key(doc.lines[content[p]].stripped) not in headings or not (
+            (last is not None and p - last <= LIST_GAP)
+            or any(shape_of[content[k]].prose for k in range(max(lo, p - LIST_GAP), p))
+        ):
+            p += 1
+            continue
+        end, sentences = p + 1, None
+        while end < min(hi, p + 1 + ANNOUNCED_ITEMS):
+            line = doc.lines[content[end]].stripped
+            if _heading_key(line) in headings:
+                break
+            sentence = _SENTENCE_END.search(line) is not None
+            if sentences is None:
+                sentences = sentence
+            if not (sentence if sentences else _phrase_item(line, stopwords)):
+                break
+            end += 1
+        for k in range(p, end):
+            weights[k] = max(weights[k], LIST_PER_WORD * max(shape_of[content[k]].words, 2))
+        last, p = end - 1, end
+
+
+def _heading_key(line: str) -> str:
+    """A heading as the ``list_headings`` hold it: lower case, without a closing ':'."""
+    return line.rstrip(": ").lower()
+
+
+def _phrase_item(line: str, stopwords: frozenset[str]) -> bool:
+    """An item of a list of phrases: it holds a number ('2 lemons, halved'), or is a few words not
+    in Title Case ('Fresh thyme'; the next heading reads 'Related Recipes')."""
+    if any(ch.isdigit() for ch in line):
+        return True
+    words = [w for w in _WORD.findall(line) if w.lower() not in stopwords]
+    return 0 < len(line.split()) <= PHRASE_WORDS and not all(w[0].isupper() for w in words)
 
 
 def _lead_key(line: str) -> str:

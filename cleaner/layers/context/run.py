@@ -28,6 +28,9 @@ from cleaner.text import ends_sentence, title_case_ratio
 TITLE_BONUS = 30.0  # how much weight a run under the page's headline may lack and still win
 TRAIL_STEPS = 2  # lines right after the article's run that go on without ending a sentence, at most
 SIGN_OFF_WORDS = 5  # words of an author's sign-off under the article, at most: name, title, address
+INLINE_BOX_LINES = 8  # lines of a box of links set into the article ('Lire aussi' and its links), at most
+BOX_PARAGRAPH_WORDS = 25  # words of the article's paragraph after such a box, at least: a blurb is shorter
+AFTER_BOX_LINES = 3  # kept lines after the article's last paragraph under such a box that hold no paragraph
 
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.\w[\w.-]{1,62}")
 
@@ -102,9 +105,13 @@ def article_run(
     return seg_start, seg_end
 
 
-def trailing_sentences(doc: Document, kept: list[int], end: int, stopwords: frozenset[str]) -> int:
+def trailing_sentences(
+    doc: Document, kept: list[int], end: int, stopwords: frozenset[str], related: Sequence[int] = b""
+) -> int:
     """Short sentences right after the article ("Stay tuned.") end it, and so does the
-    author's sign-off (name, title, e-mail address); keep them."""
+    author's sign-off (name, title, e-mail address), and its last paragraph after a box
+    of links set into it; keep them. ``related``: by line index, whether another layer
+    removed the line as related (removed_marks)."""
     while end + 1 < len(kept):
         line = doc.lines[kept[end + 1]].stripped
         closing = ends_sentence(line) and 3 <= len(line.split()) < MIN_PROSE_WORDS
@@ -120,8 +127,39 @@ def trailing_sentences(doc: Document, kept: list[int], end: int, stopwords: froz
         if steps is not None:
             end = steps
             continue
+        if related and _after_box(doc, kept, end, stopwords, related):
+            end += 1
+            continue
         break
     return end
+
+
+def _after_box(doc: Document, kept: list[int], end: int, stopwords: frozenset[str], related: Sequence[int]) -> bool:
+    """Whether the next kept line is the article's last paragraph, under a box of links set into it.
+
+    A 'Lire aussi' / 'Read more' box with its links stands between two of the
+    article's paragraphs; the rules removed it, and it weighs against the
+    paragraph after it, which then ends up outside the run. It is the
+    article's when only lines removed as related (at most INLINE_BOX_LINES)
+    part it from the run, it is a paragraph of prose (BOX_PARAGRAPH_WORDS or
+    more) that ends a sentence, not in an ellipsis, and
+    no paragraph comes in the AFTER_BOX_LINES kept lines after it (the page's
+    footer, or nothing): a teaser's blurb is followed by the next teaser's.
+    """
+    a, b = kept[end], kept[end + 1]
+    between = [i for i in range(a + 1, b) if not doc.lines[i].blank]
+    if not between or len(between) > INLINE_BOX_LINES or not all(related[i] for i in between):
+        return False
+    line = doc.lines[b].stripped
+    if line.endswith(("...", "…")) or not _paragraph(line, stopwords, BOX_PARAGRAPH_WORDS):
+        return False  # (a teaser's blurb cut short ends so)
+    after = kept[end + 2 : end + 2 + AFTER_BOX_LINES]
+    return not any(_paragraph(doc.lines[i].stripped, stopwords) for i in after)
+
+
+def _paragraph(line: str, stopwords: frozenset[str], words: int = MIN_PROSE_WORDS) -> bool:
+    n, stop, ends = count_line(line, stopwords)
+    return ends and n >= words and stop >= MIN_STOPWORD_RATIO * n
 
 
 def _last_steps(doc: Document, kept: list[int], end: int, stopwords: frozenset[str]) -> int | None:

@@ -19,6 +19,11 @@ from cleaner.model import Document, Removal, Result
 from cleaner.rules import builtin_lexicon, builtin_rules
 from cleaner.template import Template, TemplateLearner
 
+# The safety net's trigger, here so that text input never imports the HTML layer (cleaner/html.py
+# says how it was measured): the cleaned HTML output holds under this share of the words in the
+# page's paragraphs.
+SAFETY_SHARE = 0.2
+
 KINDS = ("auto", "text", "html")
 # A removal can change the context another rule reads (a line becomes the last
 # one, or stands alone between prose), so the layers run again until a pass
@@ -38,6 +43,8 @@ class _Extracted:
     title: str | None
     pieces: Iterator[str] | None = None  # the text still to decode, a piece at a time (text is "" then)
     page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
+    source: str | None = None  # HTML input: the page, for the safety net's second extraction
+    prose_words: int = 0  # HTML input: words in the page's paragraphs (html.page_prose)
 
 
 def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
@@ -159,7 +166,15 @@ class Cleaner:
                 explain=explain,
                 page_type=self.config.page_type,
             )
-            return _Extracted(out.text, kind, out.removals, out.title, page_type=out.page_type)
+            return _Extracted(
+                out.text,
+                kind,
+                out.removals,
+                out.title,
+                page_type=out.page_type,
+                source=text,
+                prose_words=out.prose_words,
+            )
         return _Extracted(text, kind, [], None)
 
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None, *, name: bool = True) -> Result:
@@ -180,12 +195,56 @@ class Cleaner:
         # Dropping the article is worse than a second clean that removes more; such a page is
         # fixed in the layer (see the README, "What happens on bad input").
         text = self._check_as_text(doc) if ex.kind == "html" else doc.render()
+        if ex.kind == "html" and len(text.split()) < SAFETY_SHARE * ex.prose_words:
+            kept = self._safety_net(ex, text, meta, name=name)
+            if kept is not None:
+                return kept
         # Which lines go is settled: now each layer may name again what it removed by a line's place.
         for layer in layers if name else ():
             layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
         return Result(text, removals, ex.kind, ex.title, ex.page_type)
+
+    def _safety_net(self, ex: _Extracted, text: str, meta: dict[str, object] | None, *, name: bool) -> Result | None:
+        """The page's plain extraction, when the cleaned ``text`` lost the article it holds (or None).
+
+        The cleaned text holds under SAFETY_SHARE of the words in the page's
+        paragraphs (cleaner/html.py says how that was measured): a wrapper was
+        pruned, a small block extracted, or the last text pass read the
+        extraction as a page around a small article. trafilatura's default
+        extraction of the page as it came is kept instead when it holds over
+        1/SAFETY_TAKE times as many words, cleaned by the line rules the HTML
+        kind runs, but not cleaned once more as text: that last pass is what
+        may take the article (so a second clean of this output may remove
+        more). The Result says so in its warnings.
+        """
+        from cleaner.html import EXTRACT_OPTIONS, PAGE_TYPE_OPTIONS, SAFETY_TAKE, plain_extraction
+
+        assert ex.source is not None
+        options = {**EXTRACT_OPTIONS, **PAGE_TYPE_OPTIONS.get(ex.page_type or "", {})}
+        second = plain_extraction(
+            ex.source,
+            include_comments=bool(options["include_comments"]),
+            include_tables=self.config.html_include_tables,
+            explain=name,
+        )
+        words = len(text.split())
+        if second is None or words >= SAFETY_TAKE * len(second.text.split()):
+            return None
+        doc = Document(second.text, meta=meta, index=self.index)
+        layers = [layer for layer in self.layers if "html" in layer.kinds]
+        _settle(doc, layers)
+        out = doc.render()
+        for layer in layers if name else ():
+            layer.finish(doc)
+        warning = (
+            f"safety net: the cleaned text kept {words} words, under {SAFETY_SHARE:.0%} of the "
+            f"{ex.prose_words} words in the page's paragraphs; trafilatura's plain extraction of the page "
+            f"({len(out.split())} words after the line rules) is kept instead"
+        )
+        removals = [*second.removals, *doc.removals.in_order()] if name else []
+        return Result(out, removals, ex.kind, ex.title, ex.page_type, [warning])
 
     def _check_as_text(self, doc: Document) -> str:
         """Clean the HTML-mode output again as the text it now is until that changes nothing; return it.

@@ -22,7 +22,8 @@ from cleaner.html import (
     unwrap_layout_tables,
 )
 from cleaner.html_rules import PRUNE
-from cleaner.model import Removal
+from cleaner.layers.base import Layer
+from cleaner.model import Document, Removal
 
 PROSE = (
     "The council approved the new budget on Tuesday after a long debate about road repairs, "
@@ -581,3 +582,43 @@ def test_page_share_answers_as_a_measure_taken_when_the_rule_first_asks(
                 el = nodes[n % len(nodes)]
                 removals.append(Removal("html", "r", "c", _node_text(el), None, None))
                 el.drop_tree()
+
+
+# ---- the safety net (issue 19): never lose the article silently
+class _EatsTextLayer(Layer):
+    """A layer that, as the text pass may on a page it misreads, takes every line of text input."""
+
+    name = "eats-text"
+    categories = ("boilerplate",)
+    kinds = frozenset({"text"})
+
+    def apply(self, doc: Document) -> None:
+        for i, _ in doc.iter_kept():
+            self.remove(doc, i, "boilerplate.eats", "boilerplate")
+
+
+_NET_PAGE = (
+    "<html><head><title>Budget</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+    f"<article><h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p><p>{PROSE3}</p></article></body></html>"
+)
+
+
+def test_an_article_the_text_pass_would_take_is_kept_with_a_warning() -> None:
+    eater = cleaner.Cleaner(extra_layers=[_EatsTextLayer])
+    result = eater.clean_document(_NET_PAGE, kind="html")
+    assert PROSE in result.text and PROSE3 in result.text
+    assert len(result.warnings) == 1 and result.warnings[0].startswith("safety net:")
+    assert eater.clean(_NET_PAGE, kind="html") == result.text  # the same text without explanations
+    # Text input has no page to hold the text against: there the layer has its way.
+    assert eater.clean(f"{PROSE}\n{PROSE2}\n", kind="text") == ""
+
+
+def test_the_safety_net_stays_quiet_on_a_page_cleaned_well() -> None:
+    result = cleaner.clean_document(_NET_PAGE, kind="html")
+    assert PROSE3 in result.text and result.warnings == []
+
+
+def test_a_page_with_little_prose_kept_is_no_loss_when_it_had_little() -> None:
+    # A product page's few short lines: under PROSE_MIN_WORDS each, no paragraph to lose.
+    page = "<html><body><h1>Kettle</h1><p>Steel, 1.7 litres.</p><p>$39.99</p><button>Add to cart</button></body></html>"
+    assert cleaner.clean_document(page, kind="html").warnings == []

@@ -16,6 +16,7 @@ from cleaner.decode import decode_pieces, looks_like_html
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleBook, RuleIndex
 from cleaner.model import Document, Removal, Result
+from cleaner.names import check_known, check_rules, rule_ids
 from cleaner.rules import builtin_lexicon, builtin_rules
 from cleaner.template import Template, TemplateLearner
 
@@ -26,6 +27,10 @@ KINDS = ("auto", "text", "html")
 # bounds pathological input.
 MAX_PASSES = 8
 MAX_CHECKS = 4  # rounds of cleaning the output again; one almost always settles it
+
+
+class HtmlDisabledError(ValueError):
+    """HTML input with the html layer turned off (the command words the advice its own way)."""
 
 
 @dataclass(slots=True)
@@ -92,6 +97,11 @@ class Cleaner:
         self.book = RuleBook(tuple(rules), builtin_lexicon(self.config.languages))
         # User layers run before the duplicate layer, which should see the final text.
         classes = [*TEXT_LAYERS[:-1], *extra_layers, TEXT_LAYERS[-1]]
+        # A misspelt name would turn nothing off while the user believes it did: refuse it.
+        names = [cls.name for cls in classes]
+        check_known(self.config.disable_layers, ["html", *names], "layer")
+        if self.config.disable_rules:
+            check_rules(self.config.disable_rules, rule_ids(names, self.config.extra_rules))
         self.layers: list[Layer] = [
             cls(self.config, self.book) for cls in classes if cls.name not in self.config.disable_layers
         ]
@@ -147,7 +157,7 @@ class Cleaner:
         text = "".join((text, *pieces))
         if kind == "html":
             if "html" in self.config.disable_layers:
-                raise ValueError("the html layer is disabled; pass kind='text' to clean the markup as text")
+                raise HtmlDisabledError("the html layer is disabled; pass kind='text' to clean the markup as text")
             # Imported on first use: trafilatura takes longer to import than a text batch
             # of a few pages takes to clean, and text-only users never need it.
             from cleaner.html import html_to_text

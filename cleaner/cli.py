@@ -37,6 +37,7 @@ from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
 from cleaner.layers import TEXT_LAYERS
 from cleaner.model import CATEGORIES, PAGE_TYPES
+from cleaner.names import check_known
 
 LAYERS: tuple[str, ...] = ("html", *(cls.name for cls in TEXT_LAYERS))
 
@@ -48,7 +49,7 @@ examples:
   cleaner scraped/ -o clean/ --jobs 4      a directory tree, same relative names under clean/
   cleaner a.txt b.txt -o out/ --report r.json
   cleaner article.txt --explain            what was removed and why (on stderr here)
-  cleaner page.txt --disable related --disable-rule navigation.prev-next-pair
+  cleaner page.txt --disable related --disable-rule navigation.prev-next
   cleaner --jsonl crawl.jsonl -o clean.jsonl --html-field body
 
 site templates: lines that most documents of one site repeat (menus, footers,
@@ -189,12 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    bad = [c for c in args.disable if c not in CATEGORIES]
-    if bad:
-        parser.error(f"unknown category {', '.join(bad)}; known: {', '.join(CATEGORIES)}")
-    bad = [n for n in args.disable_layer if n not in LAYERS]
-    if bad:
-        parser.error(f"unknown layer {', '.join(bad)}; known: {', '.join(LAYERS)}")
+    try:
+        check_known(args.disable, CATEGORIES, "category")
+        check_known(args.disable_layer, LAYERS, "layer")
+    except ConfigError as exc:
+        parser.error(str(exc))
+    if args.kind == "html" and "html" in args.disable_layer:
+        parser.error("--kind html needs the html layer; drop --disable-layer html, or pass --kind text")
     if args.encoding:
         try:
             codecs.lookup(args.encoding)

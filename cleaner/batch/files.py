@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from cleaner.chain import HtmlDisabledError
+
 STDIO = "-"
 """The name that means stdin as an input and stdout as an output."""
 
@@ -218,6 +220,8 @@ def describe(exc: BaseException) -> str:
         return exc.strerror[0].lower() + exc.strerror[1:]
     if isinstance(exc, UnicodeDecodeError):
         return f"cannot decode as {exc.encoding}: invalid byte at offset {exc.start}"
+    if isinstance(exc, HtmlDisabledError):
+        return "is HTML, and the html layer is disabled (--disable-layer html); pass --kind text to clean it as text"
     return str(exc) or type(exc).__name__
 
 

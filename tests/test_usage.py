@@ -1,0 +1,87 @@
+"""What a new user trips on: misspelt names, wrong argument types, and the messages they get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner import Cleaner, Config, ConfigError
+from cleaner.cli import main
+from cleaner.names import rule_ids
+from tests.golden_cases import cases
+
+ARTICLE = "The council voted on Tuesday to fund a new bridge over the river.\n\nSource link\n"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"disable_rules": {"navigation.prev-nex"}}, "did you mean navigation.prev-next"),
+        ({"disable_rules": {"no-such-rule"}}, "unknown rule 'no-such-rule'"),
+        ({"disable_rules": {"html.nav"}}, "cannot be turned off one by one"),
+        ({"disable_layers": {"nope"}}, "unknown layer 'nope'"),
+        ({"disable_layers": {"captions"}}, "did you mean caption"),
+    ],
+)
+def test_unknown_names_are_config_errors(settings: dict[str, set[str]], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Cleaner(Config(**settings))
+
+
+def test_known_names_are_accepted() -> None:
+    for rule in ("navigation.prev-next", "template.site", "context.in-list", "duplicate.exact", "comments.footer"):
+        Cleaner(Config(disable_rules={rule}))
+    Cleaner(Config(disable_layers={"html", "context"}))
+
+
+def test_every_rule_a_removal_carries_is_known() -> None:
+    """The list of known ids follows the layers: every id the golden inputs' removals carry is in it."""
+    cleaner = Cleaner()
+    known = rule_ids(cleaner.layer_names)
+    seen = {r.rule for c in cases() for r in cleaner.clean_document(c.input.read_bytes()).removals}
+    assert len(seen) > 20
+    assert {r for r in seen if not r.startswith("html.")} <= known
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('disable_layers = ["nope"]\n', "unknown layer 'nope'"),
+        ('disable_rules = ["promo.sharee"]\n', "unknown rule 'promo.sharee'"),
+    ],
+)
+def test_unknown_names_in_a_config_file_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], toml: str, message: str
+) -> None:
+    (tmp_path / "c.toml").write_text(toml, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "o.txt"
+    assert main([str(tmp_path / "a.txt"), "-o", str(out), "--config", str(tmp_path / "c.toml")]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_unknown_disable_rule_on_the_command_line_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main([str(tmp_path / "a.txt"), "--disable-rule", "navigation.prev-nex"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown rule 'navigation.prev-nex'" in err and "navigation.prev-next" in err
+
+
+def test_misspelt_layer_on_the_command_line_is_suggested(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert main([str(tmp_path / "a.txt"), "--disable-layer", "captions"]) == 2
+    assert "did you mean caption?" in capsys.readouterr().err
+
+
+def test_html_layer_disabled_speaks_the_command_s_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "p.html"
+    page.write_text("<!doctype html><html><body><p>Hello there, world.</p></body></html>\n", encoding="utf-8")
+    assert main([str(page), "--disable-layer", "html"]) == 1
+    err = capsys.readouterr().err
+    assert "--kind text" in err and "kind='text'" not in err
+    assert main([str(page), "--kind", "html", "--disable-layer", "html"]) == 2
+    assert "--kind html needs the html layer" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="kind='text'"):  # the library's own words stay the library's
+        Cleaner(Config(disable_layers={"html"})).clean(page.read_text(), kind="html")

@@ -7,7 +7,7 @@ constructor, so a scraper pays the set-up once, not per document.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, overload
 
@@ -136,6 +136,8 @@ class Cleaner:
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if not isinstance(content, str | bytes):
+            raise TypeError(f"cleaner cleans str or bytes (text or HTML), not {type(content).__name__}")
         if isinstance(content, bytes):
             pieces = decode_pieces(content)
             # A byte-order mark is an encoding signature, not text: decoding drops it,
@@ -243,29 +245,29 @@ class Cleaner:
     @overload
     def clean_batch(
         self,
-        contents: Sequence[str | bytes],
+        contents: Iterable[str | bytes],
         *,
         kind: str = ...,
-        groups: Sequence[str | None] | None = ...,
+        groups: Iterable[str | None] | None = ...,
         return_exceptions: Literal[False] = ...,
     ) -> list[Result]: ...
 
     @overload
     def clean_batch(
         self,
-        contents: Sequence[str | bytes],
+        contents: Iterable[str | bytes],
         *,
         kind: str = ...,
-        groups: Sequence[str | None] | None = ...,
+        groups: Iterable[str | None] | None = ...,
         return_exceptions: bool,
     ) -> list[Result | Exception]: ...
 
     def clean_batch(
         self,
-        contents: Sequence[str | bytes],
+        contents: Iterable[str | bytes],
         *,
         kind: str = "auto",
-        groups: Sequence[str | None] | None = None,
+        groups: Iterable[str | None] | None = None,
         return_exceptions: bool = False,
     ) -> list[Result] | list[Result | Exception]:
         """Clean many documents, also removing each site's template (lines most of its pages repeat).
@@ -274,20 +276,21 @@ class Cleaner:
         or a folder); documents of one group share a learned template, a document
         whose group is None gets none, and ``groups=None`` makes the batch one group.
         Two passes: extract every text once, learn a template per group, then clean.
-        Results are in input order. A bad document raises, unless
+        ``contents`` may be any iterable of str or bytes; it is read into a list.
+        Returns a list of ``Result`` (text, removals, kind), in input order. A bad document raises, unless
         ``return_exceptions`` is set: then its slot holds the exception and the
         others are still cleaned (one bad file does not stop a batch).
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        if groups is None:
-            groups = [""] * len(contents)
-        elif len(groups) != len(contents):
-            raise ValueError(f"groups has {len(groups)} entries for {len(contents)} documents")
+        docs = list(contents)  # any iterable (a generator too): the batch is read twice
+        sites = [""] * len(docs) if groups is None else list(groups)
+        if len(sites) != len(docs):
+            raise ValueError(f"groups has {len(sites)} entries for {len(docs)} documents")
         learn = "template" in self.layer_names
         learners: dict[str, TemplateLearner] = {}
         extracted: list[_Extracted | Exception] = []
-        for content, group in zip(contents, groups, strict=True):
+        for content, group in zip(docs, sites, strict=True):
             try:
                 ex = self._extract(content, kind)
             except Exception as exc:
@@ -300,7 +303,7 @@ class Cleaner:
                 learners.setdefault(group, TemplateLearner()).add(ex.text)
         templates = {group: learner.template() for group, learner in learners.items()}
         results: list[Result | Exception] = []
-        for ex, group in zip(extracted, groups, strict=True):
+        for ex, group in zip(extracted, sites, strict=True):
             if isinstance(ex, Exception):
                 results.append(ex)
                 continue

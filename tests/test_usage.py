@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, Config, ConfigError
+from cleaner import Cleaner, Config, ConfigError, Result, clean
 from cleaner.cli import main
 from cleaner.names import rule_ids
 from tests.golden_cases import cases
@@ -85,3 +85,24 @@ def test_html_layer_disabled_speaks_the_command_s_language(tmp_path: Path, capsy
     assert "--kind html needs the html layer" in capsys.readouterr().err
     with pytest.raises(ValueError, match="kind='text'"):  # the library's own words stay the library's
         Cleaner(Config(disable_layers={"html"})).clean(page.read_text(), kind="html")
+
+
+@pytest.mark.parametrize("value", [None, 42, ["a list"], bytearray(b"text")])
+def test_clean_of_anything_but_str_or_bytes_is_a_type_error(value: object) -> None:
+    with pytest.raises(TypeError, match="str or bytes"):
+        clean(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="str or bytes"):
+        Cleaner().clean_document(value)  # type: ignore[arg-type]
+
+
+def test_clean_batch_takes_a_generator() -> None:
+    docs = [ARTICLE, ARTICLE.replace("bridge", "tunnel"), b"Plain bytes of text.\n"]
+    from_list = Cleaner().clean_batch(docs, groups=["a", "a", None])
+    from_gen = Cleaner().clean_batch((d for d in docs), groups=iter(["a", "a", None]))
+    assert all(isinstance(r, Result) for r in from_gen)
+    assert [r.text for r in from_gen] == [r.text for r in from_list]
+    assert "Source link" not in from_gen[0].text and "tunnel" in from_gen[1].text
+    with pytest.raises(ValueError, match="groups has 1 entries for 3 documents"):
+        Cleaner().clean_batch(iter(docs), groups=["a"])
+    mixed = Cleaner().clean_batch(iter([ARTICLE, None]), return_exceptions=True)  # type: ignore[list-item]
+    assert isinstance(mixed[0], Result) and isinstance(mixed[1], TypeError)

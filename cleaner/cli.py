@@ -64,7 +64,11 @@ document twice; --no-templates turns it off.
 
 --explain prints one removal per line, tab-separated:
   input  line (12, 12-14, or 12:5-30 for a cut inside line 12)  category  rule  layer  text
-It goes to stdout when the cleaned text goes to a file, else to stderr.
+It goes to stdout when the cleaned text goes to a file, else to stderr. With
+--jsonl it prints nothing: each cleaned record gets its removals as a list in
+--removals-field (default "removals"; each with layer, rule, category, text,
+line, end_line, start, end) and, for HTML, "page_type". A record that already
+has such a field fails (named on stderr, not written) unless --overwrite-fields.
 
 outputs are written atomically (a temporary file renamed over the output), so
 a failure or Ctrl-C never leaves a half-written file; --fsync also makes each
@@ -97,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="output file, or directory for several inputs (created if missing); - or absent: stdout",
     )
-    p.add_argument("--explain", action="store_true", help="print each removal (see below)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each removal (see below); with --jsonl, put them in each record instead",
+    )
     p.add_argument("--report", metavar="FILE", help="write all removals and failures as JSON to FILE")
     p.add_argument(
         "--disable",
@@ -155,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     j.add_argument("--output-field", metavar="NAME", help="write the cleaned text here (default: the text field)")
     j.add_argument(
+        "--removals-field",
+        default="removals",
+        metavar="NAME",
+        help="--explain: write each record's removals to this field, and the page type of HTML to page_type "
+        "(default: removals)",
+    )
+    j.add_argument(
+        "--overwrite-fields",
+        action="store_true",
+        help="--explain: replace a record's own removals (or page_type) field; without it such a record fails",
+    )
+    j.add_argument(
         "--url-field",
         default="url",
         metavar="NAME",
@@ -204,6 +224,8 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.error(f"unknown encoding {args.encoding!r}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.removals_field in (args.text_field, args.output_field or args.text_field):
+        parser.error("--removals-field must differ from the field the cleaned text goes to")
     if args.template_window < 3:
         parser.error("--template-window must be at least 3 (a template needs 3 documents of a site)")
     settings = Settings(
@@ -217,6 +239,8 @@ def _main(argv: Sequence[str] | None) -> int:
         html_field=args.html_field,
         output_field=args.output_field,
         explain=args.explain,
+        removals_field=args.removals_field,
+        overwrite_fields=args.overwrite_fields,
         url_field=args.url_field,
         templates=args.templates,
         template_window=args.template_window,

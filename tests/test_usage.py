@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,47 @@ def test_clean_batch_takes_a_generator() -> None:
         Cleaner().clean_batch(iter(docs), groups=["a"])
     mixed = Cleaner().clean_batch(iter([ARTICLE, None]), return_exceptions=True)  # type: ignore[list-item]
     assert isinstance(mixed[0], Result) and isinstance(mixed[1], TypeError)
+
+
+def _jsonl(path: Path, records: list[dict]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_jsonl_explain_keeps_a_record_s_own_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    mine = ["the crawler's own list"]
+    _jsonl(src, [{"id": 1, "text": ARTICLE}, {"id": 2, "text": ARTICLE, "removals": mine}])
+    assert main(["--jsonl", str(src), "-o", str(out), "--explain", "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert 'already has a "removals" field' in err and "--overwrite-fields" in err and ":2" in err
+    records = _records(out)
+    assert [r["id"] for r in records] == [1]
+    assert records[0]["removals"][0]["category"] == "source-tail"
+
+    # Elsewhere: both records written, the crawler's field kept as it was.
+    assert main(["--jsonl", str(src), "-o", str(out), "--explain", "--removals-field", "cleaner", "-j", "1"]) == 0
+    records = _records(out)
+    assert records[1]["removals"] == mine and records[1]["cleaner"][0]["category"] == "source-tail"
+    assert "removals" not in records[0]
+
+    # Asked for: replaced.
+    assert main(["--jsonl", str(src), "-o", str(out), "--explain", "--overwrite-fields", "-j", "1"]) == 0
+    assert _records(out)[1]["removals"][0]["category"] == "source-tail"
+
+
+def test_jsonl_removals_field_cannot_be_the_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    _jsonl(src, [{"text": ARTICLE}])
+    assert main(["--jsonl", str(src), "--explain", "--removals-field", "text"]) == 2
+    assert "--removals-field must differ" in capsys.readouterr().err
+
+
+def test_help_says_where_jsonl_removals_go(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "each cleaned record gets its removals as a list in --removals-field" in out
+    assert "--overwrite-fields" in out

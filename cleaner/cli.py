@@ -275,7 +275,8 @@ def _usage(message: str) -> int:
 
 
 def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, workers: int) -> int:
-    jobs = plan(args.inputs, args.output)
+    skipped: Counter[str] = Counter()
+    jobs = plan(args.inputs, args.output, skipped)
     _check_report(args.report, jobs, [j.source for j in jobs])
     to_stdout = any(j.dest == STDIO for j in jobs)
     explain_out = sys.stderr if to_stdout else sys.stdout
@@ -306,7 +307,7 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
         failures = [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in failed]
         code = max(code, _write_report(args.report, _files_report(outcomes), failures, args.fsync))
     if batch and not args.quiet:
-        print(_files_summary(outcomes), file=sys.stderr)
+        print(_files_summary(outcomes, args.report, skipped), file=sys.stderr)
     return code
 
 
@@ -327,7 +328,7 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
         yield entry, o.spool
 
 
-def _files_summary(outcomes: Sequence[Outcome]) -> str:
+def _files_summary(outcomes: Sequence[Outcome], report: str | None = None, skipped: Counter[str] | None = None) -> str:
     ok = [o for o in outcomes if o.ok]
     failed = [o for o in outcomes if not o.ok]
     counts = _total(o.counts for o in ok)
@@ -336,9 +337,10 @@ def _files_summary(outcomes: Sequence[Outcome]) -> str:
         f"{_size(sum(o.bytes_in for o in ok))} in, {_size(sum(o.bytes_out for o in ok))} out; "
         f"{_removed(counts)}."
     )
-    if failed:
-        text += " Failed: " + "; ".join(f"{o.job.name} ({o.error})" for o in failed) + "."
-    return text
+    if skipped:
+        parts = ", ".join(f"{n} {why}" for why, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        text += f" Not cleaned, in the input directories: {parts}."
+    return text + _failures([(o.job.name, o.error) for o in failed], report)
 
 
 # -- JSON Lines --------------------------------------------------------------
@@ -397,14 +399,27 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             f"{sum(s.passed for s in stats)} passed through without a text or html field, "
             f"{sum(len(s.bad_lines) for s in stats)} skipped; {_removed(counts)}."
         )
-        failed = [s for s in stats if s.error]
-        if failed:
-            text += " Failed: " + "; ".join(f"{s.source} ({s.error})" for s in failed) + "."
+        text += _failures([(s.source, s.error) for s in stats if s.error], args.report)
         print(text, file=sys.stderr)
     return code
 
 
 # -- shared helpers ----------------------------------------------------------
+
+
+SHOWN_FAILURES = 3
+
+
+def _failures(failed: Sequence[tuple[str, str | None]], report: str | None) -> str:
+    """The summary's word on failures: the first few, and where the rest are (a batch may have thousands)."""
+    if not failed:
+        return ""
+    text = " Failed: " + "; ".join(f"{name} ({error})" for name, error in failed[:SHOWN_FAILURES])
+    more = len(failed) - SHOWN_FAILURES
+    if more > 0:
+        where = f"all in {report}" if report else "each named above; --report FILE lists them all"
+        text += f"; and {more} more ({where})"
+    return text + "."
 
 
 def _check_report(report: str | None, jobs: Sequence[Job], sources: Sequence[str]) -> None:

@@ -151,3 +151,61 @@ def test_help_says_where_jsonl_removals_go(capsys: pytest.CaptureFixture[str]) -
     out = " ".join(capsys.readouterr().out.split())
     assert "each cleaned record gets its removals as a list in --removals-field" in out
     assert "--overwrite-fields" in out
+
+
+@pytest.mark.parametrize(
+    ("line", "where"),
+    [
+        ('{"text": "abc"', "at the end of the line"),  # json read past the line break: "column 1"
+        ('{"text": "a" "b"}', "at column 14"),
+        ('{"text": "a\u00e9", }', "at column 16"),  # columns count characters, not bytes
+        ('{"text": "abc', "Unterminated string starting at column 10"),
+    ],
+)
+def test_bad_jsonl_line_is_placed_at_its_column(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str, where: str
+) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"text": ARTICLE}) + "\n" + line + "\n", encoding="utf-8")
+    assert main(["--jsonl", str(src), "-o", str(tmp_path / "o.jsonl"), "-j", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "in.jsonl:2: not valid JSON (" in err and f"{where})" in err
+    assert " at at " not in err
+
+
+def _summary(err: str) -> str:
+    return next(line for line in err.splitlines() if " file" in line and "cleaned," in line)
+
+
+def test_failure_summary_shows_the_first_few(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "ok.txt").write_text(ARTICLE, encoding="utf-8")
+    missing = [str(tmp_path / f"missing{i}.txt") for i in range(6)]
+    assert main([str(tmp_path / "ok.txt"), *missing, "-o", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    summary = _summary(err)
+    assert "1 file cleaned, 6 failed" in summary
+    assert summary.count("missing") == 3 and "and 3 more (each named above" in summary
+    assert all(f"{m}: " in err for m in missing)  # each still named on its own line
+    report = tmp_path / "r.json"
+    assert main([str(tmp_path / "ok.txt"), *missing, "-o", str(tmp_path / "out"), "--report", str(report)]) == 1
+    assert f"and 3 more (all in {report})" in _summary(capsys.readouterr().err)
+    assert len(json.loads(report.read_text())["failures"]) == 6
+
+
+def test_summary_names_what_a_directory_held_that_was_not_cleaned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "in"
+    (src / ".git").mkdir(parents=True)
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / ".draft.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    assert main([str(src), "-o", str(tmp_path / "out")]) == 0
+    summary = _summary(capsys.readouterr().err)
+    assert "1 file cleaned" in summary
+    assert "2 hidden (name starts with a dot)" in summary and "1 dangling symlink" in summary
+    (src / ".draft.txt").unlink()
+    (src / ".git").rmdir()
+    (src / "gone.txt").unlink()
+    assert main([str(src), "-o", str(tmp_path / "out")]) == 0
+    assert "Not cleaned" not in _summary(capsys.readouterr().err)

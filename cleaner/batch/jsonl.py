@@ -74,13 +74,15 @@ def _parse(raw: bytes) -> tuple[str, Any, str | None]:
         text = raw.decode(settings.encoding or "utf-8")
     except (UnicodeError, LookupError) as exc:
         return "bad", None, describe(exc)
-    text = text.lstrip("\ufeff")
+    # Without its line break: json.loads would read past it and place an error at "column 1" of the next line.
+    text = text.lstrip("\ufeff").rstrip("\r\n")
     if not text.strip():
         return "blank", None, None
     try:
         return "record", json.loads(text), None
     except json.JSONDecodeError as exc:
-        return "bad", None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+        where = "at the end of the line" if exc.pos >= len(text) else f"at column {exc.pos + 1}"
+        return "bad", None, f"not valid JSON ({exc.msg.removesuffix(' at')} {where})"
 
 
 def _content(record: Any) -> tuple[str, str] | None:

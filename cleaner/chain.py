@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal, overload
 
 from cleaner.config import Config
-from cleaner.decode import decode_pieces, looks_like_html
+from cleaner.decode import decode_pieces, has_markup, looks_like_html
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleBook, RuleIndex
 from cleaner.model import Document, Removal, Result
@@ -157,6 +157,11 @@ class Cleaner:
         if kind == "text" and not whole:
             return _Extracted("", kind, [], None, itertools.chain((text,), pieces))
         text = "".join((text, *pieces))
+        if kind == "html" and not has_markup(text):
+            # A plain text given as HTML: as HTML its line breaks would be spaces and the whole
+            # text one line. With no tag to read there is nothing for the html layer to do, so
+            # it is cleaned as the text it is, line by line (Result.kind says "text").
+            kind = "text"
         if kind == "html":
             if "html" in self.config.disable_layers:
                 raise HtmlDisabledError("the html layer is disabled; pass kind='text' to clean the markup as text")

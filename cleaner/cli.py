@@ -292,6 +292,8 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             bar.update(1)
         if not outcome.ok:
             _say(f"{outcome.job.name}: {outcome.error}", bar)
+        elif args.kind == "html" and outcome.kind == "text" and not args.quiet:
+            _say(f"{outcome.job.name}: holds no HTML markup; cleaned as text, line by line", bar)
         elif args.explain and outcome.spool is not None:
             if outcome.page_type is not None:
                 _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)

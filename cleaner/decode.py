@@ -50,6 +50,8 @@ _HTML_START = re.compile(
 # A line made only of tags: what the script layer's markup rule (cleaner/rules/neutral.toml)
 # removes, so a cleaned text never holds one.
 _MARKUP_LINE = re.compile(r"^[ \t]*+(?:(?></?[a-zA-Z][\w:-]{0,30}(?:\s[^<>\n]{0,1000})?/?>)[ \t]*+){1,51}\r?$", re.M)
+# Any tag, comment or doctype at all: text without one is no markup, whatever kind it was given as.
+_ANY_MARKUP = re.compile(r"<(?:/?[a-zA-Z][\w:-]{0,30}(?:\s[^<>\n]{0,1000})?/?>|!--|!doctype\b)", re.I)
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|section|article|img|meta|script)\b[^>]{0,500}>", re.I
 )
@@ -323,3 +325,8 @@ def looks_like_html(text: str) -> bool:
     if not head.lstrip().startswith("<") or len(_HTML_TAG.findall(head)) < 3:
         return False
     return _MARKUP_LINE.search(head) is not None
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds a single tag, comment or doctype: a plain text given as HTML holds none."""
+    return _ANY_MARKUP.search(text) is not None

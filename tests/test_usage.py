@@ -209,3 +209,30 @@ def test_summary_names_what_a_directory_held_that_was_not_cleaned(
     (src / "gone.txt").unlink()
     assert main([str(src), "-o", str(tmp_path / "out")]) == 0
     assert "Not cleaned" not in _summary(capsys.readouterr().err)
+
+
+PLAIN = (
+    "Council approves new bridge\n\n"
+    "The city council voted 7 to 2 on Tuesday to fund a new bridge over the river.\n"
+    "Construction is expected to begin next spring, the mayor said after the meeting.\n\n"
+    "Source link\n"
+)
+
+
+def test_plain_text_given_as_html_keeps_its_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    result = Cleaner().clean_document(PLAIN, kind="html")
+    assert result.kind == "text"
+    assert result.text == Cleaner().clean(PLAIN, kind="text")
+    assert result.text.splitlines()[:4] == PLAIN.splitlines()[:4]
+    src = tmp_path / "a.txt"
+    src.write_text(PLAIN, encoding="utf-8")
+    assert main([str(src), "--kind", "html", "-o", str(tmp_path / "o.txt")]) == 0
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == result.text
+    assert "holds no HTML markup; cleaned as text" in capsys.readouterr().err
+
+
+def test_a_fragment_with_one_tag_is_still_html() -> None:
+    fragment = "<p>The city council voted 7 to 2 on Tuesday to fund a new bridge over the river.</p>\nSecond"
+    assert Cleaner().clean_document(fragment, kind="html").kind == "html"
+    # A comparison is no tag: "x<y," stays plain text.
+    assert Cleaner().clean_document("When x<y, the order holds.\nNext line.\n", kind="html").kind == "text"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal, overload
 
 from cleaner.config import Config
-from cleaner.decode import decode_pieces, has_markup, looks_like_html
+from cleaner.decode import decode_pieces, has_markup, http_headers_end, looks_like_html
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleBook, RuleIndex
 from cleaner.model import Document, Removal, Result
@@ -26,6 +26,8 @@ KINDS = ("auto", "text", "html")
 # removes nothing. Real pages settle in two or three passes; the cap only
 # bounds pathological input.
 MAX_PASSES = 8
+# The response headers of a page saved with `curl -i` (Cleaner._http_headers).
+HTTP_LAYER, HTTP_RULE, HTTP_CATEGORY = "http", "http.headers", "boilerplate"
 MAX_CHECKS = 4  # rounds of cleaning the output again; one almost always settles it
 
 
@@ -152,10 +154,11 @@ class Cleaner:
             pieces = iter(())
             # A str that still starts with a byte-order mark is read as decoded bytes would be.
             text = content.lstrip("\ufeff")
+        text, head = self._http_headers(text)
         if kind == "auto":
             kind = "html" if looks_like_html(text) else "text"
         if kind == "text" and not whole:
-            return _Extracted("", kind, [], None, itertools.chain((text,), pieces))
+            return _Extracted("", kind, head, None, itertools.chain((text,), pieces))
         text = "".join((text, *pieces))
         if kind == "html" and not has_markup(text):
             # A plain text given as HTML: as HTML its line breaks would be spaces and the whole
@@ -176,8 +179,22 @@ class Cleaner:
                 explain=explain,
                 page_type=self.config.page_type,
             )
-            return _Extracted(out.text, kind, out.removals, out.title, page_type=out.page_type)
-        return _Extracted(text, kind, [], None)
+            return _Extracted(out.text, kind, [*head, *out.removals], out.title, page_type=out.page_type)
+        return _Extracted(text, kind, head, None)
+
+    def _http_headers(self, text: str) -> tuple[str, list[Removal]]:
+        """Blank out the HTTP response headers ``curl -i`` saves above a page, and record them.
+
+        Each header line becomes an empty line rather than going, so every later
+        line keeps its number (the removals of text and HTML input name input lines).
+        """
+        end = http_headers_end(text) if text.startswith("HTTP/") else 0
+        if not end or not self.config.enabled(HTTP_CATEGORY, HTTP_RULE):
+            return text, []
+        block = text[:end]
+        lines = block.count("\n")
+        removal = Removal(HTTP_LAYER, HTTP_RULE, HTTP_CATEGORY, block.rstrip("\r\n"), 1, lines - 1)
+        return "\n" * lines + text[end:], [removal]
 
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None, *, name: bool = True) -> Result:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template).

@@ -21,6 +21,7 @@ CODE_RULES = frozenset(
         "duplicate.exact",
         "script.code-density",
         "template.site",
+        "http.headers",
         "comments.thread",
         "context.tweet-text",
         "context.page-title",

@@ -236,3 +236,58 @@ def test_a_fragment_with_one_tag_is_still_html() -> None:
     assert Cleaner().clean_document(fragment, kind="html").kind == "html"
     # A comparison is no tag: "x<y," stays plain text.
     assert Cleaner().clean_document("When x<y, the order holds.\nNext line.\n", kind="html").kind == "text"
+
+
+HEADERS = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\nServer: nginx\r\n\r\n"
+PAGE = (
+    "<!doctype html><html><head><title>Council vote</title></head><body><article>"
+    "<h1>Council approves new bridge</h1>"
+    "<p>The city council voted 7 to 2 on Tuesday to fund a new bridge over the river, "
+    "ending a debate that had lasted more than three years.</p>"
+    "<p>Construction is expected to begin next spring, the mayor said after the meeting.</p>"
+    "</article></body></html>\n"
+)
+
+
+def test_curl_i_headers_are_not_taken_for_text() -> None:
+    cleaner = Cleaner()
+    plain = cleaner.clean_document(PAGE)
+    saved = cleaner.clean_document(HEADERS + PAGE)
+    assert saved.kind == "html" and saved.text == plain.text
+    head = saved.removals[0]
+    assert (head.layer, head.rule, head.category) == ("http", "http.headers", "boilerplate")
+    assert (head.line, head.end_line) == (1, 3) and head.text.startswith("HTTP/1.1 200 OK")
+    assert [r.line for r in saved.removals[1:]] == [r.line + 4 for r in plain.removals]  # source lines kept
+
+
+def test_curl_i_redirects_and_http2_before_a_text() -> None:
+    head = "HTTP/2 301\nlocation: https://example.org/a\n\nHTTP/2 200\ncontent-type: text/plain\n\n"
+    result = Cleaner().clean_document(head + ARTICLE)
+    assert result.text == Cleaner().clean(ARTICLE)
+    assert (result.removals[0].line, result.removals[0].end_line) == (1, 5)
+    assert [r.line for r in result.removals[1:]] == [r.line + 6 for r in Cleaner().clean_document(ARTICLE).removals]
+
+
+def test_curl_i_content_type_charset_decodes_the_body() -> None:
+    body = PAGE.replace("Construction", "\u041f\u0440\u0438\u0432\u0435\u0442 Construction")
+    data = HEADERS.encode("ascii") + body.encode("cp1251")
+    assert "\u041f\u0440\u0438\u0432\u0435\u0442 Construction" in Cleaner().clean(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HTTP/1.1 200 OK is the answer a server gives when all went well.\n\nMore text follows here.\n",
+        "HTTP/1.1 200 OK\n\nThe status line alone, with no header under it, is no header block.\n",
+        "HTTP/1.1 200 OK\nContent-Type: text/html\nThe block never ends in a blank line here.\n",
+    ],
+)
+def test_text_about_http_is_kept(text: str) -> None:
+    result = Cleaner().clean_document(text)
+    assert not any(r.rule == "http.headers" for r in result.removals)
+    assert result.text.startswith("HTTP/1.1 200 OK")
+
+
+def test_curl_i_headers_kept_when_the_rule_is_off() -> None:
+    result = Cleaner(Config(disable_rules={"http.headers"})).clean_document(HEADERS + PAGE, kind="html")
+    assert not any(r.rule == "http.headers" for r in result.removals)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner import Cleaner, Config, ConfigError, Result, clean
+from cleaner import CATEGORIES, Cleaner, Config, ConfigError, Result, clean
 from cleaner.cli import main
 from cleaner.names import rule_ids
 from tests.golden_cases import cases
@@ -291,3 +291,18 @@ def test_text_about_http_is_kept(text: str) -> None:
 def test_curl_i_headers_kept_when_the_rule_is_off() -> None:
     result = Cleaner(Config(disable_rules={"http.headers"})).clean_document(HEADERS + PAGE, kind="html")
     assert not any(r.rule == "http.headers" for r in result.removals)
+
+
+def test_readme_stands_alone() -> None:
+    """A user's clone has no ../shared: the README must say what it needs itself."""
+    from benchmarks import data
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "../shared" not in readme
+    assert f"`export {data.ENV_VAR}=DIR`" in readme and "`--data DIR`" in readme
+    assert "scrapinghub/article-extraction-benchmark" in readme and "web-content-extraction-benchmark" in readme
+    for name in CATEGORIES:
+        assert f"\n| `{name}` | " in readme, f"category {name} not explained in the README"
+    # The two commands of "Set up and run" are still there, as written.
+    assert "python -m pip install -e . && cleaner golden/seed-000/input.txt -o out.txt" in readme
+    assert "python -m pip install -e '.[test,scrapy,dask]' && python -m pytest" in readme

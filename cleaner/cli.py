@@ -224,7 +224,7 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.error(f"unknown encoding {args.encoding!r}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    if args.removals_field in (args.text_field, args.output_field or args.text_field):
+    if args.jsonl and args.explain and args.removals_field in (args.text_field, args.output_field or args.text_field):
         parser.error("--removals-field must differ from the field the cleaned text goes to")
     if args.template_window < 3:
         parser.error("--template-window must be at least 3 (a template needs 3 documents of a site)")

@@ -7,15 +7,16 @@ constructor, so a scraper pays the set-up once, not per document.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, overload
 
 from cleaner.config import Config
-from cleaner.decode import decode_pieces, looks_like_html
+from cleaner.decode import decode_pieces, has_markup, http_headers_end, looks_like_html
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleBook, RuleIndex
 from cleaner.model import Document, Removal, Result
+from cleaner.names import check_known, check_rules, rule_ids
 from cleaner.rules import builtin_lexicon, builtin_rules
 from cleaner.template import Template, TemplateLearner
 
@@ -30,7 +31,13 @@ KINDS = ("auto", "text", "html")
 # removes nothing. Real pages settle in two or three passes; the cap only
 # bounds pathological input.
 MAX_PASSES = 8
+# The response headers of a page saved with `curl -i` (Cleaner._http_headers).
+HTTP_LAYER, HTTP_RULE, HTTP_CATEGORY = "http", "http.headers", "boilerplate"
 MAX_CHECKS = 4  # rounds of cleaning the output again; one almost always settles it
+
+
+class HtmlDisabledError(ValueError):
+    """HTML input with the html layer turned off (the command words the advice its own way)."""
 
 
 @dataclass(slots=True)
@@ -99,6 +106,11 @@ class Cleaner:
         self.book = RuleBook(tuple(rules), builtin_lexicon(self.config.languages))
         # User layers run before the duplicate layer, which should see the final text.
         classes = [*TEXT_LAYERS[:-1], *extra_layers, TEXT_LAYERS[-1]]
+        # A misspelt name would turn nothing off while the user believes it did: refuse it.
+        names = [cls.name for cls in classes]
+        check_known(self.config.disable_layers, ["html", *names], "layer")
+        if self.config.disable_rules:
+            check_rules(self.config.disable_rules, rule_ids(names, self.config.extra_rules))
         self.layers: list[Layer] = [
             cls(self.config, self.book) for cls in classes if cls.name not in self.config.disable_layers
         ]
@@ -133,6 +145,8 @@ class Cleaner:
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if not isinstance(content, str | bytes):
+            raise TypeError(f"cleaner cleans str or bytes (text or HTML), not {type(content).__name__}")
         if isinstance(content, bytes):
             pieces = decode_pieces(content)
             # A byte-order mark is an encoding signature, not text: decoding drops it,
@@ -147,14 +161,20 @@ class Cleaner:
             pieces = iter(())
             # A str that still starts with a byte-order mark is read as decoded bytes would be.
             text = content.lstrip("\ufeff")
+        text, head = self._http_headers(text)
         if kind == "auto":
             kind = "html" if looks_like_html(text) else "text"
         if kind == "text" and not whole:
-            return _Extracted("", kind, [], None, itertools.chain((text,), pieces))
+            return _Extracted("", kind, head, None, itertools.chain((text,), pieces))
         text = "".join((text, *pieces))
+        if kind == "html" and not has_markup(text):
+            # A plain text given as HTML: as HTML its line breaks would be spaces and the whole
+            # text one line. With no tag to read there is nothing for the html layer to do, so
+            # it is cleaned as the text it is, line by line (Result.kind says "text").
+            kind = "text"
         if kind == "html":
             if "html" in self.config.disable_layers:
-                raise ValueError("the html layer is disabled; pass kind='text' to clean the markup as text")
+                raise HtmlDisabledError("the html layer is disabled; pass kind='text' to clean the markup as text")
             # Imported on first use: trafilatura takes longer to import than a text batch
             # of a few pages takes to clean, and text-only users never need it.
             from cleaner.html import html_to_text
@@ -169,13 +189,27 @@ class Cleaner:
             return _Extracted(
                 out.text,
                 kind,
-                out.removals,
+                [*head, *out.removals],
                 out.title,
                 page_type=out.page_type,
                 source=text,
                 prose_words=out.prose_words,
             )
-        return _Extracted(text, kind, [], None)
+        return _Extracted(text, kind, head, None)
+
+    def _http_headers(self, text: str) -> tuple[str, list[Removal]]:
+        """Blank out the HTTP response headers ``curl -i`` saves above a page, and record them.
+
+        Each header line becomes an empty line rather than going, so every later
+        line keeps its number (the removals of text and HTML input name input lines).
+        """
+        end = http_headers_end(text) if text.startswith("HTTP/") else 0
+        if not end or not self.config.enabled(HTTP_CATEGORY, HTTP_RULE):
+            return text, []
+        block = text[:end]
+        lines = block.count("\n")
+        removal = Removal(HTTP_LAYER, HTTP_RULE, HTTP_CATEGORY, block.rstrip("\r\n"), 1, lines - 1)
+        return "\n" * lines + text[end:], [removal]
 
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None, *, name: bool = True) -> Result:
         """Run the text layers over extracted text; ``meta`` carries per-document facts (a template).
@@ -243,7 +277,8 @@ class Cleaner:
             f"{ex.prose_words} words in the page's paragraphs; trafilatura's plain extraction of the page "
             f"({len(out.split())} words after the line rules) is kept instead"
         )
-        removals = [*second.removals, *doc.removals.in_order()] if name else []
+        before = [r for r in ex.removals if r.layer != "html"]  # what went before the page was read (HTTP headers)
+        removals = [*before, *second.removals, *doc.removals.in_order()] if name else []
         return Result(out, removals, ex.kind, ex.title, ex.page_type, [warning])
 
     def _check_as_text(self, doc: Document) -> str:
@@ -292,29 +327,29 @@ class Cleaner:
     @overload
     def clean_batch(
         self,
-        contents: Sequence[str | bytes],
+        contents: Iterable[str | bytes],
         *,
         kind: str = ...,
-        groups: Sequence[str | None] | None = ...,
+        groups: Iterable[str | None] | None = ...,
         return_exceptions: Literal[False] = ...,
     ) -> list[Result]: ...
 
     @overload
     def clean_batch(
         self,
-        contents: Sequence[str | bytes],
+        contents: Iterable[str | bytes],
         *,
         kind: str = ...,
-        groups: Sequence[str | None] | None = ...,
+        groups: Iterable[str | None] | None = ...,
         return_exceptions: bool,
     ) -> list[Result | Exception]: ...
 
     def clean_batch(
         self,
-        contents: Sequence[str | bytes],
+        contents: Iterable[str | bytes],
         *,
         kind: str = "auto",
-        groups: Sequence[str | None] | None = None,
+        groups: Iterable[str | None] | None = None,
         return_exceptions: bool = False,
     ) -> list[Result] | list[Result | Exception]:
         """Clean many documents, also removing each site's template (lines most of its pages repeat).
@@ -323,20 +358,21 @@ class Cleaner:
         or a folder); documents of one group share a learned template, a document
         whose group is None gets none, and ``groups=None`` makes the batch one group.
         Two passes: extract every text once, learn a template per group, then clean.
-        Results are in input order. A bad document raises, unless
+        ``contents`` may be any iterable of str or bytes; it is read into a list.
+        Returns a list of ``Result`` (text, removals, kind), in input order. A bad document raises, unless
         ``return_exceptions`` is set: then its slot holds the exception and the
         others are still cleaned (one bad file does not stop a batch).
         """
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
-        if groups is None:
-            groups = [""] * len(contents)
-        elif len(groups) != len(contents):
-            raise ValueError(f"groups has {len(groups)} entries for {len(contents)} documents")
+        docs = list(contents)  # any iterable (a generator too): the batch is read twice
+        sites = [""] * len(docs) if groups is None else list(groups)
+        if len(sites) != len(docs):
+            raise ValueError(f"groups has {len(sites)} entries for {len(docs)} documents")
         learn = "template" in self.layer_names
         learners: dict[str, TemplateLearner] = {}
         extracted: list[_Extracted | Exception] = []
-        for content, group in zip(contents, groups, strict=True):
+        for content, group in zip(docs, sites, strict=True):
             try:
                 ex = self._extract(content, kind)
             except Exception as exc:
@@ -349,7 +385,7 @@ class Cleaner:
                 learners.setdefault(group, TemplateLearner()).add(ex.text)
         templates = {group: learner.template() for group, learner in learners.items()}
         results: list[Result | Exception] = []
-        for ex, group in zip(extracted, groups, strict=True):
+        for ex, group in zip(extracted, sites, strict=True):
             if isinstance(ex, Exception):
                 results.append(ex)
                 continue

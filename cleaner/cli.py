@@ -37,6 +37,7 @@ from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
 from cleaner.layers import TEXT_LAYERS
 from cleaner.model import CATEGORIES, PAGE_TYPES
+from cleaner.names import check_known
 
 LAYERS: tuple[str, ...] = ("html", *(cls.name for cls in TEXT_LAYERS))
 
@@ -48,7 +49,7 @@ examples:
   cleaner scraped/ -o clean/ --jobs 4      a directory tree, same relative names under clean/
   cleaner a.txt b.txt -o out/ --report r.json
   cleaner article.txt --explain            what was removed and why (on stderr here)
-  cleaner page.txt --disable related --disable-rule navigation.prev-next-pair
+  cleaner page.txt --disable related --disable-rule navigation.prev-next
   cleaner --jsonl crawl.jsonl -o clean.jsonl --html-field body
 
 site templates: lines that most documents of one site repeat (menus, footers,
@@ -63,7 +64,11 @@ document twice; --no-templates turns it off.
 
 --explain prints one removal per line, tab-separated:
   input  line (12, 12-14, or 12:5-30 for a cut inside line 12)  category  rule  layer  text
-It goes to stdout when the cleaned text goes to a file, else to stderr.
+It goes to stdout when the cleaned text goes to a file, else to stderr. With
+--jsonl it prints nothing: each cleaned record gets its removals as a list in
+--removals-field (default "removals"; each with layer, rule, category, text,
+line, end_line, start, end) and, for HTML, "page_type". A record that already
+has such a field fails (named on stderr, not written) unless --overwrite-fields.
 
 outputs are written atomically (a temporary file renamed over the output), so
 a failure or Ctrl-C never leaves a half-written file; --fsync also makes each
@@ -96,7 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="output file, or directory for several inputs (created if missing); - or absent: stdout",
     )
-    p.add_argument("--explain", action="store_true", help="print each removal (see below)")
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="print each removal (see below); with --jsonl, put them in each record instead",
+    )
     p.add_argument("--report", metavar="FILE", help="write all removals and failures as JSON to FILE")
     p.add_argument(
         "--disable",
@@ -154,6 +163,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     j.add_argument("--output-field", metavar="NAME", help="write the cleaned text here (default: the text field)")
     j.add_argument(
+        "--removals-field",
+        default="removals",
+        metavar="NAME",
+        help="--explain: write each record's removals to this field, and the page type of HTML to page_type "
+        "(default: removals)",
+    )
+    j.add_argument(
+        "--overwrite-fields",
+        action="store_true",
+        help="--explain: replace a record's own removals (or page_type) field; without it such a record fails",
+    )
+    j.add_argument(
         "--url-field",
         default="url",
         metavar="NAME",
@@ -189,12 +210,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    bad = [c for c in args.disable if c not in CATEGORIES]
-    if bad:
-        parser.error(f"unknown category {', '.join(bad)}; known: {', '.join(CATEGORIES)}")
-    bad = [n for n in args.disable_layer if n not in LAYERS]
-    if bad:
-        parser.error(f"unknown layer {', '.join(bad)}; known: {', '.join(LAYERS)}")
+    try:
+        check_known(args.disable, CATEGORIES, "category")
+        check_known(args.disable_layer, LAYERS, "layer")
+    except ConfigError as exc:
+        parser.error(str(exc))
+    if args.kind == "html" and "html" in args.disable_layer:
+        parser.error("--kind html needs the html layer; drop --disable-layer html, or pass --kind text")
     if args.encoding:
         try:
             codecs.lookup(args.encoding)
@@ -202,6 +224,8 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.error(f"unknown encoding {args.encoding!r}")
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.jsonl and args.explain and args.removals_field in (args.text_field, args.output_field or args.text_field):
+        parser.error("--removals-field must differ from the field the cleaned text goes to")
     if args.template_window < 3:
         parser.error("--template-window must be at least 3 (a template needs 3 documents of a site)")
     settings = Settings(
@@ -215,6 +239,8 @@ def _main(argv: Sequence[str] | None) -> int:
         html_field=args.html_field,
         output_field=args.output_field,
         explain=args.explain,
+        removals_field=args.removals_field,
+        overwrite_fields=args.overwrite_fields,
         url_field=args.url_field,
         templates=args.templates,
         template_window=args.template_window,
@@ -249,7 +275,8 @@ def _usage(message: str) -> int:
 
 
 def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, workers: int) -> int:
-    jobs = plan(args.inputs, args.output)
+    skipped: Counter[str] = Counter()
+    jobs = plan(args.inputs, args.output, skipped)
     _check_report(args.report, jobs, [j.source for j in jobs])
     to_stdout = any(j.dest == STDIO for j in jobs)
     explain_out = sys.stderr if to_stdout else sys.stdout
@@ -265,6 +292,8 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             bar.update(1)
         if not outcome.ok:
             _say(f"{outcome.job.name}: {outcome.error}", bar)
+        elif args.kind == "html" and outcome.kind == "text" and not args.quiet:
+            _say(f"{outcome.job.name}: holds no HTML markup; cleaned as text, line by line", bar)
         elif args.explain and outcome.spool is not None:
             if outcome.page_type is not None:
                 _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
@@ -280,7 +309,7 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
         failures = [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in failed]
         code = max(code, _write_report(args.report, _files_report(outcomes), failures, args.fsync))
     if batch and not args.quiet:
-        print(_files_summary(outcomes), file=sys.stderr)
+        print(_files_summary(outcomes, args.report, skipped), file=sys.stderr)
     return code
 
 
@@ -301,7 +330,7 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
         yield entry, o.spool
 
 
-def _files_summary(outcomes: Sequence[Outcome]) -> str:
+def _files_summary(outcomes: Sequence[Outcome], report: str | None = None, skipped: Counter[str] | None = None) -> str:
     ok = [o for o in outcomes if o.ok]
     failed = [o for o in outcomes if not o.ok]
     counts = _total(o.counts for o in ok)
@@ -310,9 +339,10 @@ def _files_summary(outcomes: Sequence[Outcome]) -> str:
         f"{_size(sum(o.bytes_in for o in ok))} in, {_size(sum(o.bytes_out for o in ok))} out; "
         f"{_removed(counts)}."
     )
-    if failed:
-        text += " Failed: " + "; ".join(f"{o.job.name} ({o.error})" for o in failed) + "."
-    return text
+    if skipped:
+        parts = ", ".join(f"{n} {why}" for why, n in sorted(skipped.items(), key=lambda kv: (-kv[1], kv[0])))
+        text += f" Not cleaned, in the input directories: {parts}."
+    return text + _failures([(o.job.name, o.error) for o in failed], report)
 
 
 # -- JSON Lines --------------------------------------------------------------
@@ -371,14 +401,27 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             f"{sum(s.passed for s in stats)} passed through without a text or html field, "
             f"{sum(len(s.bad_lines) for s in stats)} skipped; {_removed(counts)}."
         )
-        failed = [s for s in stats if s.error]
-        if failed:
-            text += " Failed: " + "; ".join(f"{s.source} ({s.error})" for s in failed) + "."
+        text += _failures([(s.source, s.error) for s in stats if s.error], args.report)
         print(text, file=sys.stderr)
     return code
 
 
 # -- shared helpers ----------------------------------------------------------
+
+
+SHOWN_FAILURES = 3
+
+
+def _failures(failed: Sequence[tuple[str, str | None]], report: str | None) -> str:
+    """The summary's word on failures: the first few, and where the rest are (a batch may have thousands)."""
+    if not failed:
+        return ""
+    text = " Failed: " + "; ".join(f"{name} ({error})" for name, error in failed[:SHOWN_FAILURES])
+    more = len(failed) - SHOWN_FAILURES
+    if more > 0:
+        where = f"all in {report}" if report else "each named above; --report FILE lists them all"
+        text += f"; and {more} more ({where})"
+    return text + "."
 
 
 def _check_report(report: str | None, jobs: Sequence[Job], sources: Sequence[str]) -> None:

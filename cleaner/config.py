@@ -3,7 +3,7 @@
 A config file is TOML::
 
     disable_categories = ["related"]
-    disable_rules = ["navigation.prev-next-pair"]
+    disable_rules = ["navigation.prev-next"]
     disable_layers = ["duplicate"]
     languages = ["neutral", "en", "de"]
 

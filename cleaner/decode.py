@@ -34,6 +34,16 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# The header block(s) `curl -i` writes above a page: a status line ("HTTP/1.1 200 OK",
+# "HTTP/2 200"), header lines, a blank line; one block per response when redirects were followed.
+_HTTP_STATUS = re.compile(r"HTTP/\d(?:\.\d)? [1-5]\d\d(?: [^\r\n]{0,200})?\r?\n")
+_HTTP_HEADER = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}:[^\r\n]{0,8000}\r?\n")
+_HTTP_BLANK = re.compile(r"\r?\n")
+_HTTP_CHARSET = re.compile(
+    rb"\AHTTP/\d(?:\.\d)? [1-5]\d\d[^\n]{0,200}\n(?:[!-9;-~]{1,100}:[^\n]{0,8000}\n){0,100}?"
+    rb"content-type:[^\n]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})",
+    re.I,
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""", re.I)
 # A page opens with a doctype followed by markup, <html> followed by <head> or
@@ -50,6 +60,8 @@ _HTML_START = re.compile(
 # A line made only of tags: what the script layer's markup rule (cleaner/rules/neutral.toml)
 # removes, so a cleaned text never holds one.
 _MARKUP_LINE = re.compile(r"^[ \t]*+(?:(?></?[a-zA-Z][\w:-]{0,30}(?:\s[^<>\n]{0,1000})?/?>)[ \t]*+){1,51}\r?$", re.M)
+# Any tag, comment or doctype at all: text without one is no markup, whatever kind it was given as.
+_ANY_MARKUP = re.compile(r"<(?:/?[a-zA-Z][\w:-]{0,30}(?:\s[^<>\n]{0,1000})?/?>|!--|!doctype\b)", re.I)
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|a|br|li|ul|td|tr|table|h[1-6]|section|article|img|meta|script)\b[^>]{0,500}>", re.I
 )
@@ -173,7 +185,8 @@ def _mostly_utf8(data: bytes) -> bool:
 def declared_charset(data: bytes) -> str | None:
     """The text codec an HTML/XML document declares in its first bytes, if Python has a usable one."""
     head = data[:4096]
-    m = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    # A response's Content-Type (a page saved with `curl -i`) is what a browser would follow first.
+    m = _HTTP_CHARSET.match(head) or _XML_DECL.search(head) or _META_CHARSET.search(head)
     if not m:
         return None
     name = m.group(1).decode("ascii", "replace").lower()
@@ -323,3 +336,24 @@ def looks_like_html(text: str) -> bool:
     if not head.lstrip().startswith("<") or len(_HTML_TAG.findall(head)) < 3:
         return False
     return _MARKUP_LINE.search(head) is not None
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` holds a single tag, comment or doctype: a plain text given as HTML holds none."""
+    return _ANY_MARKUP.search(text) is not None
+
+
+def http_headers_end(text: str) -> int:
+    """The length of the HTTP response header block(s) that open ``text`` (a page saved with
+    ``curl -i``), or 0. Each block is a status line, at least one header line and a blank line."""
+    pos = end = 0
+    while (status := _HTTP_STATUS.match(text, pos)) is not None:
+        pos = status.end()
+        lines = 0
+        while (header := _HTTP_HEADER.match(text, pos)) is not None:
+            pos, lines = header.end(), lines + 1
+        blank = _HTTP_BLANK.match(text, pos)
+        if not lines or blank is None:
+            break  # not a header block: what came before it (if anything) was
+        pos = end = blank.end()
+    return end

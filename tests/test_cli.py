@@ -314,7 +314,7 @@ def test_disable_options_reach_the_chain(tmp_path: Path, flags: list[str], confi
 def test_unknown_layer_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(SEED4 / "input.txt"), "--disable-layer", "ads"]) == 2
     err = capsys.readouterr().err
-    assert "unknown layer ads" in err and "duplicate" in err
+    assert "unknown layer 'ads'" in err and "duplicate" in err
 
 
 def test_config_file_and_command_line_disables_add_up(tmp_path: Path) -> None:

@@ -21,10 +21,13 @@ import os
 import stat
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+
+from cleaner.chain import HtmlDisabledError
 
 STDIO = "-"
 """The name that means stdin as an input and stdout as an output."""
@@ -86,7 +89,15 @@ def _locate(path: str) -> tuple[str, tuple[int, int] | None]:
     return full, (st.st_dev, st.st_ino)
 
 
-def walk(root: str, skip: str | None = None) -> Iterator[tuple[str, str]]:
+# Why walk() passed an entry over (the summary counts each).
+SKIP_HIDDEN = "hidden (name starts with a dot)"
+SKIP_DANGLING = "dangling symlink"
+SKIP_LINKED_DIR = "symlinked directory"
+SKIP_SPECIAL = "not a regular file (a pipe, socket or device)"
+SKIP_UNREADABLE = "unreadable directory"
+
+
+def walk(root: str, skip: str | None = None, skipped: Counter[str] | None = None) -> Iterator[tuple[str, str]]:
     """Yield ``(path, path relative to root)`` for the regular files under ``root``, sorted.
 
     Hidden files and directories (a leading dot) are skipped, so are symlinked
@@ -94,8 +105,10 @@ def walk(root: str, skip: str | None = None) -> Iterator[tuple[str, str]]:
     so a second run does not clean its own earlier outputs). Files of a
     directory come before those of its subdirectories. A directory entry knows
     its own type, so a regular file costs no system call beyond its directory's
-    listing (planning is serial: the workers wait for it).
+    listing (planning is serial: the workers wait for it). What is passed over
+    is counted in ``skipped`` by why, for the summary to say so.
     """
+    skipped = Counter() if skipped is None else skipped
     skip_resolved = _resolved(skip) if skip else None
     todo = [(root, "")]  # directories still to list, the next one last
     while todo:
@@ -104,16 +117,24 @@ def walk(root: str, skip: str | None = None) -> Iterator[tuple[str, str]]:
             with os.scandir(where) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:  # unreadable, or gone since it was listed
+            skipped[SKIP_UNREADABLE] += 1
             continue
         subdirs: list[tuple[str, str]] = []
         for entry in entries:
             if entry.name.startswith("."):
+                skipped[SKIP_HIDDEN] += 1
                 continue
             if _is(entry.is_dir):
-                if not _is(entry.is_symlink) and _resolved(entry.path) != skip_resolved:
+                if _is(entry.is_symlink):
+                    skipped[SKIP_LINKED_DIR] += 1
+                elif _resolved(entry.path) != skip_resolved:
                     subdirs.append((entry.path, os.path.join(rel, entry.name)))
             elif _is(entry.is_file):  # follows a symlink; a dangling one is not a file
                 yield entry.path, os.path.join(rel, entry.name)
+            elif _is(entry.is_symlink):
+                skipped[SKIP_DANGLING] += 1
+            else:
+                skipped[SKIP_SPECIAL] += 1
         todo.extend(reversed(subdirs))
 
 
@@ -135,14 +156,15 @@ def check_stdin_alone(inputs: Sequence[str]) -> None:
         raise UsageError("'-' (stdin) must be the only input")
 
 
-def plan(inputs: Sequence[str], output: str | None) -> list[Job]:
+def plan(inputs: Sequence[str], output: str | None, skipped: Counter[str] | None = None) -> list[Job]:
     """Turn the command line into jobs, or raise UsageError before anything is touched.
 
     One file in: stdout, the ``-o`` file, or a file of the same name inside an
     existing ``-o`` directory. Several inputs or a directory: ``-o DIR`` is
     required and outputs keep their relative names under it. A missing input
     is planned like a file: reading it fails in its turn, so nothing is
-    written for it and the rest of the batch goes on.
+    written for it and the rest of the batch goes on. ``skipped`` counts what
+    the directories held that is not cleaned (see walk).
     """
     check_stdin_alone(inputs)
     _real_dir.cache_clear()  # directories may have changed since the last plan in this process
@@ -167,7 +189,7 @@ def plan(inputs: Sequence[str], output: str | None) -> list[Job]:
             raise UsageError(f"-o {output} is an existing file, but a directory is needed for several outputs")
         for src in inputs:
             if os.path.isdir(src):
-                for path, rel in walk(src, skip=output):
+                for path, rel in walk(src, skip=output, skipped=skipped):
                     jobs.append(Job(path, os.path.join(output, rel), path))
             else:
                 jobs.append(Job(src, os.path.join(output, os.path.basename(src)), src))
@@ -218,6 +240,8 @@ def describe(exc: BaseException) -> str:
         return exc.strerror[0].lower() + exc.strerror[1:]
     if isinstance(exc, UnicodeDecodeError):
         return f"cannot decode as {exc.encoding}: invalid byte at offset {exc.start}"
+    if isinstance(exc, HtmlDisabledError):
+        return "is HTML, and the html layer is disabled (--disable-layer html); pass --kind text to clean it as text"
     return str(exc) or type(exc).__name__
 
 

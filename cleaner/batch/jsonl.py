@@ -74,13 +74,15 @@ def _parse(raw: bytes) -> tuple[str, Any, str | None]:
         text = raw.decode(settings.encoding or "utf-8")
     except (UnicodeError, LookupError) as exc:
         return "bad", None, describe(exc)
-    text = text.lstrip("\ufeff")
+    # Without its line break: json.loads would read past it and place an error at "column 1" of the next line.
+    text = text.lstrip("\ufeff").rstrip("\r\n")
     if not text.strip():
         return "blank", None, None
     try:
         return "record", json.loads(text), None
     except json.JSONDecodeError as exc:
-        return "bad", None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+        where = "at the end of the line" if exc.pos >= len(text) else f"at column {exc.pos + 1}"
+        return "bad", None, f"not valid JSON ({exc.msg.removesuffix(' at')} {where})"
 
 
 def _content(record: Any) -> tuple[str, str] | None:
@@ -124,17 +126,30 @@ def clean_line(
         result = cleaner.clean_document(found[0], kind=found[1], template=template)
     except Exception as exc:  # one bad record must not stop the stream
         return "failed", None, f"cannot clean: {describe(exc)}", None, None
-    record[settings.output_field or settings.text_field] = result.text
     removals = [r.to_dict() for r in result.removals] if settings.explain or settings.spool is not None else None
     if settings.explain:
-        record["removals"] = removals
+        added: dict[str, Any] = {settings.removals_field: removals}
         if result.page_type is not None:
-            record["page_type"] = result.page_type
+            added["page_type"] = result.page_type
+        taken = [name for name in added if name in record]
+        if taken and not settings.overwrite_fields:
+            # The record's own data would be lost without a word (a crawl's "removals", a page's "page_type").
+            return "failed", None, _taken(taken), None, None
+        record.update(added)
+    record[settings.output_field or settings.text_field] = result.text
     try:
         line = json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: keep them escaped
         line = json.dumps(record).encode("ascii")
     return "cleaned", line, None, result.categories(), removals if settings.spool is not None else None
+
+
+def _taken(fields: list[str]) -> str:
+    names = " and ".join(f'"{name}"' for name in fields)
+    return (
+        f"the record already has a {names} field, which --explain would replace; "
+        "--removals-field NAME puts the removals elsewhere, --overwrite-fields replaces it"
+    )
 
 
 def _summarise_chunk(chunk: Sequence[Item]) -> list[tuple[str, Page] | None]:

@@ -57,6 +57,8 @@ class Settings:
     html_field: str = "html"
     output_field: str | None = None
     explain: bool = False
+    removals_field: str = "removals"  # --explain: where each record's removals go
+    overwrite_fields: bool = False  # --explain: replace a record's own removals/page_type field
     url_field: str = "url"
     # Site templates (the template layer) and writing.
     templates: bool = True

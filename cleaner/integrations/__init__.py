@@ -1,10 +1,11 @@
-"""Optional integrations: a Scrapy item pipeline and Dask helpers.
+"""Optional integrations: a Scrapy item pipeline, Dask helpers and a datatrove step.
 
 Each lives in its own module and imports its framework only when used, so
-``import cleaner`` never needs Scrapy or Dask. Install the extra you need::
+``import cleaner`` never needs Scrapy, Dask or datatrove. Install the extra you need::
 
     pip install 'cleaner[scrapy]'
     pip install 'cleaner[dask]'
+    pip install 'cleaner[datatrove]'
 """
 
 from __future__ import annotations

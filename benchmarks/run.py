@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import baselines, corpora, gate
+from benchmarks import baselines, corpora, gate, lost
 from benchmarks.corpora import Corpus
 from benchmarks.naive_text import naive_text
 from benchmarks.results import write_section
@@ -482,6 +482,28 @@ def write_per_page(path: Path, tables: list[tuple[str, str, Corpus, list[Row]]],
                     fh.write(json.dumps(rec) + "\n")
 
 
+def lost_markdown(corpus: Corpus, html_rows: list[Row], text_rows: list[Row]) -> str:
+    """Issue 19's count: pages where the cleaner keeps under 0.2 of the truth's words, trafilatura over 0.6."""
+    by_name = {r.tool.name: r for r in html_rows + text_rows}
+    truths = [p.truth for p in corpus.pages]
+    counts = []
+    for mine, ref, label in (
+        ("cleaner", "trafilatura", "HTML mode against trafilatura default"),
+        ("cleaner-text", "trafilatura", "text mode against trafilatura default on the page"),
+        ("cleaner-text", "trafilatura-lines", "text mode against trafilatura on the dump's lines"),
+    ):
+        if mine in by_name and ref in by_name:
+            found = lost.lost_pages(by_name[mine].outputs, by_name[ref].outputs, truths)
+            keys = ", ".join(corpus.pages[i].key[:8] for i in found[:12]) + (", ..." if len(found) > 12 else "")
+            counts.append(f"- {label}: {len(found)}" + (f" ({keys})" if found else ""))
+    if not counts:
+        return ""
+    return (
+        f"\nPages where the cleaner lost the article (keeps under {lost.LOST_BELOW} of the truth's words "
+        f"where the reference keeps over {lost.REFERENCE_ABOVE}; benchmarks/lost.py):\n\n" + "\n".join(counts) + "\n"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; returns a process exit code."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
@@ -571,6 +593,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if errs:
             section.append("\nErrors:\n\n" + "\n".join(errs) + "\n")
         section.append(published_markdown(corpus))
+        section.append(lost_markdown(corpus, html_rows, text_rows))
         c4_drops = sum(baselines.c4_page_rules_would_drop(d) for d in dumps)
         section.append(
             f"\nWith C4's page rules (punctuation-counted sentences), {c4_drops} of {n} dumps "

@@ -158,3 +158,15 @@ def test_the_machine_path_check_can_fail() -> None:
     assert _MACHINE_PATH.search('DATA = Path("/work/shared/benchmarks")')
     assert _MACHINE_PATH.search("see `/home/me/shared`")
     assert not _MACHINE_PATH.search("../shared/benchmarks/wcxb-dev and a/work/b")
+
+
+def test_a_page_counts_as_lost_only_where_the_reference_kept_the_article() -> None:
+    from benchmarks.lost import kept_share, lost_pages
+
+    truth = "one two three four five six seven eight nine ten"
+    assert kept_share("two one ten", truth) == 0.3
+    assert kept_share("anything", "") == 1.0
+    outputs = ["one", "one two three", "one"]
+    references = [truth, truth, "one two"]
+    # Page 0: kept 0.1 where the reference kept all; page 1 kept 0.3; page 2's reference kept only 0.2.
+    assert lost_pages(outputs, references, [truth, truth, truth]) == [0]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, overload
 
 from cleaner.config import Config
@@ -38,6 +38,7 @@ class _Extracted:
     title: str | None
     pieces: Iterator[str] | None = None  # the text still to decode, a piece at a time (text is "" then)
     page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
+    warnings: list[str] = field(default_factory=list)  # what could not be read (Result.warnings)
 
 
 def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
@@ -159,7 +160,7 @@ class Cleaner:
                 explain=explain,
                 page_type=self.config.page_type,
             )
-            return _Extracted(out.text, kind, out.removals, out.title, page_type=out.page_type)
+            return _Extracted(out.text, kind, out.removals, out.title, page_type=out.page_type, warnings=out.warnings)
         return _Extracted(text, kind, [], None)
 
     def _clean_text(self, ex: _Extracted, meta: dict[str, object] | None = None, *, name: bool = True) -> Result:
@@ -185,7 +186,7 @@ class Cleaner:
             layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
-        return Result(text, removals, ex.kind, ex.title, ex.page_type)
+        return Result(text, removals, ex.kind, ex.title, ex.page_type, ex.warnings)
 
     def _check_as_text(self, doc: Document) -> str:
         """Clean the HTML-mode output again as the text it now is until that changes nothing; return it.

@@ -63,15 +63,19 @@ document twice; --no-templates turns it off.
 
 --explain prints one removal per line, tab-separated:
   input  line (12, 12-14, or 12:5-30 for a cut inside line 12)  category  rule  layer  text
-It goes to stdout when the cleaned text goes to a file, else to stderr.
+It goes to stdout when the cleaned text goes to a file, else to stderr. A
+warning (part of an input could not be read, so the output may miss it) is a
+line with category "warning" before the removals, and is always said on stderr.
 
 outputs are written atomically (a temporary file renamed over the output), so
 a failure or Ctrl-C never leaves a half-written file; --fsync also makes each
 output durable against a power cut, at a few milliseconds per file.
 
 exit codes: 0 all good, 1 some inputs failed or are missing (each is named on
-stderr, nothing is written for it, the rest were still done), 2 usage error
-(bad option or config, unsafe output; nothing written).
+stderr, nothing is written for it, the rest were still done) or had a warning
+(its output is written), 2 usage error (bad option or config, unsafe output;
+nothing written), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung
+up (SIGHUP); an interrupted run leaves earlier outputs as they were.
 """
 
 
@@ -265,9 +269,12 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
             bar.update(1)
         if not outcome.ok:
             _say(f"{outcome.job.name}: {outcome.error}", bar)
-        elif args.explain and outcome.spool is not None:
+        for warning in outcome.warnings:
+            _say(f"{outcome.job.name}: warning: {warning}", bar)
+        if outcome.ok and args.explain and outcome.spool is not None:
             if outcome.page_type is not None:
                 _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
+            _write_lines(explain_out, warning_lines(outcome.job.name, outcome.warnings), bar)
             _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
             if not args.report:
                 os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
@@ -275,7 +282,8 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     if bar is not None:
         bar.close()
     failed = [o for o in outcomes if not o.ok]
-    code = 1 if failed else 0
+    # An output that may miss part of its input is written, but the run does not say all is well.
+    code = 1 if failed or any(o.warnings for o in outcomes) else 0
     if args.report:
         failures = [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in failed]
         code = max(code, _write_report(args.report, _files_report(outcomes), failures, args.fsync))
@@ -297,6 +305,7 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
             "bytes_in": o.bytes_in,
             "bytes_out": o.bytes_out,
             "counts": o.counts,
+            "warnings": o.warnings,
         }
         yield entry, o.spool
 
@@ -304,9 +313,11 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
 def _files_summary(outcomes: Sequence[Outcome]) -> str:
     ok = [o for o in outcomes if o.ok]
     failed = [o for o in outcomes if not o.ok]
+    warned = sum(1 for o in ok if o.warnings)
     counts = _total(o.counts for o in ok)
     text = (
-        f"cleaner: {len(ok)} file{'s' if len(ok) != 1 else ''} cleaned, {len(failed)} failed; "
+        f"cleaner: {len(ok)} file{'s' if len(ok) != 1 else ''} cleaned, {len(failed)} failed"
+        f"{f', {warned} with warnings' if warned else ''}; "
         f"{_size(sum(o.bytes_in for o in ok))} in, {_size(sum(o.bytes_out for o in ok))} out; "
         f"{_removed(counts)}."
     )
@@ -341,7 +352,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     )
     if bar is not None:
         bar.close()
-    code = 1 if write_error or any(s.error or s.bad_lines for s in stats) else 0
+    code = 1 if write_error or any(s.error or s.bad_lines or s.warned_lines for s in stats) else 0
     if write_error:
         _say(f"{dest}: {write_error} (any previous output is unchanged)", None)
     if args.report:
@@ -355,6 +366,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
                     "cleaned": s.cleaned,
                     "passed_through": s.passed,
                     "bad_lines": s.bad_lines,
+                    "warned_lines": s.warned_lines,
                     "counts": s.counts,
                 },
                 s.spool,
@@ -369,7 +381,9 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
         text = (
             f"cleaner: {sum(s.records for s in stats)} records: {sum(s.cleaned for s in stats)} cleaned, "
             f"{sum(s.passed for s in stats)} passed through without a text or html field, "
-            f"{sum(len(s.bad_lines) for s in stats)} skipped; {_removed(counts)}."
+            f"{sum(len(s.bad_lines) for s in stats)} skipped"
+            f"{f', {warned} with warnings' if (warned := sum(len(s.warned_lines) for s in stats)) else ''}; "
+            f"{_removed(counts)}."
         )
         failed = [s for s in stats if s.error]
         if failed:
@@ -412,6 +426,12 @@ def explain_lines(name: str, removals: Iterable[dict[str, Any]]) -> Iterable[str
         else:
             where = str(line)
         yield "\t".join((name, where, r["category"], r["rule"], r["layer"], shorten(r["text"])))
+
+
+def warning_lines(name: str, warnings: Iterable[str]) -> Iterable[str]:
+    """An explain line for each warning: what may be missing from the output, and why."""
+    for warning in warnings:
+        yield f"{name}\t-\twarning\t-\t-\t{warning}"
 
 
 def _say_page_type(out: TextIO, name: str, page_type: str, bar: Any) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 import lxml.html
@@ -26,6 +26,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
+from cleaner.deep import flatten
 from cleaner.html_rules import (
     ARTICLE_BODY_ITEMPROP,
     ARTICLE_BODY_WORDS,
@@ -49,7 +50,7 @@ REPORT_ANCESTORS = 8
 # page's <meta charset> says (the text was decoded already), and HTML comments
 # and processing instructions never reach the extractor.
 _PARSER = lxml.html.HTMLParser(
-    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    collect_ids=False, default_doctype=False, huge_tree=True, encoding="utf-8", remove_comments=True, remove_pis=True
 )
 
 
@@ -193,6 +194,7 @@ class HtmlOutput:
     title: str | None
     page_type: str | None = None
     page_signals: tuple[str, ...] = ()
+    warnings: list[str] = field(default_factory=list)  # what could not be read (see parse)
 
 
 def _raw_text(el: etree._Element) -> str:
@@ -226,15 +228,39 @@ def _xml_legal(html: str) -> tuple[str, bytes]:
     return html, html.encode("utf-8", "surrogatepass")
 
 
-def parse(html: str) -> etree._Element | None:
-    """Parse leniently; None when there is no document at all."""
+def parse(html: str, warnings: list[str] | None = None) -> etree._Element | None:
+    """Parse leniently; None when there is no document at all.
+
+    A page nested past the parser's depth limit is flattened (cleaner/deep.py) and
+    parsed again: the parser drops everything after the point where it stops. What
+    still cannot be read is said in ``warnings``, never lost silently.
+    """
     html, data = _xml_legal(html)
     if not html.strip():
         return None
+    root = _parse_bytes(data)
+    stop = _stopped()
+    if stop is not None:
+        root = _parse_bytes(flatten(html).encode("utf-8", "surrogatepass"))
+        stop = _stopped()
+        if stop is not None and warnings is not None:
+            warnings.append(
+                f"HTML: the page could not be read past line {stop.line} ({stop.message.strip()}): "
+                "the text after it is missing"
+            )
+    return root
+
+
+def _parse_bytes(data: bytes) -> etree._Element | None:
     try:
         return lxml.html.document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
+
+
+def _stopped() -> etree._LogEntry | None:
+    """The error that stopped the last parse (in this thread) before the end of the page: a resource limit."""
+    return next((e for e in _PARSER.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -624,9 +650,10 @@ def html_to_text(
     only the text: what trafilatura left out is then not looked for (reading every
     block of the page for it took a twentieth of the HTML mode's time).
     """
-    root = parse(html)
+    warnings: list[str] = []
+    root = parse(html, warnings)
     if root is None:
-        return HtmlOutput("", [], None)
+        return HtmlOutput("", [], None, warnings=warnings)
     kind = detect(root)
     if page_type is None:
         page_type, signals = kind.kind, kind.signals
@@ -665,4 +692,5 @@ def html_to_text(
     if lines and is_headline(lines[0], titles) and not headline_in_article(root, lines[0]):
         removals.append(Removal(LAYER, "html.headline", "boilerplate", lines[0], None, None))
         lines = lines[1:]
-    return HtmlOutput("\n".join(lines).strip("\n"), removals if explain else [], title or None, page_type, signals)
+    text = "\n".join(lines).strip("\n")
+    return HtmlOutput(text, removals if explain else [], title or None, page_type, signals, warnings)

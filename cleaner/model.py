@@ -99,6 +99,7 @@ class Result:
     kind: str = "text"
     title: str | None = None
     page_type: str | None = None  # HTML input: the kind of page, detected or forced (cleaner/pagetype.py)
+    warnings: list[str] = field(default_factory=list)  # what may be missing from text, and why (never silent)
 
     def categories(self) -> dict[str, int]:
         """Removals counted by category, for summaries."""

@@ -62,6 +62,7 @@ class SourceStats:
     cleaned: int = 0
     passed: int = 0
     bad_lines: list[int] = field(default_factory=list)
+    warned_lines: list[int] = field(default_factory=list)  # records cleaned with a warning (Result.warnings)
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     spool: str | None = None  # the file of its records' removals (read_spool), if Settings.spool asked for one
@@ -112,7 +113,10 @@ def summarise_line(raw: bytes) -> tuple[str, Page] | None:
 def clean_line(
     raw: bytes, template: Template | None = None
 ) -> tuple[str, bytes | None, str | None, dict[str, int] | None, list[dict[str, Any]] | None]:
-    """Clean one JSON Lines record with this process's Cleaner: (status, line, error, counts, removals)."""
+    """Clean one JSON Lines record with this process's Cleaner: (status, line, error, counts, removals).
+
+    A cleaned record's error is its warnings, if it has any.
+    """
     cleaner, settings = worker_state()
     status, record, error = _parse(raw)
     if status != "record":
@@ -130,11 +134,14 @@ def clean_line(
         record["removals"] = removals
         if result.page_type is not None:
             record["page_type"] = result.page_type
+        if result.warnings:
+            record["warnings"] = result.warnings
     try:
         line = json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: keep them escaped
         line = json.dumps(record).encode("ascii")
-    return "cleaned", line, None, result.categories(), removals if settings.spool is not None else None
+    warning = "; ".join(result.warnings) or None  # said like an error, but the record is written
+    return "cleaned", line, warning, result.categories(), removals if settings.spool is not None else None
 
 
 def _summarise_chunk(chunk: Sequence[Item]) -> list[tuple[str, Page] | None]:
@@ -298,6 +305,9 @@ def _collect(
                 st.counts[cat] = st.counts.get(cat, 0) + n
             if removals:
                 logs.add(si, no, removals)
+            if error:
+                st.warned_lines.append(no)
+                on_error(f"{sources[si]}:{no}: warning: {error}")
         elif status == "passed":
             st.passed += 1
         else:

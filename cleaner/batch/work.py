@@ -90,6 +90,7 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     spool: str | None = None  # the file of its removals (read_spool), if Settings.spool asked for one
     page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
+    warnings: list[str] = field(default_factory=list)  # what may be missing from the output (Result.warnings)
 
     def wire(self) -> tuple[Any, ...]:
         """Every field but the job, in order: ``Outcome(job, *outcome.wire())`` rebuilds it."""
@@ -102,6 +103,7 @@ class Outcome:
             self.counts,
             self.spool,
             self.page_type,
+            self.warnings,
         )
 
 
@@ -189,7 +191,9 @@ def clean_file(job: Job, template: Template | None = None) -> Outcome:
         if spool is not None:
             os.unlink(spool)
         return Outcome(job, False, f"cannot write {where}: {describe(exc)}")
-    return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), spool, result.page_type)
+    return Outcome(
+        job, True, None, result.kind, len(data), len(out), result.categories(), spool, result.page_type, result.warnings
+    )
 
 
 def default_jobs() -> int:

@@ -1,9 +1,11 @@
 """The ``cleaner`` command: clean files, directories, stdin or JSON Lines, and explain.
 
 Exit codes: 0 all good; 1 some inputs failed (each named on stderr, the
-others still done; a missing input is one of these); 2 usage error (bad
-option, bad config, an output that would overwrite an input): nothing is
-written.
+others still done; a missing input is one of these) or had a warning (its
+output written); 2 usage error (bad option, bad config, an output that would
+overwrite an input): nothing is written; 130, 143, 129: interrupted by Ctrl-C,
+SIGTERM or SIGHUP (workers ended, temporary files removed, earlier outputs as
+they were: cleaner/batch/signals.py).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from cleaner.batch.files import (
     plan,
 )
 from cleaner.batch.removals import read_spool, write_report
+from cleaner.batch.signals import Terminated, terminable
 from cleaner.batch.work import Outcome, Settings, default_jobs, file_groups, learnable, run_files, templates_on
 from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
@@ -176,7 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (argparse's exits included)."""
     try:
-        return _main(argv)
+        with terminable():
+            return _main(argv)
+    except Terminated as exc:
+        print(f"cleaner: terminated ({exc})", file=sys.stderr)
+        return exc.code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
@@ -263,22 +270,25 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     bar = _progress(len(jobs) + passes, "files", args.quiet) if batch else None
     on_learned = bar.update if bar is not None else (lambda n: None)
     outcomes: list[Outcome] = []
-    for outcome in run_files(jobs, settings, workers, cleaner, on_learned):
-        outcomes.append(outcome)
-        if bar is not None:
-            bar.update(1)
-        if not outcome.ok:
-            _say(f"{outcome.job.name}: {outcome.error}", bar)
-        for warning in outcome.warnings:
-            _say(f"{outcome.job.name}: warning: {warning}", bar)
-        if outcome.ok and args.explain and outcome.spool is not None:
-            if outcome.page_type is not None:
-                _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
-            _write_lines(explain_out, warning_lines(outcome.job.name, outcome.warnings), bar)
-            _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
-            if not args.report:
-                os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
-                outcome.spool = None
+    # Closed on the way out of an interruption, before the removal logs' folder goes: the pool
+    # stops its workers then, not once the traceback holding the generator is dropped.
+    with contextlib.closing(run_files(jobs, settings, workers, cleaner, on_learned)) as running:
+        for outcome in running:
+            outcomes.append(outcome)
+            if bar is not None:
+                bar.update(1)
+            if not outcome.ok:
+                _say(f"{outcome.job.name}: {outcome.error}", bar)
+            for warning in outcome.warnings:
+                _say(f"{outcome.job.name}: warning: {warning}", bar)
+            if outcome.ok and args.explain and outcome.spool is not None:
+                if outcome.page_type is not None:
+                    _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
+                _write_lines(explain_out, warning_lines(outcome.job.name, outcome.warnings), bar)
+                _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
+                if not args.report:
+                    os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
+                    outcome.spool = None
     if bar is not None:
         bar.close()
     failed = [o for o in outcomes if not o.ok]

@@ -18,9 +18,9 @@ import contextlib
 import errno
 import functools
 import os
+import secrets
 import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,18 +253,30 @@ def atomic_open(path: str | os.PathLike[str], fsync: bool = False) -> Iterator[B
         mode = stat.S_IMODE(os.stat(dest).st_mode)
     except OSError:
         mode = _new_file_mode()
-    tmp = tempfile.NamedTemporaryFile(delete=False, dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")  # noqa: SIM115
+    # The name is chosen before the file exists, so that an interruption at any point (a
+    # signal raises in the middle of a call that created the file: cleaner/batch/signals.py)
+    # finds it to remove.
+    name = ""
     try:
-        with tmp:
-            yield tmp  # type: ignore[misc]
+        while True:
+            name = os.path.join(dest.parent, f".{dest.name}.{secrets.token_hex(6)}.tmp")
+            try:
+                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            except FileExistsError:  # another file's name, not ours to remove
+                name = ""
+                continue
+            break
+        with open(fd, "wb") as tmp:
+            yield tmp
             tmp.flush()
             if fsync:
                 os.fsync(tmp.fileno())
-        os.chmod(tmp.name, mode)
-        os.replace(tmp.name, dest)
+        os.chmod(name, mode)
+        os.replace(name, dest)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp.name)
+        if name:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
         raise
     if fsync:
         _sync_dir(dest.parent)

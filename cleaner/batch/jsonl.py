@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TypeVar
 
+from cleaner.batch import signals
 from cleaner.batch.files import STDIO, atomic_open, describe, write_fully
 from cleaner.batch.removals import append_spool
 from cleaner.batch.work import (
@@ -144,10 +145,12 @@ def clean_line(
     return "cleaned", line, warning, result.categories(), removals if settings.spool is not None else None
 
 
+@signals.task
 def _summarise_chunk(chunk: Sequence[Item]) -> list[tuple[str, Page] | None]:
     return [summarise_line(raw) for _, _, raw in chunk]
 
 
+@signals.task
 def _clean_chunk(chunk: Sequence[tuple[Item, Template | None]]) -> list[Done]:
     return [(si, no, *clean_line(raw, template)) for (si, no, raw), template in chunk]
 

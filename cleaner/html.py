@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -41,8 +42,8 @@ from cleaner.model import Removal
 from cleaner.pagetype import detect
 
 LAYER = "html"
-# Blocks reported when the extractor leaves them out (see text_blocks).
-REPORT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre")
+# What the extractor leaves out is reported (see text_blocks and unextracted); a block this long
+# or longer is taken as kept wherever it shows in the extracted text, a shorter one only in order.
 REPORT_MIN_CHARS = 15
 REPORT_ANCESTORS = 8
 
@@ -208,6 +209,30 @@ def _node_text(el: etree._Element) -> str:
     return " ".join(_raw_text(el).split())
 
 
+def _shown_text(el: etree._Element) -> str:
+    """The node's text as a browser shows it, blocks apart: text_content() glues a heading
+    ('Most read') to the first link of the list under it ('Most readFire at the mill')."""
+    if not _HAS_BLOCK(el):
+        return _node_text(el)  # (most pruned nodes: a link, a script, a button; read in C)
+    parts: list[str] = []
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if not isinstance(node.tag, str):
+            if event == "end" and node.tail:
+                parts.append(node.tail)
+            continue
+        if node.tag not in _INLINE:
+            parts.append(" ")
+        if event == "start":
+            if node.text:
+                parts.append(node.text)
+        elif node.tail and node is not el:
+            parts.append(node.tail)
+    return " ".join("".join(parts).split())
+
+
+Shown = Callable[[etree._Element], str]
+
+
 def _xml_legal(html: str) -> tuple[str, bytes]:
     """``html`` without the characters XML forbids, and its UTF-8 bytes (what the parser reads).
 
@@ -342,13 +367,16 @@ class _PageShare:
         return length >= MAX_SHARE * self._length
 
 
-def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Removal]:
+def prune(root: etree._Element, skip: frozenset[str] = frozenset(), *, explain: bool = True) -> list[Removal]:
     """Drop never-article nodes in place and explain each; rules named in ``skip`` keep what they match.
 
     The result is that of applying the rules one after the other over the whole
     tree, in PRUNE order, but the tree is walked once. ``skip`` comes from the
     page's kind (PAGE_TYPE_KEEPS): a forum's posts are no article's comments.
+    ``explain=False``: each removal's text is read the fast way, blocks glued (for a caller
+    that reads only the output; the page-share guard reads the same lengths either way).
     """
+    show = _shown_text if explain else _node_text
     matches = [(n, el) for el in root.iter(etree.Element) if (n := rule_index(el)) is not None]
     matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
@@ -369,11 +397,10 @@ def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Remo
             continue
         if tagged and rule.category != _TAG_CATEGORY:
             # A tag list inside the node is named apart: it is navigation, whatever box holds it.
-            inner = _tag_blocks(el, tagged)
-            if inner:
-                removals.extend(inner)
-                text = _node_text(el)
-        removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
+            inner = _tag_blocks(el, tagged, show)
+            removals.extend(inner)
+        shown = show(el)
+        removals.append(Removal(LAYER, rule.rule, rule.category, shown, el.sourceline, el.sourceline))
         el.drop_tree()  # keeps the text that follows the node (its tail)
     for category, rule_id, xpath in _XPATH_RULES:
         page.next_rule()
@@ -385,14 +412,14 @@ def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Remo
             text = _node_text(el)
             if len(text) > 200 and page.holds(len(text)):
                 continue  # a link around the whole story is no teaser
-            removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
+            removals.append(Removal(LAYER, rule_id, category, show(el), el.sourceline, el.sourceline))
             el.drop_tree()
     if _TAG_RULE not in skip:
-        removals.extend(prune_tag_lists(root))
+        removals.extend(prune_tag_lists(root, show))
     if _RELATED_RULE not in skip:
-        removals.extend(prune_related_lists(root, page))
+        removals.extend(prune_related_lists(root, page, show))
     if _LINK_RULE not in skip:
-        removals.extend(prune_link_blocks(root))
+        removals.extend(prune_link_blocks(root, show))
     return removals
 
 
@@ -404,7 +431,7 @@ def _related_headings() -> tuple[re.Pattern[str], ...]:
     return tuple(r.pattern for r in builtin_rules() if r.block and r.category == _RELATED_CATEGORY)
 
 
-def prune_related_lists(root: etree._Element, page: _PageShare) -> list[Removal]:
+def prune_related_lists(root: etree._Element, page: _PageShare, show: Shown = _shown_text) -> list[Removal]:
     """Drop a list standing right under a related-stories heading, and the heading (RELATED_LIST).
 
     ``page``: prune's guard against dropping half the page, which this step asks as one more rule.
@@ -426,13 +453,14 @@ def prune_related_lists(root: etree._Element, page: _PageShare) -> list[Removal]
         text = _node_text(items)
         if len(text) > 200 and page.holds(len(text)):
             continue  # a list holding half the page is the article's
-        for el, line in ((head, heading), (items, text)):
+        for el in (head, items):
+            line = show(el)
             removals.append(Removal(LAYER, _RELATED_RULE, _RELATED_CATEGORY, line, el.sourceline, el.sourceline))
             el.drop_tree()
     return removals
 
 
-def prune_tag_lists(root: etree._Element) -> list[Removal]:
+def prune_tag_lists(root: etree._Element, show: Shown = _shown_text) -> list[Removal]:
     """Drop blocks made of rel="tag" links, a short label and separators: the post's tag list.
 
     A tag link inside prose is left alone: its block holds more than a label.
@@ -440,10 +468,10 @@ def prune_tag_lists(root: etree._Element) -> list[Removal]:
     links = _TAG_LINKS(root)
     if not links:
         return []
-    return _tag_blocks(root, set(links))
+    return _tag_blocks(root, set(links), show)
 
 
-def _tag_blocks(top: etree._Element, tagged: set[etree._Element]) -> list[Removal]:
+def _tag_blocks(top: etree._Element, tagged: set[etree._Element], show: Shown = _shown_text) -> list[Removal]:
     """Drop the tag-list blocks inside ``top`` (``top`` itself at most): each tag link's largest
     ancestor that holds nothing but tag links, a short label and separators."""
     removals = []
@@ -462,7 +490,7 @@ def _tag_blocks(top: etree._Element, tagged: set[etree._Element]) -> list[Remova
             node = node.getparent()
         if block is None or block is top:
             continue  # (a block that is the whole pruned node keeps that node's rule)
-        text = _node_text(block)
+        text = show(block)
         removals.append(Removal(LAYER, _TAG_RULE, _TAG_CATEGORY, text, block.sourceline, block.sourceline))
         block.drop_tree()
     return removals
@@ -472,7 +500,7 @@ def _chars(text: str) -> int:
     return len("".join(text.split()))
 
 
-def prune_link_blocks(root: etree._Element) -> list[Removal]:
+def prune_link_blocks(root: etree._Element, show: Shown = _shown_text) -> list[Removal]:
     """Drop paragraphs and list items whose text is all link text (teasers for other pages)."""
     removals = []
     for el in _LINK_CANDIDATES(root):
@@ -483,6 +511,7 @@ def prune_link_blocks(root: etree._Element) -> list[Removal]:
             continue
         linked = sum(_chars(a.text_content()) for a in el.iter("a"))
         if linked >= _LINK_SHARE * _chars(text):
+            text = show(el)
             removals.append(Removal(LAYER, _LINK_RULE, _LINK_CATEGORY, text, el.sourceline, el.sourceline))
             el.drop_tree()
     return removals
@@ -599,41 +628,139 @@ def join_split_body(root: etree._Element) -> bool:
     return False
 
 
-def text_blocks(root: etree._Element) -> list[tuple[int | None, str, str]]:
-    """The page's outermost text blocks as (source line, text, category), read before extraction.
+@dataclass(slots=True)
+class Block:
+    """A run of the page's visible text between two block-level boundaries, as the page's elements cut it."""
+
+    owner: etree._Element  # the element holding its first text: its line, and the boxes around it
+    pieces: list[str]
+
+
+def text_blocks(root: etree._Element) -> list[Block]:
+    """Every run of visible text in the page, in page order, read before extraction.
 
     What trafilatura leaves out it leaves out silently; comparing these blocks
-    with its output lets every dropped block be explained. The category is the
-    first prune rule an enclosing element matches, else boilerplate.
+    with its output lets every word it dropped be explained. Together the blocks
+    hold all of the page's text but what is never shown (scripts, styles, the
+    head): any element but an inline one (a link, a span, bold...) ends a block,
+    so a <div> of rating stars is a block as a paragraph is.
     """
-    blocks: list[tuple[int | None, str, str]] = []
-    taken: set[etree._Element] = set()
-    for el in root.iter(*REPORT_TAGS):
-        ancestors = list(el.iterancestors())
-        if any(a in taken for a in ancestors):
+    blocks: list[Block] = []
+    pieces: list[str] = []
+    owner: etree._Element | None = None  # the element holding the block's first text
+
+    def flush() -> None:
+        nonlocal pieces, owner
+        if owner is not None:
+            blocks.append(Block(owner, pieces))
+        pieces, owner = [], None
+
+    def add(text: str | None, el: etree._Element | None) -> None:
+        nonlocal owner
+        if text:
+            pieces.append(text)
+            if owner is None and el is not None and text.strip():
+                owner = el
+
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walk:
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction: only its tail shows
+            if event == "end":
+                add(el.tail, el.getparent())
             continue
-        text = " ".join(el.text_content().split())
-        if len(text) < REPORT_MIN_CHARS:
-            continue
-        taken.add(el)
-        category = "boilerplate"
-        for a in ancestors[:REPORT_ANCESTORS]:
-            n = rule_index(a)
-            if n is not None:
-                category = PRUNE[n].category
-                break
-        blocks.append((el.sourceline, text, category))
+        inline = tag in _INLINE
+        if event == "start":
+            if tag in _UNSEEN:
+                walk.skip_subtree()
+                continue
+            if not inline:
+                flush()
+            add(el.text, el)
+        else:
+            if not inline and tag not in _UNSEEN:
+                flush()
+            add(el.tail, el.getparent())
+    flush()
     return blocks
 
 
-def unextracted(blocks: list[tuple[int | None, str, str]], text: str) -> list[Removal]:
-    """A removal for every block whose text is not in the extracted text."""
+# Elements whose text runs on in the block around them; any other element starts and ends a block.
+_INLINE_TAGS = (
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike "
+    "strong sub sup time tt u var"
+)
+_INLINE = frozenset(_INLINE_TAGS.split())
+_HAS_BLOCK = etree.XPath("boolean(descendant::*[not(" + " or ".join(f"self::{tag}" for tag in sorted(_INLINE)) + ")])")
+# Elements whose text is never shown.
+_UNSEEN = frozenset(("head", "script", "style", "noscript", "template", "title"))
+
+
+def _category(el: etree._Element) -> str:
+    """What a block left out is: the first prune rule a box around it matches, else boilerplate."""
+    for a in itertools.islice(el.iterancestors(), REPORT_ANCESTORS):
+        n = rule_index(a)
+        if n is not None:
+            return PRUNE[n].category
+    return "boilerplate"
+
+
+def unextracted(blocks: list[Block], text: str) -> list[Removal]:
+    """A removal for each block, or each run of a block's pieces, whose text is not in the extracted text.
+
+    The extracted text is read in page order, as trafilatura writes it: a block
+    is found at or after the end of the last one found (a long block anywhere:
+    trafilatura may move a part). A block not found whole is looked for piece by
+    piece just ahead (trafilatura drops a share button inside a paragraph and
+    keeps the rest); unless its pieces found hold half its text, all of it is
+    reported, since short pieces turn up anywhere by chance.
+    """
     extracted = _norm(text)
-    return [
-        Removal(LAYER, "html.not-extracted", category, block, line, line)
-        for line, block, category in blocks
-        if _norm(block) not in extracted
-    ]
+    removals: list[Removal] = []
+    at = 0
+    for block in blocks:
+        shown = " ".join("".join(block.pieces).split())
+        whole = shown.casefold()
+        if not whole:
+            continue
+        found = extracted.find(whole, at)
+        if found >= 0:
+            at = found + len(whole)
+            continue
+        if len(whole) >= REPORT_MIN_CHARS and whole in extracted:
+            continue
+        runs, kept, end = _missing_pieces(block.pieces, extracted, at, at + len(whole) + REPORT_MIN_CHARS)
+        if 2 * kept < len(whole):
+            runs = [shown]
+        else:
+            at = end
+        line, category = block.owner.sourceline, _category(block.owner)
+        removals.extend(Removal(LAYER, "html.not-extracted", category, run, line, line) for run in runs)
+    return removals
+
+
+def _missing_pieces(pieces: list[str], extracted: str, at: int, until: int) -> tuple[list[str], int, int]:
+    """The runs of ``pieces`` not found in order in ``extracted[at:until]``, the characters found, and where
+    the last found ends."""
+    runs: list[str] = []
+    missing: list[str] = []
+    kept = 0
+    for piece in pieces:
+        shown = " ".join(piece.split())
+        norm = shown.casefold()
+        if not norm:
+            continue
+        found = extracted.find(norm, at, until)
+        if found < 0:
+            missing.append(shown)
+            continue
+        at, kept = found + len(norm), kept + len(norm)
+        if missing:
+            runs.append(" ".join(missing))
+            missing = []
+    if missing:
+        runs.append(" ".join(missing))
+    return runs, kept, at
 
 
 def html_to_text(
@@ -659,7 +786,7 @@ def html_to_text(
         page_type, signals = kind.kind, kind.signals
     else:
         signals = ("forced",)
-    removals = prune(root, PAGE_TYPE_KEEPS.get(page_type, frozenset()))
+    removals = prune(root, PAGE_TYPE_KEEPS.get(page_type, frozenset()), explain=explain)
     unwrap_layout_tables(root)
     join_split_body(root)
     title_el = root.find(".//title")
@@ -693,4 +820,10 @@ def html_to_text(
         removals.append(Removal(LAYER, "html.headline", "boilerplate", lines[0], None, None))
         lines = lines[1:]
     text = "\n".join(lines).strip("\n")
-    return HtmlOutput(text, removals if explain else [], title or None, page_type, signals, warnings)
+    return HtmlOutput(text, _in_page_order(removals) if explain else [], title or None, page_type, signals, warnings)
+
+
+def _in_page_order(removals: list[Removal]) -> list[Removal]:
+    """The removals in the order of the page (the headline, which has no source line, first), without
+    the empty ones: a pruned image or empty ad box took no text, and its removal would explain nothing."""
+    return sorted((r for r in removals if r.text), key=lambda r: r.line or 0)

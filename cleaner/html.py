@@ -45,6 +45,7 @@ LAYER = "html"
 # What the extractor leaves out is reported (see text_blocks and unextracted); a block this long
 # or longer is taken as kept wherever it shows in the extracted text, a shorter one only in order.
 REPORT_MIN_CHARS = 15
+_GAP = 4  # what the extracted text may hold between two blocks kept one after the other, spaces aside ('|', '- ')
 REPORT_ANCESTORS = 8
 
 # The parser trafilatura itself uses: bytes we encoded are UTF-8 whatever the
@@ -210,24 +211,9 @@ def _node_text(el: etree._Element) -> str:
 
 
 def _shown_text(el: etree._Element) -> str:
-    """The node's text as a browser shows it, blocks apart: text_content() glues a heading
-    ('Most read') to the first link of the list under it ('Most readFire at the mill')."""
-    if not _HAS_BLOCK(el):
-        return _node_text(el)  # (most pruned nodes: a link, a script, a button; read in C)
-    parts: list[str] = []
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if not isinstance(node.tag, str):
-            if event == "end" and node.tail:
-                parts.append(node.tail)
-            continue
-        if node.tag not in _INLINE:
-            parts.append(" ")
-        if event == "start":
-            if node.text:
-                parts.append(node.text)
-        elif node.tail and node is not el:
-            parts.append(node.tail)
-    return " ".join("".join(parts).split())
+    """The node's text with its pieces apart: text_content() glues a heading to the list under it
+    and the links of a menu to each other ('Most readFire at the mill', 'HomeNewsSport')."""
+    return " ".join(" ".join(el.itertext()).split())
 
 
 Shown = Callable[[etree._Element], str]
@@ -691,7 +677,6 @@ _INLINE_TAGS = (
     "strong sub sup time tt u var"
 )
 _INLINE = frozenset(_INLINE_TAGS.split())
-_HAS_BLOCK = etree.XPath("boolean(descendant::*[not(" + " or ".join(f"self::{tag}" for tag in sorted(_INLINE)) + ")])")
 # Elements whose text is never shown.
 _UNSEEN = frozenset(("head", "script", "style", "noscript", "template", "title"))
 
@@ -713,17 +698,19 @@ def unextracted(blocks: list[Block], text: str) -> list[Removal]:
     trafilatura may move a part). A block not found whole is looked for piece by
     piece just ahead (trafilatura drops a share button inside a paragraph and
     keeps the rest); unless its pieces found hold half its text, all of it is
-    reported, since short pieces turn up anywhere by chance.
+    reported, since short pieces turn up anywhere by chance. Texts are compared
+    without their spaces: the pieces of a block (a menu's links) may touch on the
+    page, and a removal shows them apart.
     """
-    extracted = _norm(text)
+    extracted = _bare(text)
     removals: list[Removal] = []
     at = 0
     for block in blocks:
-        shown = " ".join("".join(block.pieces).split())
-        whole = shown.casefold()
+        whole = _bare("".join(block.pieces))
         if not whole:
             continue
-        found = extracted.find(whole, at)
+        # A short block ('Share', 'News') is kept only where the text goes on: elsewhere it is chance.
+        found = extracted.find(whole, at, None if len(whole) >= REPORT_MIN_CHARS else at + len(whole) + _GAP)
         if found >= 0:
             at = found + len(whole)
             continue
@@ -731,12 +718,16 @@ def unextracted(blocks: list[Block], text: str) -> list[Removal]:
             continue
         runs, kept, end = _missing_pieces(block.pieces, extracted, at, at + len(whole) + REPORT_MIN_CHARS)
         if 2 * kept < len(whole):
-            runs = [shown]
+            runs = [" ".join(" ".join(block.pieces).split())]
         else:
             at = end
         line, category = block.owner.sourceline, _category(block.owner)
         removals.extend(Removal(LAYER, "html.not-extracted", category, run, line, line) for run in runs)
     return removals
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split()).casefold()
 
 
 def _missing_pieces(pieces: list[str], extracted: str, at: int, until: int) -> tuple[list[str], int, int]:
@@ -746,15 +737,14 @@ def _missing_pieces(pieces: list[str], extracted: str, at: int, until: int) -> t
     missing: list[str] = []
     kept = 0
     for piece in pieces:
-        shown = " ".join(piece.split())
-        norm = shown.casefold()
-        if not norm:
+        bare = _bare(piece)
+        if not bare:
             continue
-        found = extracted.find(norm, at, until)
+        found = extracted.find(bare, at, until)
         if found < 0:
-            missing.append(shown)
+            missing.append(" ".join(piece.split()))
             continue
-        at, kept = found + len(norm), kept + len(norm)
+        at, kept = found + len(bare), kept + len(bare)
         if missing:
             runs.append(" ".join(missing))
             missing = []

@@ -261,12 +261,12 @@ def atomic_open(path: str | os.PathLike[str], fsync: bool = False) -> Iterator[B
         while True:
             name = os.path.join(dest.parent, f".{dest.name}.{secrets.token_hex(6)}.tmp")
             try:
-                fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+                tmp = open(name, "xb", opener=_private)  # noqa: SIM115
             except FileExistsError:  # another file's name, not ours to remove
                 name = ""
                 continue
             break
-        with open(fd, "wb") as tmp:
+        with tmp:
             yield tmp
             tmp.flush()
             if fsync:
@@ -280,6 +280,11 @@ def atomic_open(path: str | os.PathLike[str], fsync: bool = False) -> Iterator[B
         raise
     if fsync:
         _sync_dir(dest.parent)
+
+
+def _private(path: str, flags: int) -> int:
+    """Open a new temporary file readable by its owner alone (as tempfile does) until it is renamed."""
+    return os.open(path, flags, 0o600)
 
 
 def _sync_dir(path: Path) -> None:

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, overload
 
 from cleaner.config import Config
 from cleaner.decode import decode_pieces, has_markup, http_headers_end, looks_like_html
 from cleaner.layers import TEXT_LAYERS, Layer
 from cleaner.match import RuleBook, RuleIndex
-from cleaner.model import Document, Removal, Result
+from cleaner.model import SAFETY_NET_WARNING, Document, Removal, Result
 from cleaner.names import check_known, check_rules, rule_ids
 from cleaner.rules import builtin_lexicon, builtin_rules
 from cleaner.template import Template, TemplateLearner
@@ -52,6 +52,7 @@ class _Extracted:
     page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
     source: str | None = None  # HTML input: the page, for the safety net's second extraction
     prose_words: int = 0  # HTML input: words in the page's paragraphs (html.page_prose)
+    warnings: list[str] = field(default_factory=list)  # what could not be read (Result.warnings)
 
 
 def _only_by(doc: Document, since: tuple[int, int, object], layers: frozenset[str]) -> bool:
@@ -194,6 +195,7 @@ class Cleaner:
                 page_type=out.page_type,
                 source=text,
                 prose_words=out.prose_words,
+                warnings=out.warnings,
             )
         return _Extracted(text, kind, head, None)
 
@@ -238,7 +240,7 @@ class Cleaner:
             layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
-        return Result(text, removals, ex.kind, ex.title, ex.page_type)
+        return Result(text, removals, ex.kind, ex.title, ex.page_type, ex.warnings)
 
     def _safety_net(self, ex: _Extracted, text: str, meta: dict[str, object] | None, *, name: bool) -> Result | None:
         """The page's plain extraction, when the cleaned ``text`` lost the article it holds (or None).
@@ -273,13 +275,13 @@ class Cleaner:
         for layer in layers if name else ():
             layer.finish(doc)
         warning = (
-            f"safety net: the cleaned text kept {words} words, under {SAFETY_SHARE:.0%} of the "
-            f"{ex.prose_words} words in the page's paragraphs; trafilatura's plain extraction of the page "
+            f"{SAFETY_NET_WARNING} the cleaned text kept {words} words, under {SAFETY_SHARE:.0%} of the "
+            f"{ex.prose_words} words in the page's paragraphs, so trafilatura's plain extraction of the page "
             f"({len(out.split())} words after the line rules) is kept instead"
         )
         before = [r for r in ex.removals if r.layer != "html"]  # what went before the page was read (HTTP headers)
         removals = [*before, *second.removals, *doc.removals.in_order()] if name else []
-        return Result(out, removals, ex.kind, ex.title, ex.page_type, [warning])
+        return Result(out, removals, ex.kind, ex.title, ex.page_type, [*ex.warnings, warning])
 
     def _check_as_text(self, doc: Document) -> str:
         """Clean the HTML-mode output again as the text it now is until that changes nothing; return it.

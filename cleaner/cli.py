@@ -1,9 +1,11 @@
 """The ``cleaner`` command: clean files, directories, stdin or JSON Lines, and explain.
 
 Exit codes: 0 all good; 1 some inputs failed (each named on stderr, the
-others still done; a missing input is one of these); 2 usage error (bad
-option, bad config, an output that would overwrite an input): nothing is
-written.
+others still done; a missing input is one of these) or had a warning (its
+output written); 2 usage error (bad option, bad config, an output that would
+overwrite an input): nothing is written; 130, 143, 129: interrupted by Ctrl-C,
+SIGTERM or SIGHUP (workers ended, temporary files removed, earlier outputs as
+they were: cleaner/batch/signals.py).
 """
 
 from __future__ import annotations
@@ -32,11 +34,12 @@ from cleaner.batch.files import (
     plan,
 )
 from cleaner.batch.removals import read_spool, write_report
+from cleaner.batch.signals import Terminated, terminable
 from cleaner.batch.work import Outcome, Settings, default_jobs, file_groups, learnable, run_files, templates_on
 from cleaner.chain import KINDS, Cleaner
 from cleaner.config import ConfigError
 from cleaner.layers import TEXT_LAYERS
-from cleaner.model import CATEGORIES, PAGE_TYPES
+from cleaner.model import CATEGORIES, PAGE_TYPES, is_loss
 from cleaner.names import check_known
 
 LAYERS: tuple[str, ...] = ("html", *(cls.name for cls in TEXT_LAYERS))
@@ -67,16 +70,21 @@ document twice; --no-templates turns it off.
 It goes to stdout when the cleaned text goes to a file, else to stderr. With
 --jsonl it prints nothing: each cleaned record gets its removals as a list in
 --removals-field (default "removals"; each with layer, rule, category, text,
-line, end_line, start, end) and, for HTML, "page_type". A record that already
-has such a field fails (named on stderr, not written) unless --overwrite-fields.
+line, end_line, start, end) and, for HTML, "page_type" and "warnings". A record
+that already has such a field fails (named on stderr, not written) unless
+--overwrite-fields. A warning (part of an input could not be read, or the
+safety net kept a page's plain extraction) is a line with category "warning"
+before the removals, and is always said on stderr.
 
 outputs are written atomically (a temporary file renamed over the output), so
 a failure or Ctrl-C never leaves a half-written file; --fsync also makes each
 output durable against a power cut, at a few milliseconds per file.
 
 exit codes: 0 all good, 1 some inputs failed or are missing (each is named on
-stderr, nothing is written for it, the rest were still done), 2 usage error
-(bad option or config, unsafe output; nothing written).
+stderr, nothing is written for it, the rest were still done) or had a warning
+(its output is written), 2 usage error (bad option or config, unsafe output;
+nothing written), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung
+up (SIGHUP); an interrupted run leaves earlier outputs as they were.
 """
 
 
@@ -193,7 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit code (argparse's exits included)."""
     try:
-        return _main(argv)
+        with terminable():
+            return _main(argv)
+    except Terminated as exc:
+        print(f"cleaner: terminated ({exc})", file=sys.stderr)
+        return exc.code
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     except KeyboardInterrupt:
@@ -286,25 +298,32 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     bar = _progress(len(jobs) + passes, "files", args.quiet) if batch else None
     on_learned = bar.update if bar is not None else (lambda n: None)
     outcomes: list[Outcome] = []
-    for outcome in run_files(jobs, settings, workers, cleaner, on_learned):
-        outcomes.append(outcome)
-        if bar is not None:
-            bar.update(1)
-        if not outcome.ok:
-            _say(f"{outcome.job.name}: {outcome.error}", bar)
-        elif args.kind == "html" and outcome.kind == "text" and not args.quiet:
-            _say(f"{outcome.job.name}: holds no HTML markup; cleaned as text, line by line", bar)
-        elif args.explain and outcome.spool is not None:
-            if outcome.page_type is not None:
-                _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
-            _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
-            if not args.report:
-                os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
-                outcome.spool = None
+    # Closed on the way out of an interruption, before the removal logs' folder goes: the pool
+    # stops its workers then, not once the traceback holding the generator is dropped.
+    with contextlib.closing(run_files(jobs, settings, workers, cleaner, on_learned)) as running:
+        for outcome in running:
+            outcomes.append(outcome)
+            if bar is not None:
+                bar.update(1)
+            if not outcome.ok:
+                _say(f"{outcome.job.name}: {outcome.error}", bar)
+            for warning in outcome.warnings:
+                _say(f"{outcome.job.name}: warning: {warning}", bar)
+            if outcome.ok and args.kind == "html" and outcome.kind == "text" and not args.quiet:
+                _say(f"{outcome.job.name}: holds no HTML markup; cleaned as text, line by line", bar)
+            elif outcome.ok and args.explain and outcome.spool is not None:
+                if outcome.page_type is not None:
+                    _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
+                _write_lines(explain_out, warning_lines(outcome.job.name, outcome.warnings), bar)
+                _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
+                if not args.report:
+                    os.unlink(outcome.spool)  # printed: its disk space goes now, not at the end
+                    outcome.spool = None
     if bar is not None:
         bar.close()
     failed = [o for o in outcomes if not o.ok]
-    code = 1 if failed else 0
+    # An output that may miss part of its input is written, but the run does not say all is well.
+    code = 1 if failed or any(is_loss(w) for o in outcomes for w in o.warnings) else 0
     if args.report:
         failures = [{"input": o.job.source, "output": o.job.dest, "error": o.error} for o in failed]
         code = max(code, _write_report(args.report, _files_report(outcomes), failures, args.fsync))
@@ -326,6 +345,7 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
             "bytes_in": o.bytes_in,
             "bytes_out": o.bytes_out,
             "counts": o.counts,
+            "warnings": o.warnings,
         }
         yield entry, o.spool
 
@@ -333,9 +353,11 @@ def _files_report(outcomes: Sequence[Outcome]) -> Iterator[tuple[dict[str, Any],
 def _files_summary(outcomes: Sequence[Outcome], report: str | None = None, skipped: Counter[str] | None = None) -> str:
     ok = [o for o in outcomes if o.ok]
     failed = [o for o in outcomes if not o.ok]
+    warned = sum(1 for o in ok if o.warnings)
     counts = _total(o.counts for o in ok)
     text = (
-        f"cleaner: {len(ok)} file{'s' if len(ok) != 1 else ''} cleaned, {len(failed)} failed; "
+        f"cleaner: {len(ok)} file{'s' if len(ok) != 1 else ''} cleaned, {len(failed)} failed"
+        f"{f', {warned} with warnings' if warned else ''}; "
         f"{_size(sum(o.bytes_in for o in ok))} in, {_size(sum(o.bytes_out for o in ok))} out; "
         f"{_removed(counts)}."
     )
@@ -371,7 +393,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
     )
     if bar is not None:
         bar.close()
-    code = 1 if write_error or any(s.error or s.bad_lines for s in stats) else 0
+    code = 1 if write_error or any(s.error or s.bad_lines or s.incomplete_lines for s in stats) else 0
     if write_error:
         _say(f"{dest}: {write_error} (any previous output is unchanged)", None)
     if args.report:
@@ -385,6 +407,7 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
                     "cleaned": s.cleaned,
                     "passed_through": s.passed,
                     "bad_lines": s.bad_lines,
+                    "warned_lines": s.warned_lines,
                     "counts": s.counts,
                 },
                 s.spool,
@@ -399,7 +422,9 @@ def _run_jsonl(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
         text = (
             f"cleaner: {sum(s.records for s in stats)} records: {sum(s.cleaned for s in stats)} cleaned, "
             f"{sum(s.passed for s in stats)} passed through without a text or html field, "
-            f"{sum(len(s.bad_lines) for s in stats)} skipped; {_removed(counts)}."
+            f"{sum(len(s.bad_lines) for s in stats)} skipped"
+            f"{f', {warned} with warnings' if (warned := sum(len(s.warned_lines) for s in stats)) else ''}; "
+            f"{_removed(counts)}."
         )
         text += _failures([(s.source, s.error) for s in stats if s.error], args.report)
         print(text, file=sys.stderr)
@@ -455,6 +480,12 @@ def explain_lines(name: str, removals: Iterable[dict[str, Any]]) -> Iterable[str
         else:
             where = str(line)
         yield "\t".join((name, where, r["category"], r["rule"], r["layer"], shorten(r["text"])))
+
+
+def warning_lines(name: str, warnings: Iterable[str]) -> Iterable[str]:
+    """An explain line for each warning: what may be missing from the output, and why."""
+    for warning in warnings:
+        yield f"{name}\t-\twarning\t-\t-\t{warning}"
 
 
 def _say_page_type(out: TextIO, name: str, page_type: str, bar: Any) -> None:

@@ -18,7 +18,8 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 import lxml.html
@@ -26,6 +27,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
+from cleaner.deep import flatten
 from cleaner.html_rules import (
     ARTICLE_BODY_ITEMPROP,
     ARTICLE_BODY_WORDS,
@@ -42,16 +44,17 @@ from cleaner.model import Removal
 from cleaner.pagetype import detect
 
 LAYER = "html"
-# Blocks reported when the extractor leaves them out (see text_blocks).
-REPORT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "dd", "dt", "td", "th", "pre")
+# What the extractor leaves out is reported (see text_blocks and unextracted); a block this long
+# or longer is taken as kept wherever it shows in the extracted text, a shorter one only in order.
 REPORT_MIN_CHARS = 15
+_GAP = 4  # what the extracted text may hold between two blocks kept one after the other, spaces aside ('|', '- ')
 REPORT_ANCESTORS = 8
 
 # The parser trafilatura itself uses: bytes we encoded are UTF-8 whatever the
 # page's <meta charset> says (the text was decoded already), and HTML comments
 # and processing instructions never reach the extractor.
 _PARSER = lxml.html.HTMLParser(
-    collect_ids=False, default_doctype=False, encoding="utf-8", remove_comments=True, remove_pis=True
+    collect_ids=False, default_doctype=False, huge_tree=True, encoding="utf-8", remove_comments=True, remove_pis=True
 )
 
 
@@ -214,6 +217,7 @@ class HtmlOutput:
     page_type: str | None = None
     page_signals: tuple[str, ...] = ()
     prose_words: int = 0  # words in the page's paragraphs as it came (page_prose): what the safety net weighs
+    warnings: list[str] = field(default_factory=list)  # what could not be read (see parse)
 
 
 def page_prose(root: etree._Element) -> int:
@@ -255,6 +259,30 @@ def _node_text(el: etree._Element) -> str:
     return " ".join(_raw_text(el).split())
 
 
+def _shown_text(el: etree._Element) -> str:
+    """The node's text with its pieces apart: text_content() glues a heading to the list under it
+    and the links of a menu to each other ('Most readFire at the mill', 'HomeNewsSport')."""
+    return _joined(el.itertext())
+
+
+def _joined(pieces: Iterable[str]) -> str:
+    """Pieces of text as one line: a space between two that would glue two words, whitespace runs
+    collapsed ('Most read' + 'Fire' stay apart, 'budget' + ', roads' stay together)."""
+    out: list[str] = []
+    last = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if last[-1:].isalnum() and piece[:1].isalnum():
+            out.append(" ")
+        out.append(piece)
+        last = piece
+    return " ".join("".join(out).split())
+
+
+Shown = Callable[[etree._Element], str]
+
+
 def _xml_legal(html: str) -> tuple[str, bytes]:
     """``html`` without the characters XML forbids, and its UTF-8 bytes (what the parser reads).
 
@@ -275,15 +303,39 @@ def _xml_legal(html: str) -> tuple[str, bytes]:
     return html, html.encode("utf-8", "surrogatepass")
 
 
-def parse(html: str) -> etree._Element | None:
-    """Parse leniently; None when there is no document at all."""
+def parse(html: str, warnings: list[str] | None = None) -> etree._Element | None:
+    """Parse leniently; None when there is no document at all.
+
+    A page nested past the parser's depth limit is flattened (cleaner/deep.py) and
+    parsed again: the parser drops everything after the point where it stops. What
+    still cannot be read is said in ``warnings``, never lost silently.
+    """
     html, data = _xml_legal(html)
     if not html.strip():
         return None
+    root = _parse_bytes(data)
+    stop = _stopped()
+    if stop is not None:
+        root = _parse_bytes(flatten(html).encode("utf-8", "surrogatepass"))
+        stop = _stopped()
+        if stop is not None and warnings is not None:
+            warnings.append(
+                f"HTML: the page could not be read past line {stop.line} ({stop.message.strip()}): "
+                "the text after it is missing"
+            )
+    return root
+
+
+def _parse_bytes(data: bytes) -> etree._Element | None:
     try:
         return lxml.html.document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return None
+
+
+def _stopped() -> etree._LogEntry | None:
+    """The error that stopped the last parse (in this thread) before the end of the page: a resource limit."""
+    return next((e for e in _PARSER.error_log if e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT), None)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -400,13 +452,16 @@ class _PageShare:
         return length >= MAX_SHARE * self._length
 
 
-def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Removal]:
+def prune(root: etree._Element, skip: frozenset[str] = frozenset(), *, explain: bool = True) -> list[Removal]:
     """Drop never-article nodes in place and explain each; rules named in ``skip`` keep what they match.
 
     The result is that of applying the rules one after the other over the whole
     tree, in PRUNE order, but the tree is walked once. ``skip`` comes from the
     page's kind (PAGE_TYPE_KEEPS): a forum's posts are no article's comments.
+    ``explain=False``: each removal's text is read the fast way, blocks glued (for a caller
+    that reads only the output; the page-share guard reads the same lengths either way).
     """
+    show = _shown_text if explain else _node_text
     matches = [(n, el) for el in root.iter(etree.Element) if (n := rule_index(el)) is not None]
     matches.sort(key=itemgetter(0))  # stable: document order within a rule
     removals: list[Removal] = []
@@ -428,11 +483,10 @@ def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Remo
             continue
         if tagged and rule.category != _TAG_CATEGORY:
             # A tag list inside the node is named apart: it is navigation, whatever box holds it.
-            inner = _tag_blocks(el, tagged)
-            if inner:
-                removals.extend(inner)
-                text = _node_text(el)
-        removals.append(Removal(LAYER, rule.rule, rule.category, text, el.sourceline, el.sourceline))
+            inner = _tag_blocks(el, tagged, show)
+            removals.extend(inner)
+        shown = show(el)
+        removals.append(Removal(LAYER, rule.rule, rule.category, shown, el.sourceline, el.sourceline))
         el.drop_tree()  # keeps the text that follows the node (its tail)
     for category, rule_id, xpath in _XPATH_RULES:
         page.next_rule()
@@ -444,14 +498,14 @@ def prune(root: etree._Element, skip: frozenset[str] = frozenset()) -> list[Remo
             text = _node_text(el)
             if len(text) > 200 and page.holds(len(text)):
                 continue  # a link around the whole story is no teaser
-            removals.append(Removal(LAYER, rule_id, category, text, el.sourceline, el.sourceline))
+            removals.append(Removal(LAYER, rule_id, category, show(el), el.sourceline, el.sourceline))
             el.drop_tree()
     if _TAG_RULE not in skip:
-        removals.extend(prune_tag_lists(root))
+        removals.extend(prune_tag_lists(root, show))
     if _RELATED_RULE not in skip:
-        removals.extend(prune_related_lists(root, page))
+        removals.extend(prune_related_lists(root, page, show))
     if _LINK_RULE not in skip:
-        removals.extend(prune_link_blocks(root))
+        removals.extend(prune_link_blocks(root, show))
     return removals
 
 
@@ -463,7 +517,7 @@ def _related_headings() -> tuple[re.Pattern[str], ...]:
     return tuple(r.pattern for r in builtin_rules() if r.block and r.category == _RELATED_CATEGORY)
 
 
-def prune_related_lists(root: etree._Element, page: _PageShare) -> list[Removal]:
+def prune_related_lists(root: etree._Element, page: _PageShare, show: Shown = _shown_text) -> list[Removal]:
     """Drop a list standing right under a related-stories heading, and the heading (RELATED_LIST).
 
     ``page``: prune's guard against dropping half the page, which this step asks as one more rule.
@@ -485,13 +539,14 @@ def prune_related_lists(root: etree._Element, page: _PageShare) -> list[Removal]
         text = _node_text(items)
         if len(text) > 200 and page.holds(len(text)):
             continue  # a list holding half the page is the article's
-        for el, line in ((head, heading), (items, text)):
+        for el in (head, items):
+            line = show(el)
             removals.append(Removal(LAYER, _RELATED_RULE, _RELATED_CATEGORY, line, el.sourceline, el.sourceline))
             el.drop_tree()
     return removals
 
 
-def prune_tag_lists(root: etree._Element) -> list[Removal]:
+def prune_tag_lists(root: etree._Element, show: Shown = _shown_text) -> list[Removal]:
     """Drop blocks made of rel="tag" links, a short label and separators: the post's tag list.
 
     A tag link inside prose is left alone: its block holds more than a label.
@@ -499,10 +554,10 @@ def prune_tag_lists(root: etree._Element) -> list[Removal]:
     links = _TAG_LINKS(root)
     if not links:
         return []
-    return _tag_blocks(root, set(links))
+    return _tag_blocks(root, set(links), show)
 
 
-def _tag_blocks(top: etree._Element, tagged: set[etree._Element]) -> list[Removal]:
+def _tag_blocks(top: etree._Element, tagged: set[etree._Element], show: Shown = _shown_text) -> list[Removal]:
     """Drop the tag-list blocks inside ``top`` (``top`` itself at most): each tag link's largest
     ancestor that holds nothing but tag links, a short label and separators."""
     removals = []
@@ -521,7 +576,7 @@ def _tag_blocks(top: etree._Element, tagged: set[etree._Element]) -> list[Remova
             node = node.getparent()
         if block is None or block is top:
             continue  # (a block that is the whole pruned node keeps that node's rule)
-        text = _node_text(block)
+        text = show(block)
         removals.append(Removal(LAYER, _TAG_RULE, _TAG_CATEGORY, text, block.sourceline, block.sourceline))
         block.drop_tree()
     return removals
@@ -531,7 +586,7 @@ def _chars(text: str) -> int:
     return len("".join(text.split()))
 
 
-def prune_link_blocks(root: etree._Element) -> list[Removal]:
+def prune_link_blocks(root: etree._Element, show: Shown = _shown_text) -> list[Removal]:
     """Drop paragraphs and list items whose text is all link text (teasers for other pages)."""
     removals = []
     for el in _LINK_CANDIDATES(root):
@@ -542,6 +597,7 @@ def prune_link_blocks(root: etree._Element) -> list[Removal]:
             continue
         linked = sum(_chars(a.text_content()) for a in el.iter("a"))
         if linked >= _LINK_SHARE * _chars(text):
+            text = show(el)
             removals.append(Removal(LAYER, _LINK_RULE, _LINK_CATEGORY, text, el.sourceline, el.sourceline))
             el.drop_tree()
     return removals
@@ -658,41 +714,143 @@ def join_split_body(root: etree._Element) -> bool:
     return False
 
 
-def text_blocks(root: etree._Element) -> list[tuple[int | None, str, str]]:
-    """The page's outermost text blocks as (source line, text, category), read before extraction.
+@dataclass(slots=True)
+class Block:
+    """A run of the page's visible text between two block-level boundaries, as the page's elements cut it."""
+
+    owner: etree._Element  # the element holding its first text: its line, and the boxes around it
+    pieces: list[str]
+
+
+def text_blocks(root: etree._Element) -> list[Block]:
+    """Every run of visible text in the page, in page order, read before extraction.
 
     What trafilatura leaves out it leaves out silently; comparing these blocks
-    with its output lets every dropped block be explained. The category is the
-    first prune rule an enclosing element matches, else boilerplate.
+    with its output lets every word it dropped be explained. Together the blocks
+    hold all of the page's text but what is never shown (scripts, styles, the
+    head): any element but an inline one (a link, a span, bold...) ends a block,
+    so a <div> of rating stars is a block as a paragraph is.
     """
-    blocks: list[tuple[int | None, str, str]] = []
-    taken: set[etree._Element] = set()
-    for el in root.iter(*REPORT_TAGS):
-        ancestors = list(el.iterancestors())
-        if any(a in taken for a in ancestors):
+    blocks: list[Block] = []
+    pieces: list[str] = []
+    owner: etree._Element | None = None  # the element holding the block's first text
+
+    def flush() -> None:
+        nonlocal pieces, owner
+        if owner is not None:
+            blocks.append(Block(owner, pieces))
+        pieces, owner = [], None
+
+    def add(text: str | None, el: etree._Element | None) -> None:
+        nonlocal owner
+        if text:
+            pieces.append(text)
+            if owner is None and el is not None and text.strip():
+                owner = el
+
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walk:
+        tag = el.tag
+        if not isinstance(tag, str):  # a comment or processing instruction: only its tail shows
+            if event == "end":
+                add(el.tail, el.getparent())
             continue
-        text = " ".join(el.text_content().split())
-        if len(text) < REPORT_MIN_CHARS:
-            continue
-        taken.add(el)
-        category = "boilerplate"
-        for a in ancestors[:REPORT_ANCESTORS]:
-            n = rule_index(a)
-            if n is not None:
-                category = PRUNE[n].category
-                break
-        blocks.append((el.sourceline, text, category))
+        inline = tag in _INLINE
+        if event == "start":
+            if tag in _UNSEEN:
+                walk.skip_subtree()
+                continue
+            if not inline:
+                flush()
+            add(el.text, el)
+        else:
+            if not inline and tag not in _UNSEEN:
+                flush()
+            add(el.tail, el.getparent())
+    flush()
     return blocks
 
 
-def unextracted(blocks: list[tuple[int | None, str, str]], text: str) -> list[Removal]:
-    """A removal for every block whose text is not in the extracted text."""
-    extracted = _norm(text)
-    return [
-        Removal(LAYER, "html.not-extracted", category, block, line, line)
-        for line, block, category in blocks
-        if _norm(block) not in extracted
-    ]
+# Elements whose text runs on in the block around them; any other element starts and ends a block.
+_INLINE_TAGS = (
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike "
+    "strong sub sup time tt u var"
+)
+_INLINE = frozenset(_INLINE_TAGS.split())
+# Elements whose text is never shown.
+_UNSEEN = frozenset(("head", "script", "style", "noscript", "template", "title"))
+
+
+def _category(el: etree._Element) -> str:
+    """What a block left out is: the first prune rule a box around it matches, else boilerplate."""
+    for a in itertools.islice(el.iterancestors(), REPORT_ANCESTORS):
+        n = rule_index(a)
+        if n is not None:
+            return PRUNE[n].category
+    return "boilerplate"
+
+
+def unextracted(blocks: list[Block], text: str) -> list[Removal]:
+    """A removal for each block, or each run of a block's pieces, whose text is not in the extracted text.
+
+    The extracted text is read in page order, as trafilatura writes it: a block
+    is found at or after the end of the last one found (a long block anywhere:
+    trafilatura may move a part). A block not found whole is looked for piece by
+    piece just ahead (trafilatura drops a share button inside a paragraph and
+    keeps the rest); unless its pieces found hold half its text, all of it is
+    reported, since short pieces turn up anywhere by chance. Texts are compared
+    without their spaces: the pieces of a block (a menu's links) may touch on the
+    page, and a removal shows them apart.
+    """
+    extracted = _bare(text)
+    removals: list[Removal] = []
+    at = 0
+    for block in blocks:
+        whole = _bare("".join(block.pieces))
+        if not whole:
+            continue
+        # A short block ('Share', 'News') is kept only where the text goes on: elsewhere it is chance.
+        found = extracted.find(whole, at, None if len(whole) >= REPORT_MIN_CHARS else at + len(whole) + _GAP)
+        if found >= 0:
+            at = found + len(whole)
+            continue
+        if len(whole) >= REPORT_MIN_CHARS and whole in extracted:
+            continue
+        runs, kept, end = _missing_pieces(block.pieces, extracted, at, at + len(whole) + REPORT_MIN_CHARS)
+        if 2 * kept < len(whole):
+            runs = [_joined(block.pieces)]
+        else:
+            at = end
+        line, category = block.owner.sourceline, _category(block.owner)
+        removals.extend(Removal(LAYER, "html.not-extracted", category, run, line, line) for run in runs)
+    return removals
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split()).casefold()
+
+
+def _missing_pieces(pieces: list[str], extracted: str, at: int, until: int) -> tuple[list[str], int, int]:
+    """The runs of ``pieces`` not found in order in ``extracted[at:until]``, the characters found, and where
+    the last found ends."""
+    runs: list[str] = []
+    missing: list[str] = []
+    kept = 0
+    for piece in pieces:
+        bare = _bare(piece)
+        if not bare:
+            continue
+        found = extracted.find(bare, at, until)
+        if found < 0:
+            missing.append(" ".join(piece.split()))
+            continue
+        at, kept = found + len(bare), kept + len(bare)
+        if missing:
+            runs.append(" ".join(missing))
+            missing = []
+    if missing:
+        runs.append(" ".join(missing))
+    return runs, kept, at
 
 
 def html_to_text(
@@ -709,16 +867,17 @@ def html_to_text(
     only the text: what trafilatura left out is then not looked for (reading every
     block of the page for it took a twentieth of the HTML mode's time).
     """
-    root = parse(html)
+    warnings: list[str] = []
+    root = parse(html, warnings)
     if root is None:
-        return HtmlOutput("", [], None)
+        return HtmlOutput("", [], None, warnings=warnings)
     prose = page_prose(root)
     kind = detect(root)
     if page_type is None:
         page_type, signals = kind.kind, kind.signals
     else:
         signals = ("forced",)
-    removals = prune(root, PAGE_TYPE_KEEPS.get(page_type, frozenset()))
+    removals = prune(root, PAGE_TYPE_KEEPS.get(page_type, frozenset()), explain=explain)
     unwrap_layout_tables(root)
     join_split_body(root)
     title_el = root.find(".//title")
@@ -748,6 +907,19 @@ def html_to_text(
     if lines and is_headline(lines[0], titles) and not headline_in_article(root, lines[0]):
         removals.append(Removal(LAYER, "html.headline", "boilerplate", lines[0], None, None))
         lines = lines[1:]
+    text = "\n".join(lines).strip("\n")
     return HtmlOutput(
-        "\n".join(lines).strip("\n"), removals if explain else [], title or None, page_type, signals, prose
+        text,
+        _in_page_order(removals) if explain else [],
+        title or None,
+        page_type,
+        signals,
+        prose_words=prose,
+        warnings=warnings,
     )
+
+
+def _in_page_order(removals: list[Removal]) -> list[Removal]:
+    """The removals in the order of the page (the headline, which has no source line, first), without
+    the empty ones: a pruned image or empty ad box took no text, and its removal would explain nothing."""
+    return sorted((r for r in removals if r.text), key=lambda r: r.line or 0)

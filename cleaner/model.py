@@ -90,6 +90,16 @@ def _removal(
     return made
 
 
+# The HTML safety net's warning starts so (cleaner/chain.py): the text is whole, its plain
+# extraction kept, so the command does not fail the input for it.
+SAFETY_NET_WARNING = "safety net:"
+
+
+def is_loss(warning: str) -> bool:
+    """Whether a warning says part of the input is missing from the text (the command exits 1 for it)."""
+    return not warning.startswith(SAFETY_NET_WARNING)
+
+
 @dataclass(slots=True)
 class Result:
     """The cleaned text plus the explanation of every removal."""

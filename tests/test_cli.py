@@ -484,6 +484,32 @@ def test_summary_and_quiet(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().err == ""
 
 
+def test_an_input_with_a_warning_is_written_said_counted_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Part of a page that cannot be read (here: nested past the parser's limit, with the
+    flattening made to do nothing) is a warning: never an empty success."""
+    from cleaner import html
+
+    monkeypatch.setattr(html, "flatten", lambda page: page)
+    prose = "The council met on Tuesday and voted to close the old bridge, officials said."
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "deep.html").write_text(f"<html><body><p>{prose}</p>{'<div>' * 3000}<p>lost</p></body></html>")
+    _seeds(src, 1)
+    report = tmp_path / "r.json"
+    code = main([str(src), "-o", str(tmp_path / "out"), "-j", "1", "--explain", "--report", str(report)])
+    assert code == 1
+    out, err = capsys.readouterr()
+    assert (tmp_path / "out" / "deep.html").read_text() == prose + "\n"  # what could be read is written
+    assert f"cleaner: {src / 'deep.html'}: warning: HTML: the page could not be read past line 1" in err
+    assert "cleaner: 2 files cleaned, 0 failed, 1 with warnings; " in err
+    warned = [row.split("\t") for row in out.splitlines() if row.split("\t")[2] == "warning"]
+    assert [row[0] for row in warned] == [str(src / "deep.html")]
+    entries = {Path(e["input"]).name: e for e in json.loads(report.read_text())["inputs"]}
+    assert len(entries["deep.html"]["warnings"]) == 1 and entries["s0.txt"]["warnings"] == []
+
+
 def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli._progress(3, "files", quiet=False) is None  # stderr is captured, not a terminal
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
@@ -622,3 +648,23 @@ def test_templates_with_jobs_2_give_the_same_outputs_as_jobs_1(tmp_path: Path) -
     assert len(one) == 11 and one == two
     assert FURNITURE[0].encode() not in one[Path("courier/story0.txt")], "the bad file does not stop the learning"
     assert FURNITURE[0].encode() in one[Path("pair/story0.txt")]
+
+
+def test_a_safety_net_warning_is_said_but_does_not_fail_the_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The net made to fire on any page with paragraphs: the output is whole, so exit 0, with the warning
+    # on stderr, in --explain and in the summary (a part of the page that could not be read exits 1).
+    import cleaner.chain
+    import cleaner.html
+
+    monkeypatch.setattr(cleaner.chain, "SAFETY_SHARE", 100.0)
+    monkeypatch.setattr(cleaner.html, "SAFETY_TAKE", 100.0)
+    prose = "The council approved the new budget on Tuesday after a long debate about road repairs and schools."
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body><article><h1>Budget</h1><p>{prose}</p><p>{prose}</p></article></body></html>")
+    assert main([str(page), "-o", str(tmp_path / "out.txt"), "--explain", "-j", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert "page.html: warning: safety net:" in err
+    assert "\twarning\t-\t-\tsafety net:" in out  # the --explain line (stdout: the text went to a file)
+    assert "council approved" in (tmp_path / "out.txt").read_text()

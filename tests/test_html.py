@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
+import lxml.html
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -622,3 +626,66 @@ def test_a_page_with_little_prose_kept_is_no_loss_when_it_had_little() -> None:
     # A product page's few short lines: under PROSE_MIN_WORDS each, no paragraph to lose.
     page = "<html><body><h1>Kettle</h1><p>Steel, 1.7 litres.</p><p>$39.99</p><button>Add to cart</button></body></html>"
     assert cleaner.clean_document(page, kind="html").warnings == []
+
+
+# -- every word of the page is kept or explained -------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+ACCOUNTED_PAGES = {
+    "news": (
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><div class='share-bar'><a>Share</a></div>"
+        f"<article><h1>Council passes budget</h1><div class='rating'>Rated 4 of 5 stars by 120 readers</div>"
+        f"<p>{PROSE}</p><p>The plan adds <span class='share-inline'>Tweet this</span> money for roads.</p>"
+        f"<img src='x.jpg'><div class='ad'></div><p>{PROSE2}</p></article>"
+        "<footer>Contact us | Imprint</footer>"
+    ),
+    "sidebar": (
+        f"<div class='main'><h1>Council passes budget</h1><p>{PROSE}</p><p>{PROSE2}</p>"
+        "<blockquote><p>We kept our promise on the libraries.</p>said the mayor</blockquote>"
+        f"<p>{PROSE3}</p></div>"
+        "<aside><h3>Most read</h3><ul><li><a href='/a'>Fire at the old mill</a></li>"
+        "<li><a href='/b'>Schools reopen after the holidays</a></li></ul></aside>"
+        "<div>Loose text in a box<br>on two lines<div>and a nested box</div>after it</div>"
+    ),
+    "table": (
+        "<table><tr><td><h1>Council passes budget</h1>"
+        f"<p>{PROSE}</p><p>{PROSE2}</p></td><td><div>Weather: 12 degrees, light rain</div>"
+        "<div>Tide tables &amp; sunrise</div></td></tr></table>"
+        "<div class='comments'><h4>2 comments</h4><div>Anna wrote: about time too</div></div>"
+    ),
+}
+
+
+def _visible_words(html: str) -> Counter[str]:
+    """The words a browser shows (no word of these pages runs across a tag)."""
+    root = lxml.html.document_fromstring(html)
+    for el in root.xpath("//script|//style|//head"):
+        el.drop_tree()
+    return Counter(w.casefold() for w in _WORD.findall(" ".join(root.itertext())))
+
+
+@pytest.mark.parametrize("name", list(ACCOUNTED_PAGES))
+def test_every_visible_word_is_kept_or_in_a_removal(name: str) -> None:
+    head = "<!doctype html><html><head><title>Council passes budget</title></head>"
+    html = f"{head}<body>{ACCOUNTED_PAGES[name]}</body></html>"
+    result = cleaner.clean_document(html, kind="html")
+    words = Counter(w.casefold() for w in _WORD.findall(result.text))
+    for r in result.removals:
+        words.update(w.casefold() for w in _WORD.findall(r.text))
+    visible = _visible_words(html)
+    assert words == visible, (words - visible, visible - words)
+
+
+def test_html_removals_come_in_page_order_and_none_is_empty() -> None:
+    html = (
+        "<!doctype html><html><head><title>Council passes budget</title></head><body>"
+        "<div class='newsletter'>Get the briefing</div><nav><a>Home</a></nav>"  # promo (a rule run first), then nav
+        f"<article><h1>Council passes budget</h1><p>{PROSE}</p><iframe src='/v'></iframe><div class='ad'></div>"
+        f"<p>{PROSE2}</p></article><div class='related'><a>Fire at the mill</a></div>"
+        "<footer>Imprint</footer></body></html>"
+    )
+    removals = [r for r in cleaner.clean_document(html, kind="html").removals if r.layer == "html"]
+    assert [r.line or 0 for r in removals] == sorted(r.line or 0 for r in removals)
+    assert all(r.text for r in removals)
+    assert {"Get the briefing", "Home", "Imprint"} <= {r.text for r in removals}

@@ -102,6 +102,25 @@ def test_explain_adds_the_removals_to_each_record(tmp_path: Path) -> None:
     assert second == {"other": 1}
 
 
+def test_a_record_with_a_warning_is_written_named_counted_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner import html
+
+    monkeypatch.setattr(html, "flatten", lambda page: page)  # the deep page stays unreadable past its nest
+    prose = "The council met on Tuesday and voted to close the old bridge, officials said."
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    deep = f"<html><body><p>{prose}</p>{'<div>' * 3000}<p>lost</p></body></html>"
+    _write_jsonl(src, [{"text": _seed(0)[0]}, {"html": deep}])
+    assert main(["--jsonl", str(src), "-o", str(out), "-j", "1", "--explain"]) == 1
+    err = capsys.readouterr().err
+    assert f"{src}:2: warning: HTML: the page could not be read past line 1" in err
+    assert "2 cleaned" in err and "0 skipped, 1 with warnings; " in err
+    records = _read_jsonl(out)
+    assert "warnings" not in records[0]
+    assert records[1]["text"] == prose + "\n" and len(records[1]["warnings"]) == 1
+
+
 def test_stdin_to_stdout(tmp_path: Path) -> None:
     raw, expected = _seed(4)
     data = (json.dumps({"text": raw}) + "\n").encode()

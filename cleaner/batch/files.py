@@ -18,9 +18,9 @@ import contextlib
 import errno
 import functools
 import os
+import secrets
 import stat
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -277,21 +277,38 @@ def atomic_open(path: str | os.PathLike[str], fsync: bool = False) -> Iterator[B
         mode = stat.S_IMODE(os.stat(dest).st_mode)
     except OSError:
         mode = _new_file_mode()
-    tmp = tempfile.NamedTemporaryFile(delete=False, dir=dest.parent, prefix=f".{dest.name}.", suffix=".tmp")  # noqa: SIM115
+    # The name is chosen before the file exists, so that an interruption at any point (a
+    # signal raises in the middle of a call that created the file: cleaner/batch/signals.py)
+    # finds it to remove.
+    name = ""
     try:
+        while True:
+            name = os.path.join(dest.parent, f".{dest.name}.{secrets.token_hex(6)}.tmp")
+            try:
+                tmp = open(name, "xb", opener=_private)  # noqa: SIM115
+            except FileExistsError:  # another file's name, not ours to remove
+                name = ""
+                continue
+            break
         with tmp:
-            yield tmp  # type: ignore[misc]
+            yield tmp
             tmp.flush()
             if fsync:
                 os.fsync(tmp.fileno())
-        os.chmod(tmp.name, mode)
-        os.replace(tmp.name, dest)
+        os.chmod(name, mode)
+        os.replace(name, dest)
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp.name)
+        if name:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
         raise
     if fsync:
         _sync_dir(dest.parent)
+
+
+def _private(path: str, flags: int) -> int:
+    """Open a new temporary file readable by its owner alone (as tempfile does) until it is renamed."""
+    return os.open(path, flags, 0o600)
 
 
 def _sync_dir(path: Path) -> None:

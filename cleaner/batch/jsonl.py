@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TypeVar
 
+from cleaner.batch import signals
 from cleaner.batch.files import STDIO, atomic_open, describe, write_fully
 from cleaner.batch.removals import append_spool
 from cleaner.batch.work import (
@@ -41,6 +42,7 @@ from cleaner.batch.work import (
     worker_state,
 )
 from cleaner.chain import Cleaner
+from cleaner.model import is_loss
 from cleaner.template import Page, Template, site_of, summarise
 
 T = TypeVar("T")
@@ -62,6 +64,8 @@ class SourceStats:
     cleaned: int = 0
     passed: int = 0
     bad_lines: list[int] = field(default_factory=list)
+    warned_lines: list[int] = field(default_factory=list)  # records cleaned with a warning (Result.warnings)
+    incomplete_lines: list[int] = field(default_factory=list)  # ... one that says part of the input is missing
     error: str | None = None
     counts: dict[str, int] = field(default_factory=dict)
     spool: str | None = None  # the file of its records' removals (read_spool), if Settings.spool asked for one
@@ -114,7 +118,10 @@ def summarise_line(raw: bytes) -> tuple[str, Page] | None:
 def clean_line(
     raw: bytes, template: Template | None = None
 ) -> tuple[str, bytes | None, str | None, dict[str, int] | None, list[dict[str, Any]] | None]:
-    """Clean one JSON Lines record with this process's Cleaner: (status, line, error, counts, removals)."""
+    """Clean one JSON Lines record with this process's Cleaner: (status, line, error, counts, removals).
+
+    A cleaned record's error is its warnings, if it has any.
+    """
     cleaner, settings = worker_state()
     status, record, error = _parse(raw)
     if status != "record":
@@ -131,6 +138,8 @@ def clean_line(
         added: dict[str, Any] = {settings.removals_field: removals}
         if result.page_type is not None:
             added["page_type"] = result.page_type
+        if result.warnings:
+            added["warnings"] = result.warnings
         taken = [name for name in added if name in record]
         if taken and not settings.overwrite_fields:
             # The record's own data would be lost without a word (a crawl's "removals", a page's "page_type").
@@ -141,7 +150,9 @@ def clean_line(
         line = json.dumps(record, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from \ud800 escapes: keep them escaped
         line = json.dumps(record).encode("ascii")
-    return "cleaned", line, None, result.categories(), removals if settings.spool is not None else None
+    warning = "; ".join(result.warnings) or None  # said like an error, but the record is written
+    status = "incomplete" if any(map(is_loss, result.warnings)) else "cleaned"
+    return status, line, warning, result.categories(), removals if settings.spool is not None else None
 
 
 def _taken(fields: list[str]) -> str:
@@ -152,10 +163,12 @@ def _taken(fields: list[str]) -> str:
     )
 
 
+@signals.task
 def _summarise_chunk(chunk: Sequence[Item]) -> list[tuple[str, Page] | None]:
     return [summarise_line(raw) for _, _, raw in chunk]
 
 
+@signals.task
 def _clean_chunk(chunk: Sequence[tuple[Item, Template | None]]) -> list[Done]:
     return [(si, no, *clean_line(raw, template)) for (si, no, raw), template in chunk]
 
@@ -307,12 +320,17 @@ def _collect(
         st.records += 1
         if line is not None:
             write_fully(out, line + b"\n")
-        if status == "cleaned":
+        if status in ("cleaned", "incomplete"):
             st.cleaned += 1
+            if status == "incomplete":
+                st.incomplete_lines.append(no)
             for cat, n in (counts or {}).items():
                 st.counts[cat] = st.counts.get(cat, 0) + n
             if removals:
                 logs.add(si, no, removals)
+            if error:
+                st.warned_lines.append(no)
+                on_error(f"{sources[si]}:{no}: warning: {error}")
         elif status == "passed":
             st.passed += 1
         else:

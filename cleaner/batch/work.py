@@ -17,6 +17,7 @@ stdin, take one pass.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
 import os
@@ -27,6 +28,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from cleaner.batch import signals
 from cleaner.batch.files import STDIO, Job, atomic_write, describe, read_source, write_stdout
 from cleaner.batch.removals import write_spool
 from cleaner.chain import Cleaner
@@ -92,6 +94,7 @@ class Outcome:
     counts: dict[str, int] = field(default_factory=dict)
     spool: str | None = None  # the file of its removals (read_spool), if Settings.spool asked for one
     page_type: str | None = None  # HTML input: the kind of page (cleaner/pagetype.py)
+    warnings: list[str] = field(default_factory=list)  # what may be missing from the output (Result.warnings)
 
     def wire(self) -> tuple[Any, ...]:
         """Every field but the job, in order: ``Outcome(job, *outcome.wire())`` rebuilds it."""
@@ -104,6 +107,7 @@ class Outcome:
             self.counts,
             self.spool,
             self.page_type,
+            self.warnings,
         )
 
 
@@ -117,19 +121,40 @@ def init_worker(settings: Settings, cleaner: Cleaner | None = None) -> None:
     _STATE["cleaner"] = cleaner if cleaner is not None else Cleaner(settings.config())
 
 
-def worker_pool(workers: int, settings: Settings, cleaner: Cleaner) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes, each with its Cleaner ready.
+@contextlib.contextmanager
+def worker_pool(workers: int, settings: Settings, cleaner: Cleaner) -> Iterator[ProcessPoolExecutor]:
+    """A pool of ``workers`` processes, each with its Cleaner ready; stopped at once if the block fails.
 
     Forked workers inherit ``cleaner`` (its compiled rules and the modules it
     imported) instead of building their own: that start-up cost is paid once, in
     the parent, not once more in every worker while the batch waits. Where fork
     is missing (Windows; macOS defaults to spawn) each worker builds one from the
     settings, which pickle cheaply.
+
+    When the block ends by an exception (Ctrl-C, SIGTERM: cleaner/batch/signals.py,
+    a reader gone), the workers are told to end: a task running unwinds (its
+    output's temporary file goes) and no queued task starts. Waiting for them to
+    finish their tasks instead kept them writing outputs after the command was
+    told to stop.
     """
     if "fork" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("fork")
-        return ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker, initargs=(settings, cleaner))
-    return ProcessPoolExecutor(workers, initializer=init_worker, initargs=(settings,))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool, initargs=(settings, cleaner))
+    else:
+        pool = ProcessPoolExecutor(workers, initializer=_init_pool, initargs=(settings,))
+    with pool:
+        try:
+            yield pool
+        except BaseException:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()  # SIGTERM: signals.task unwinds the task and exits
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _init_pool(settings: Settings, cleaner: Cleaner | None = None) -> None:
+    signals.in_worker()
+    init_worker(settings, cleaner)
 
 
 def worker_state() -> tuple[Cleaner, Settings]:
@@ -191,7 +216,9 @@ def clean_file(job: Job, template: Template | None = None) -> Outcome:
         if spool is not None:
             os.unlink(spool)
         return Outcome(job, False, f"cannot write {where}: {describe(exc)}")
-    return Outcome(job, True, None, result.kind, len(data), len(out), result.categories(), spool, result.page_type)
+    return Outcome(
+        job, True, None, result.kind, len(data), len(out), result.categories(), spool, result.page_type, result.warnings
+    )
 
 
 def default_jobs() -> int:
@@ -217,10 +244,12 @@ def ordered_map(pool: Executor, fn: Callable[[T], R], items: Iterable[T], window
         yield pending.popleft().result()
 
 
+@signals.task
 def _summarise_chunk(jobs: Sequence[Job]) -> list[Page | None]:
     return [summarise_file(job) for job in jobs]
 
 
+@signals.task
 def _clean_chunk(items: Sequence[tuple[Job, Template | None]]) -> list[tuple[Any, ...]]:
     # One chunk shares its few templates: pickle sends each once, however many jobs name it.
     # Outcomes go back as plain tuples without their job (the parent has it): a tuple
@@ -311,9 +340,6 @@ def run_files(
         except BrokenProcessPool:
             for job in jobs[done:]:
                 yield Outcome(job, False, "the worker process died (out of memory?)")
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
 
 
 def _run(

@@ -76,11 +76,19 @@ class Layer:
         doc.remove(index, self.name, rule, category)
 
     def kept_by_user(self, doc: Document, index: int) -> bool:
-        """A rule or category the user disabled names this line: context rules must not take it either."""
+        """A rule or category the user disabled names this line: context rules must not take it either.
+
+        Naming rules count: a line removed by its place is reported under the naming rule that
+        matches it, and disabling the rule a removal names must keep its line."""
         config = self.config
         if not (config.disable_categories or config.disable_rules):
             return False  # nothing disabled: no need to match the line
-        return any(not config.enabled(r.category, r.id) for r in doc.hits(index))
+        if any(not config.enabled(r.category, r.id) for r in doc.hits(index)):
+            return True
+        namer = self.book.namer
+        return namer is not None and any(
+            not config.enabled(r.category, r.id) for r in namer.hits(doc.lines[index].stripped)
+        )
 
 
 class RuleSet:

@@ -204,13 +204,15 @@ class _Namer:
                 above_rule = removed.why(above)[1]
                 head = self.layer.book.by_id.get(above_rule)
                 if head is not None and head.block:
-                    return head.id + ".item", head.category  # the headline a 'BREAKING NEWS' label runs
+                    # The headline a 'BREAKING NEWS' label runs. Still named by the rule that removed
+                    # it: disabling the block's rule would not keep it, disabling this one would.
+                    return shape, head.category
                 if above_rule == PREV_NEXT_LABEL and not _BOTH_WAYS.search(doc.lines[above].stripped):
                     return prefix + "prev-next-title", "navigation"  # 'next post', then that post's title
         elif shape == self.outside:
             head = self.related_block_above(i)
             if head is not None:
-                return head.id + ".item", head.category  # a teaser's blurb, which the block did not take (prose)
+                return shape, head.category  # a teaser's blurb, which the block did not take (prose)
         if line.endswith("?") and QUESTION_WORDS[0] <= len(line.split()) <= QUESTION_WORDS[1]:
             return prefix + "question", "related"  # another story's headline asks
         if line.endswith(CUT_SHORT) and (

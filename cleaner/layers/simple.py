@@ -29,8 +29,8 @@ class BlockPatternLayer(PatternLayer):
         kept = doc.kept()  # the block's list is walked in this snapshot, from the opener on
         for i, here, rule in self.matches(doc, kept, end):
             self.remove(doc, i, rule.id, rule.category)
-            if not rule.block:
-                continue
+            if not rule.block or not self.enabled(rule.category, rule.id + ".item"):
+                continue  # (the user may keep a block's list and not its heading, or its heading alone)
             taken = 0
             named = False  # a line of the block that a rule of its category names (a share button)
             pos = here + 1

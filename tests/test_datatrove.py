@@ -143,6 +143,22 @@ def test_html_field_missing_cleans_the_text() -> None:
     assert step.stats["no_html"].total == 1
 
 
+def test_a_result_with_warnings_carries_them_in_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.chain
+    import cleaner.html
+
+    # The HTML safety net made to fire on any page with paragraphs; a document cleaned quietly has no key.
+    monkeypatch.setattr(cleaner.chain, "SAFETY_SHARE", 100.0)
+    monkeypatch.setattr(cleaner.html, "SAFETY_TAKE", 100.0)
+    step = CleanerFilter(kind="html")
+    doc = Document(text=PAGE, id="1")
+    assert step.filter(doc) is True
+    assert doc.metadata["cleaner_warnings"][0].startswith("safety net:")
+    assert step.stats["warned"].total == 1
+    quiet = Document(text=ARTICLE, id="2")
+    assert CleanerFilter().filter(quiet) is True and "cleaner_warnings" not in quiet.metadata
+
+
 def test_drop_empty_off_keeps_an_emptied_document() -> None:
     doc = Document(text=NOISE_ONLY, id="1")
     assert CleanerFilter(drop_empty=False).filter(doc) is True

@@ -50,6 +50,7 @@ __all__ = ["CleanerFilter"]
 
 COUNTS_KEY = "cleaner_removed"
 REMOVALS_KEY = "cleaner_removals"
+WARNINGS_KEY = "cleaner_warnings"  # only on documents whose Result has warnings
 
 
 class CleanerFilter(BaseFilter):
@@ -132,6 +133,10 @@ class CleanerFilter(BaseFilter):
         for category, n in counts.items():
             if n:
                 self.stat_update(f"removed_{category}", value=n)
+        if result.warnings:
+            # What may be missing from the text and why (a page not read to its end, the safety net).
+            doc.metadata[WARNINGS_KEY] = list(result.warnings)
+            self.stat_update("warned")
         words = len(result.text.split())
         if words == 0 and self.drop_empty:
             return False, "cleaned_empty"

@@ -26,6 +26,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
+from cleaner.blocks import PageText, page_words
 from cleaner.html_rules import (
     ARTICLE_BODY_ITEMPROP,
     ARTICLE_BODY_WORDS,
@@ -193,6 +194,7 @@ class HtmlOutput:
     title: str | None
     page_type: str | None = None
     page_signals: tuple[str, ...] = ()
+    layout: PageText | None = None  # the extracted page's words and block starts (cleaner/blocks.py)
 
 
 def _raw_text(el: etree._Element) -> str:
@@ -644,6 +646,7 @@ def html_to_text(
     if favor_precision:
         options["favor_recall"] = False  # trafilatura takes one or the other
     blocks = text_blocks(root) if explain else None
+    layout = page_words(root)  # read before extract, which may change the tree
     text = trafilatura.extract(root, **options) or ""
     if blocks is not None:
         removals.extend(unextracted(blocks, text))
@@ -651,13 +654,14 @@ def html_to_text(
         # Little of the page's text came out: a second extraction of the page as it came.
         fresh = parse(html)
         if fresh is not None:
+            fresh_layout = page_words(fresh)
             second = (
                 trafilatura.extract(fresh, include_comments=options["include_comments"], include_tables=include_tables)
                 or ""
             )
             words = len(second.split())
             if words >= FALLBACK_MIN_WORDS and len(text.split()) < FALLBACK_SHARE * words:
-                text, signals = second, (*signals, "fallback")
+                text, signals, layout = second, (*signals, "fallback"), fresh_layout
                 removals = unextracted(text_blocks(fresh), text) if explain else []
     lines = text.split("\n")
     # The headline is the page's title, not its article body: trafilatura keeps
@@ -665,4 +669,5 @@ def html_to_text(
     if lines and is_headline(lines[0], titles) and not headline_in_article(root, lines[0]):
         removals.append(Removal(LAYER, "html.headline", "boilerplate", lines[0], None, None))
         lines = lines[1:]
-    return HtmlOutput("\n".join(lines).strip("\n"), removals if explain else [], title or None, page_type, signals)
+    text = "\n".join(lines).strip("\n")
+    return HtmlOutput(text, removals if explain else [], title or None, page_type, signals, layout)

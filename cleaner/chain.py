@@ -201,7 +201,7 @@ class Cleaner:
         ``clean(clean(page)) == clean(page)`` still holds: the context layer reads
         line shapes, and a listing's cards or a manual's menu line, once cut, read
         to it as a page dump around an article (on WCXB dev, cutting before the
-        check pass lost listing F1 0.605 -> 0.588 and documentation 0.874 -> 0.863).
+        check pass lost listing F1 0.605 -> 0.586 and documentation 0.874 -> 0.863).
         """
         from cleaner.blocks import split_blocks  # (with the html layer: lxml, imported on first use)
 

@@ -34,6 +34,7 @@ WEAK_BLOCKS = frozenset(
 # Table structure: a row is a line, whatever the cells hold at their edges.
 ROWS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "caption"})
 CELLS = frozenset({"td", "th"})
+BOUNDARIES = WEAK_BLOCKS | ROWS | CELLS
 # Never rendered as text.
 SKIP = frozenset({"script", "style", "template", "head", "svg"})
 # Whitespace is kept inside these: each of their line breaks ends a line.
@@ -81,8 +82,8 @@ def page_words(root: etree._Element) -> PageText:
 
     def add(text: str) -> None:
         nonlocal pending, size
-        if not text:
-            return
+        if not pre and (not text or text.isspace()):
+            return  # (most tails: the markup's indentation)
         pieces = text.split("\n") if pre else [text]
         for n, piece in enumerate(pieces):
             if n:
@@ -107,23 +108,25 @@ def page_words(root: etree._Element) -> PageText:
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag
-        if not isinstance(tag, str):
-            if event == "end":
-                add(el.tail or "")
-            continue
         if event == "start":
+            if not isinstance(tag, str):
+                continue
             if tag in SKIP:
                 walker.skip_subtree()  # its end event still comes, with the tail
                 continue
-            boundary(tag)
+            if tag in BOUNDARIES:
+                boundary(tag)
             if tag in PREFORMATTED:
                 pre += 1
-            add(el.text or "")
+            if el.text:
+                add(el.text)
         else:
             if tag in PREFORMATTED:
                 pre -= 1
-            boundary(tag)
-            add(el.tail or "")
+            if tag in BOUNDARIES:
+                boundary(tag)
+            if el.tail:
+                add(el.tail)
     flags, edges = bytearray(size), bytearray(size + 1)
     for at in starts:
         flags[at] = 1
@@ -187,6 +190,14 @@ def split_line(line: str, page: PageText, expected: int = 0) -> tuple[list[str],
     inside a token, where the extractor ran two blocks' words together without a
     space, is a line break put in. No other character changes.
     """
+    # Most lines are one stretch of the page's text with no block start inside: found whole, they stay whole.
+    squeezed = "".join(line.split())
+    if page.chars.startswith(squeezed, expected) and page.whole(expected, expected + len(squeezed)):
+        at = expected
+    else:
+        at = _find(page, squeezed, expected, len(page.chars))
+    if at >= 0 and page.block_between(at + 1, at + len(squeezed)) < 0:
+        return [line], at + len(squeezed)
     matches = list(_TOKEN.finditer(line))
     tokens = [m.group() for m in matches]
     located = _locate(tokens, page, expected)

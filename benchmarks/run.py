@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from benchmarks import baselines, corpora, gate, lost
+from benchmarks import baselines, corpora, gate, lost, structure
 from benchmarks.corpora import Corpus
 from benchmarks.naive_text import naive_text
 from benchmarks.results import write_section
@@ -554,6 +554,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tables: list[tuple[str, str, Corpus, list[Row]]] = []
     parts: list[str] = []
     measured: gate.Figures = {}
+    long_lines: list[tuple[Corpus, list[structure.LongLine]]] = []
     for corpus in loaded:
         n, repeat = len(corpus.pages), repeats[corpus.name]
         print(f"{corpus.name}: HTML mode ({n} pages)", file=sys.stderr)
@@ -566,6 +567,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             row = next((r for r in rows if r.tool.name == tool), None)
             if row is not None:
                 measured.setdefault(corpus.name, {})[mode] = gate.pinned_figures(row.corpus, row.by_type)
+        cleaner_html = next((r for r in html_rows if r.tool.name == "cleaner"), None)
+        if cleaner_html is not None:
+            long_lines.append((corpus, structure.failures(corpus, cleaner_html.outputs)))
 
         section = [f"\n## {corpus.title} ({n} pages; metric: {corpus.metric})\n"]
         section.append("\n### HTML mode\n\n" + table_markdown(html_rows, corpus, "trafilatura"))
@@ -601,6 +605,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         parts.append("".join(s for s in section if s))
 
+    if long_lines:
+        parts.append(
+            "\n## Block structure of the cleaner's HTML mode (benchmarks/structure.py)\n\n"
+            + structure.table_markdown(long_lines)
+        )
     if measured:
         pins = gate.load_pins() if gate.BASELINE.exists() else {}
         below = gate.shortfalls(measured, {k: v for k, v in pins.items() if k in measured})

@@ -27,6 +27,7 @@ import trafilatura
 from lxml import etree
 from trafilatura.xpaths import BODY_XPATH
 
+from cleaner.blocks import PageText, page_words
 from cleaner.deep import flatten
 from cleaner.html_rules import (
     ARTICLE_BODY_ITEMPROP,
@@ -218,6 +219,7 @@ class HtmlOutput:
     page_signals: tuple[str, ...] = ()
     prose_words: int = 0  # words in the page's paragraphs as it came (page_prose): what the safety net weighs
     warnings: list[str] = field(default_factory=list)  # what could not be read (see parse)
+    layout: PageText | None = None  # the extracted page's words and block starts (cleaner/blocks.py)
 
 
 def page_prose(root: etree._Element) -> int:
@@ -244,8 +246,9 @@ def plain_extraction(html: str, *, include_comments: bool, include_tables: bool,
     fresh = parse(html)
     if fresh is None:
         return None
+    layout = page_words(fresh)  # read before extract, which may change the tree
     text = trafilatura.extract(fresh, include_comments=include_comments, include_tables=include_tables) or ""
-    return HtmlOutput(text, unextracted(text_blocks(fresh), text) if explain else [], None)
+    return HtmlOutput(text, unextracted(text_blocks(fresh), text) if explain else [], None, layout=layout)
 
 
 def _raw_text(el: etree._Element) -> str:
@@ -889,6 +892,7 @@ def html_to_text(
     if favor_precision:
         options["favor_recall"] = False  # trafilatura takes one or the other
     blocks = text_blocks(root) if explain else None
+    layout = page_words(root)  # read before extract, which may change the tree
     text = trafilatura.extract(root, **options) or ""
     if blocks is not None:
         removals.extend(unextracted(blocks, text))
@@ -901,6 +905,7 @@ def html_to_text(
             words = len(second.text.split())
             if words >= FALLBACK_MIN_WORDS and len(text.split()) < FALLBACK_SHARE * words:
                 text, signals, removals = second.text, (*signals, "fallback"), second.removals
+                layout = second.layout
     lines = text.split("\n")
     # The headline is the page's title, not its article body: trafilatura keeps
     # it when it sits in the chosen container, usually as the first line.
@@ -916,6 +921,7 @@ def html_to_text(
         signals,
         prose_words=prose,
         warnings=warnings,
+        layout=layout,
     )
 
 

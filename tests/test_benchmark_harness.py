@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import baselines, data, run
+from benchmarks import baselines, corpora, data, run, structure
 
 
 def test_c4_keeps_terminated_lines_of_five_words() -> None:
@@ -170,3 +170,37 @@ def test_a_page_counts_as_lost_only_where_the_reference_kept_the_article() -> No
     references = [truth, truth, "one two"]
     # Page 0: kept 0.1 where the reference kept all; page 1 kept 0.3; page 2's reference kept only 0.2.
     assert lost_pages(outputs, references, [truth, truth, truth]) == [0]
+
+
+def _page(truth: str, html: str = "<html><body><p>x</p></body></html>", kind: str = "forum") -> corpora.Page:
+    return corpora.Page("k1", "", kind, b"", html, "", truth)
+
+
+def test_the_structure_check_compares_a_line_with_the_truths_longest_paragraph() -> None:
+    truth = "one two three\n\nfour five six seven\nstill the same paragraph"  # longest: 8 words
+    assert structure.paragraphs(truth) == ["one two three", "four five six seven\nstill the same paragraph"]
+    page = _page(truth)
+    assert structure.long_line(page, " ".join(["w"] * 24)) is None  # 3x 8 words is allowed
+    found = structure.long_line(page, "short line\n" + " ".join(["w"] * 25))
+    assert found is not None and (found.words, found.truth_words) == (25, 8)
+    # A truth without a blank line marks no paragraphs: its page is not checked.
+    assert structure.paragraphs("a b\nc d") == [] and not structure.checked(_page("a b\nc d"))
+    assert structure.long_line(_page("a b\nc d"), " ".join(["w"] * 100)) is None
+
+
+def test_the_structure_check_says_why_a_line_is_long() -> None:
+    items = "".join(f"<li>item number {n} of the list</li>" for n in range(8))
+    line = " ".join(f"item number {n} of the list" for n in range(8))
+    assert structure.cause(f"<html><body><ul>{items}</ul></body></html>", line) == "run together"
+    assert structure.cause(f"<html><body><p>{line}</p></body></html>", line) == "one block"
+    assert structure.cause("<html><body><p>other words entirely here</p></body></html>", line) == "not in the HTML"
+
+
+def test_the_structure_table_counts_each_cause_per_page_type() -> None:
+    pages = [_page("a\n\nb", kind="forum"), _page("a\n\nb", kind="article"), _page("no blank line", kind="forum")]
+    corpus = corpora.Corpus("wcxb", "WCXB", pages, None, None, "", "")  # type: ignore[arg-type]
+    found = [structure.LongLine("k1", "forum", 30, 1, "...", "one block")]
+    table = structure.table_markdown([(corpus, found)])
+    assert "| wcxb | forum | 1 | 0 | 1 | 0 | 1 | 2 |" in table
+    assert "| wcxb | article | 0 | 0 | 0 | 0 | 1 | 1 |" in table
+    assert "| wcxb | all | 1 | 0 | 1 | 0 | 2 | 3 |" in table

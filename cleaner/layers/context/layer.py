@@ -39,7 +39,8 @@ class ContextLayer(Layer):
     # layer cost 3 points of recall there. The HTML kind runs it on its output as text
     # (Cleaner._check_as_text), so that the output cleans to itself: on a news article it
     # rarely acts there, but a listing's cards or a manual's code lines read to it as a page
-    # around an article (most of the 0.013 F1 the text layers cost on WCXB dev).
+    # around an article (most of the 0.013 F1 the text layers cost on WCXB dev), unless the
+    # output opens with no menu-like line (frame.plain_head: then it is one document).
     kinds = frozenset({"text"})
     categories = ("boilerplate", "navigation", "related", "comments", "embed")
     blind_to = frozenset({"context"})

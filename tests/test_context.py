@@ -1298,3 +1298,33 @@ def test_one_short_label_in_the_head_makes_a_page() -> None:
     out = clean("\n".join(lines) + "\n", kind="text").splitlines()
     assert not any(card in out for card in SHOE_CARDS[2:])
     assert all(line in out for line in GUIDE)
+
+
+TIMETABLE_LEAD = (
+    "The ferry timetable changes after storm damage to the north pier take effect on Monday, "
+    "the harbour board said, and the new times are listed below for each day of the week."
+)
+TIMETABLE_NOTE = (
+    "The board will publish any further changes on its notice board at the terminal and on the radio every morning."
+)
+TIMES = ["Monday", "- 07:30 south slipway", "- 12:15 south slipway", "Tuesday", "- 07:30 south slipway"]
+TIMES += ["- 16:45 south slipway", "Wednesday", "- 09:00 south slipway", "Sunday", "- no sailings"]
+
+
+def test_a_heading_its_first_paragraph_repeats_opens_a_text_cut_out() -> None:
+    """A first line whose words the first paragraph repeats is the heading of a text already cut
+    out of its page, when that text opens plainly (context/frame.py cut_out): the list under its
+    paragraphs is its own. Before, the layer read that first line as a page's <title>."""
+    lines = [HEADLINE, TIMETABLE_LEAD, *ARTICLE, TIMETABLE_NOTE, *TIMES]
+    out = clean("\n".join(lines) + "\n", kind="text")
+    assert out.splitlines() == lines
+    assert clean(out, kind="text") == out
+
+
+def test_a_title_a_headline_repeats_still_opens_a_page() -> None:
+    """Near miss: the same text under the page's <title>, which the headline repeats, is a page
+    dump, and the list under the article goes as page furniture."""
+    lines = [f"{HEADLINE} | Harbour Gazette", HEADLINE, TIMETABLE_LEAD, *ARTICLE, TIMETABLE_NOTE, *TIMES]
+    out = clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[0] == HEADLINE and TIMETABLE_NOTE in out
+    assert not set(TIMES) & set(out)

@@ -64,8 +64,8 @@ def framed(
     listed = _announced(doc, kept, top)
     mine = [i for i in [*kept[:start], *(o[0] for o in out)] if i < first - 1 and i not in listed]
     removed = list(removed)
-    if not any(why[2] in FURNITURE for _, why in removed) and (
-        sections_above(doc, kept, shapes, start) or plain_head(doc, kept)
+    if cut_out(doc, kept, removed) or (
+        not any(why[2] in FURNITURE for _, why in removed) and sections_above(doc, kept, shapes, start)
     ):
         return False
     above = sum(not ends_sentence(doc.lines[i].stripped) for i in mine)
@@ -126,6 +126,12 @@ def sections_above(doc: Document, kept: list[int], shapes: list[Shape], start: i
     words = sum(shapes[p].words for p in range(start))
     prose = sum(shapes[p].words for p in range(start) if shapes[p].prose)
     return prose >= SECTION_PROSE_SHARE * words
+
+
+def cut_out(doc: Document, kept: list[int], removed: Iterable[tuple[int, tuple[str, str, str]]]) -> bool:
+    """Whether the text is one already cut out of its page: no rule took page furniture from it
+    and it opens with no menu-like line (plain_head). ``removed``: as framed's."""
+    return not any(why[2] in FURNITURE for _, why in removed) and plain_head(doc, kept)
 
 
 def plain_head(doc: Document, kept: list[int]) -> bool:

@@ -1238,3 +1238,93 @@ def test_the_last_paragraph_after_a_related_box_is_kept() -> None:
     out = clean(_page([*ARTICLE, "Related Stories", *CARD_TITLES, LAST]), kind="text").splitlines()
     assert LAST in out and ARTICLE[-1] in out
     assert not (set(CARD_TITLES) | set(LINKS)) & set(out)
+
+
+# ---- a text already cut out of its page (issue 17: the HTML kind's last pass as text)
+SHOE_CARDS = [
+    f"{name} trail shoe. Colour {colour}. Was ${price + 20}.00, now ${price}.00. {stars} out of 5 stars"
+    for name, colour, price, stars in [
+        ("Harbour", "slate", 120, 4.4),
+        ("Pier", "sand", 95, 4.1),
+        ("Slipway", "moss", 110, 3.8),
+        ("Lighthouse", "red", 135, 4.6),
+        ("Breakwater", "navy", 88, 4.0),
+        ("Tideline", "grey", 102, 3.9),
+        ("Causeway", "ochre", 140, 4.2),
+        ("Quayside", "black", 99, 4.3),
+    ]
+]
+GUIDE = ARTICLE[:2]  # two paragraphs of prose between the cards: the heaviest run
+
+
+def test_a_grid_of_cards_cut_out_of_its_page_is_kept_whole() -> None:
+    """Text that opens with its heading and its cards, no menu above them, is one document
+    (context/frame.py plain_head): the cards around its paragraphs are its own.
+
+    Before plain_head the layer took the cards above the paragraphs for a page's
+    header and kept only the paragraphs, as the HTML kind's last pass did to a
+    shop's grid or a listing's rows after trafilatura had cut them out of the page.
+    """
+    lines = ["Trail shoes", *SHOE_CARDS[:5], *GUIDE, *SHOE_CARDS[5:]]
+    text = "\n".join(lines) + "\n"
+    out = clean(text, kind="text")
+    assert out.splitlines() == lines
+    assert clean(out, kind="text") == out
+
+
+@pytest.mark.parametrize("menu", [MENU, []], ids=["under a menu", "under its <title> alone"])
+def test_the_same_cards_around_an_article_in_a_page_dump_go(menu: list[str]) -> None:
+    """Near miss: the same cards around an article in a page dump are the page, and go with the
+    menu and the footer. With no menu at all the dump still opens with the <title> that its
+    headline repeats: that alone makes it a page."""
+    lines = [
+        f"{HEADLINE} | Harbour Gazette",
+        *menu,
+        *SHOE_CARDS[:5],
+        HEADLINE,
+        DATELINE,
+        *ARTICLE,
+        *SHOE_CARDS[5:],
+        *FOOTER,
+    ]
+    out = clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out == [HEADLINE, DATELINE, *ARTICLE]
+
+
+def test_one_short_label_in_the_head_makes_a_page() -> None:
+    """Near miss: a single menu-like line ('Sale') among the first lines is enough to read the
+    text as a page: plain_head asks for none at all."""
+    lines = ["Trail shoes", *SHOE_CARDS[:2], "Sale", *SHOE_CARDS[2:5], *GUIDE, *SHOE_CARDS[5:]]
+    out = clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert not any(card in out for card in SHOE_CARDS[2:])
+    assert all(line in out for line in GUIDE)
+
+
+TIMETABLE_LEAD = (
+    "The ferry timetable changes after storm damage to the north pier take effect on Monday, "
+    "the harbour board said, and the new times are listed below for each day of the week."
+)
+TIMETABLE_NOTE = (
+    "The board will publish any further changes on its notice board at the terminal and on the radio every morning."
+)
+TIMES = ["Monday", "- 07:30 south slipway", "- 12:15 south slipway", "Tuesday", "- 07:30 south slipway"]
+TIMES += ["- 16:45 south slipway", "Wednesday", "- 09:00 south slipway", "Sunday", "- no sailings"]
+
+
+def test_a_heading_its_first_paragraph_repeats_opens_a_text_cut_out() -> None:
+    """A first line whose words the first paragraph repeats is the heading of a text already cut
+    out of its page, when that text opens plainly (context/frame.py cut_out): the list under its
+    paragraphs is its own. Before, the layer read that first line as a page's <title>."""
+    lines = [HEADLINE, TIMETABLE_LEAD, *ARTICLE, TIMETABLE_NOTE, *TIMES]
+    out = clean("\n".join(lines) + "\n", kind="text")
+    assert out.splitlines() == lines
+    assert clean(out, kind="text") == out
+
+
+def test_a_title_a_headline_repeats_still_opens_a_page() -> None:
+    """Near miss: the same text under the page's <title>, which the headline repeats, is a page
+    dump, and the list under the article goes as page furniture."""
+    lines = [f"{HEADLINE} | Harbour Gazette", HEADLINE, TIMETABLE_LEAD, *ARTICLE, TIMETABLE_NOTE, *TIMES]
+    out = clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out[0] == HEADLINE and TIMETABLE_NOTE in out
+    assert not set(TIMES) & set(out)

@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Iterator
 
 from cleaner.layers.base import Layer
-from cleaner.layers.context.frame import framed, furniture_edge
+from cleaner.layers.context.frame import cut_out, framed, furniture_edge
 from cleaner.layers.context.headline import headline_block
 from cleaner.layers.context.lines import Shape, line_shapes, remembered_shapes
 from cleaner.layers.context.lists import weigh_lists
@@ -39,7 +39,8 @@ class ContextLayer(Layer):
     # layer cost 3 points of recall there. The HTML kind runs it on its output as text
     # (Cleaner._check_as_text), so that the output cleans to itself: on a news article it
     # rarely acts there, but a listing's cards or a manual's code lines read to it as a page
-    # around an article (most of the 0.013 F1 the text layers cost on WCXB dev).
+    # around an article (most of the 0.013 F1 the text layers cost on WCXB dev), unless the
+    # output opens with no menu-like line (frame.plain_head: then it is one document).
     kinds = frozenset({"text"})
     categories = ("boilerplate", "navigation", "related", "comments", "embed")
     blind_to = frozenset({"context"})
@@ -134,7 +135,10 @@ class ContextLayer(Layer):
         end = trailing_sentences(doc, kept, end, stopwords, related)
         # 8. A page dump, or an article already cut out of its page (frame.py)? Told once.
         if memo.framed is None:
-            memo.framed = opens_with_title(doc, content, shape_of, anchors, stopwords, known) or framed(
+            # A first line whose words come back only in the prose under it, not in a headline
+            # (no anchor), is the heading of a text already cut out when that text opens plainly.
+            titled = opens_with_title(doc, content, shape_of, anchors, stopwords, known)
+            memo.framed = (titled and (bool(anchors) or not cut_out(doc, kept, doc.removals.whole()))) or framed(
                 doc, kept, shapes, start, body, doc.removals.whole(), out
             )
         if start == 0 and end == len(kept) - 1:

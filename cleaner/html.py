@@ -393,11 +393,21 @@ def main_body(root: etree._Element) -> etree._Element | None:
     mark several (each comment a post-body, a list of hentry teasers): the one
     with the most text is the main one.
     """
-    marked = [el for el in root.iter(etree.Element) if _is_article_body(el) or _is_post(el)]
+    marked = [
+        el
+        for el in root.iter(etree.Element)
+        if (_body_hint(el.get("class") or "") or _body_hint(el.get("id") or "") or el.get("itemprop"))
+        and (_is_article_body(el) or _is_post(el))
+    ]
     marked += [a for h1 in _ARTICLE_H1(root) for a in itertools.islice(h1.iterancestors("article"), 1)]
     if not marked:
         return None
     return max(marked, key=lambda el: len(_raw_text(el)))
+
+
+# A class or id can name a body or post term only if it holds the term's last word: a regex
+# search (in C) rules out most elements before their class words are taken apart.
+_body_hint = re.compile("|".join(sorted({t.split("-")[-1] for t in ARTICLE_BODY_WORDS | POST_WORDS})), re.I).search
 
 
 def _is_post(el: etree._Element) -> bool:

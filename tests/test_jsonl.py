@@ -121,6 +121,25 @@ def test_a_record_with_a_warning_is_written_named_counted_and_exits_1(
     assert records[1]["text"] == prose + "\n" and len(records[1]["warnings"]) == 1
 
 
+def test_a_record_the_safety_net_kept_is_named_and_counted_but_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cleaner.chain
+    from cleaner import html
+
+    # The net made to fire on any page with paragraphs: its text is whole, so the record does not fail the run.
+    monkeypatch.setattr(cleaner.chain, "SAFETY_SHARE", 100.0)
+    monkeypatch.setattr(html, "SAFETY_TAKE", 100.0)
+    prose = "The council met on Tuesday and voted to close the old bridge, officials said."
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _write_jsonl(src, [{"html": f"<html><body><article><p>{prose}</p><p>{prose}</p></article></body></html>"}])
+    assert main(["--jsonl", str(src), "-o", str(out), "-j", "1", "--explain"]) == 0
+    err = capsys.readouterr().err
+    assert f"{src}:1: warning: safety net:" in err and "1 with warnings" in err
+    (record,) = _read_jsonl(out)
+    assert prose in record["text"] and record["warnings"][0].startswith("safety net:")
+
+
 def test_stdin_to_stdout(tmp_path: Path) -> None:
     raw, expected = _seed(4)
     data = (json.dumps({"text": raw}) + "\n").encode()

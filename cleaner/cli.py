@@ -1,8 +1,9 @@
 """The ``cleaner`` command: clean files, directories, stdin or JSON Lines, and explain.
 
 Exit codes: 0 all good; 1 some inputs failed (each named on stderr, the
-others still done; a missing input is one of these) or had a warning (its
-output written); 2 usage error (bad option, bad config, an output that would
+others still done; a missing input is one of these) or had a warning that
+part of it could not be read (its output written; the safety net's warning,
+whose output is whole, does not count); 2 usage error (bad option, bad config, an output that would
 overwrite an input): nothing is written; 130, 143, 129: interrupted by Ctrl-C,
 SIGTERM or SIGHUP (workers ended, temporary files removed, earlier outputs as
 they were: cleaner/batch/signals.py).
@@ -81,10 +82,11 @@ a failure or Ctrl-C never leaves a half-written file; --fsync also makes each
 output durable against a power cut, at a few milliseconds per file.
 
 exit codes: 0 all good, 1 some inputs failed or are missing (each is named on
-stderr, nothing is written for it, the rest were still done) or had a warning
-(its output is written), 2 usage error (bad option or config, unsafe output;
-nothing written), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung
-up (SIGHUP); an interrupted run leaves earlier outputs as they were.
+stderr, nothing is written for it, the rest were still done) or had part of
+it unread (its output is written; a safety-net warning alone exits 0), 2
+usage error (bad option or config, unsafe output; nothing written), 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM), 129 hung up (SIGHUP); an
+interrupted run leaves earlier outputs as they were.
 """
 
 

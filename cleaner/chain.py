@@ -237,7 +237,7 @@ class Cleaner:
         # fixed in the layer (see the README, "What happens on bad input").
         text = self._check_as_text(doc) if ex.kind == "html" else doc.render()
         if ex.kind == "html" and len(text.split()) < SAFETY_SHARE * ex.prose_words:
-            kept = self._safety_net(ex, text, meta, name=name)
+            kept = self._safety_net(ex, text, meta, layers, name=name)
             if kept is not None:
                 return kept
         if ex.layout is not None:
@@ -249,7 +249,9 @@ class Cleaner:
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
         return Result(text, removals, ex.kind, ex.title, ex.page_type, ex.warnings)
 
-    def _safety_net(self, ex: _Extracted, text: str, meta: dict[str, object] | None, *, name: bool) -> Result | None:
+    def _safety_net(
+        self, ex: _Extracted, text: str, meta: dict[str, object] | None, layers: list[Layer], *, name: bool
+    ) -> Result | None:
         """The page's plain extraction, when the cleaned ``text`` lost the article it holds (or None).
 
         The cleaned text holds under SAFETY_SHARE of the words in the page's
@@ -257,8 +259,8 @@ class Cleaner:
         pruned, a small block extracted, or the last text pass read the
         extraction as a page around a small article. trafilatura's default
         extraction of the page as it came is kept instead when it holds over
-        1/SAFETY_TAKE times as many words, cleaned by the line rules the HTML
-        kind runs, but not cleaned once more as text: that last pass is what
+        1/SAFETY_TAKE times as many words, cleaned by ``layers`` (the line rules
+        the HTML kind runs, as the first text was), but not cleaned once more as text: that last pass is what
         may take the article (so a second clean of this output may remove
         more). The Result says so in its warnings.
         """
@@ -276,7 +278,6 @@ class Cleaner:
         if second is None or words >= SAFETY_TAKE * len(second.text.split()):
             return None
         doc = Document(second.text, meta=meta, index=self.index)
-        layers = [layer for layer in self.layers if "html" in layer.kinds]
         _settle(doc, layers)
         out = doc.render()
         for layer in layers if name else ():

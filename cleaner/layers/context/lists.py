@@ -20,6 +20,7 @@ from cleaner.layers.context.lines import MENU_WORDS, NOT_PROSE, Shape
 from cleaner.layers.context.tables import weigh_tables
 from cleaner.layers.context.titles import HEADLINE_LINES
 from cleaner.model import Document
+from cleaner.text import ends_sentence
 
 LIST_ITEMS = 5  # a list continuing the article: at least this many items of four words or more,
 LIST_SHARE = 0.5  # this share of the lines there opening like two others or more ('3a etapa:', 'Portion Fix')
@@ -32,7 +33,6 @@ ANNOUNCED_ITEMS = 40  # lines of a list under an announcing heading ('Ingredient
 PHRASE_WORDS = 6  # words of an item of such a list of phrases without a number, at most
 
 _DIGITS = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?:;…]\W*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ITEM_NUMBER = re.compile(r"(\d{1,3})[.)] ")  # a numbered list item's number: '1) ', '12. '
 
@@ -192,7 +192,7 @@ def _weigh_announced(
             line = doc.lines[content[end]].stripped
             if _heading_key(line) in headings:
                 break
-            sentence = _SENTENCE_END.search(line) is not None
+            sentence = ends_sentence(line)
             if sentences is None:
                 sentences = sentence
             if not (sentence if sentences else _phrase_item(line, stopwords)):

@@ -10,8 +10,12 @@ output stays), the removal-log folder is deleted, and the command exits
 128 + the signal's number (143 for SIGTERM, 129 for SIGHUP).
 
 A worker process that gets one in the middle of a task unwinds the same way
-(its output's temporary file goes) and exits; between tasks it holds no
-temporary file and exits at once.
+(its output's temporary file goes) and exits. Between tasks it holds no
+temporary file, but it may be sending the last task's result back: dying in
+the middle of that message would leave the pool's reader in the command
+waiting forever for the rest of it (the command then hung until killed). So
+it ends as its next task would start instead, or, given no task, when the
+pool's shutdown tells it to, as every worker does.
 """
 
 from __future__ import annotations
@@ -51,10 +55,11 @@ _main: int | None = None  # the process that handles these signals by unwinding 
 _worker = False  # this is a worker process (in_worker was called)
 _busy = False  # ... running a task
 _ending = False  # this process is unwinding already
+_stopped: int | None = None  # a worker: the signal that came between tasks (the next one does not run)
 
 
 def _handler(signum: int, frame: FrameType | None) -> None:
-    global _ending
+    global _ending, _stopped
     if _ending:
         # A second signal (a worker gets one from the group and one from the command) must
         # not cut short the clean-up the first one started.
@@ -62,7 +67,9 @@ def _handler(signum: int, frame: FrameType | None) -> None:
     if _busy or os.getpid() == _main:
         _ending = True
         raise Terminated(signum)
-    os._exit(128 + signum)  # a worker between tasks (or forked, not yet set up): nothing to clean
+    # A worker between tasks (or forked, not yet set up): nothing to clean, but maybe a result
+    # half sent; it ends before its next task (see the module's docstring).
+    _stopped = signum
 
 
 @contextlib.contextmanager
@@ -99,9 +106,11 @@ def task(fn: Callable[[T], R]) -> Callable[[T], R]:
         global _busy
         if not _worker:
             return fn(arg)  # in the command's own process (one worker), or a library caller's
-        _busy = True
+        _busy = True  # (set first: a signal from here on raises Terminated, none is left unseen)
         try:
             try:
+                if _stopped is not None:
+                    raise Terminated(_stopped)  # told to end between tasks: this one never starts
                 return fn(arg)
             finally:
                 _busy = False

@@ -190,6 +190,12 @@ def split_line(line: str, page: PageText, expected: int = 0) -> tuple[list[str],
     inside a token, where the extractor ran two blocks' words together without a
     space, is a line break put in. No other character changes.
     """
+    cuts, end = _cuts(line, page, expected)
+    return [piece for _, piece in _pieces(line, cuts)], end
+
+
+def _cuts(line: str, page: PageText, expected: int) -> tuple[list[tuple[int, int]], int]:
+    """Where split_line cuts ``line``: (end of a piece, start of the next) pairs, and where the line ended."""
     # Most lines are one stretch of the page's text with no block start inside: found whole, they stay whole.
     squeezed = "".join(line.split())
     if page.chars.startswith(squeezed, expected) and page.whole(expected, expected + len(squeezed)):
@@ -197,7 +203,7 @@ def split_line(line: str, page: PageText, expected: int = 0) -> tuple[list[str],
     else:
         at = _find(page, squeezed, expected, len(page.chars))
     if at >= 0 and page.block_between(at + 1, at + len(squeezed)) < 0:
-        return [line], at + len(squeezed)
+        return [], at + len(squeezed)
     matches = list(_TOKEN.finditer(line))
     tokens = [m.group() for m in matches]
     located = _locate(tokens, page, expected)
@@ -221,25 +227,34 @@ def split_line(line: str, page: PageText, expected: int = 0) -> tuple[list[str],
             inside = page.block_between(inside + 1, at + size)
         last = i
     end = next((at + len(tokens[i]) for i, at in reversed(list(enumerate(located))) if at is not None), expected)
-    if not cuts:
-        return [line], end
+    return cuts, end
+
+
+def _pieces(line: str, cuts: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """``line`` cut at ``cuts`` (end of a piece, start of the next): each piece with its offset in ``line``."""
     pieces = []
     begin = 0
     for stop, resume in cuts:
-        pieces.append(line[begin:stop])
+        pieces.append((begin, line[begin:stop]))
         begin = resume
-    pieces.append(line[begin:])
-    return pieces, end
+    pieces.append((begin, line[begin:]))
+    return pieces
+
+
+def split_pieces(text: str, page: PageText) -> list[tuple[int, int, str]]:
+    """The lines of ``text`` cut at the page's block boundaries (see split_line), each piece as
+    (index of its line in ``text``, its offset in that line, its text); a blank line is a piece."""
+    out: list[tuple[int, int, str]] = []
+    expected = 0
+    for row, line in enumerate(text.split("\n")):
+        if not line.strip():
+            out.append((row, 0, line))
+            continue
+        cuts, expected = _cuts(line, page, expected)
+        out.extend((row, offset, piece) for offset, piece in _pieces(line, cuts))
+    return out
 
 
 def split_blocks(text: str, page: PageText) -> str:
     """``text`` with every line cut at the page's block boundaries (see split_line)."""
-    out = []
-    expected = 0
-    for line in text.split("\n"):
-        if not line.strip():
-            out.append(line)
-            continue
-        pieces, expected = split_line(line, page, expected)
-        out.extend(pieces)
-    return "\n".join(out)
+    return "\n".join(piece for _, _, piece in split_pieces(text, page))

@@ -225,3 +225,40 @@ def test_the_thread_is_run_together_by_the_extractor_alone() -> None:
     """The page above does exercise the cut: as extracted, before it, a post is one line."""
     text = html_to_text(THREAD, page_type="forum").text
     assert max(len(line.split()) for line in text.split("\n")) > 20
+
+
+def _thread_with(extra: str) -> str:
+    """THREAD with ``extra`` (a block) inside the second post, between its two paragraphs."""
+    second = _post(2)
+    inside = second.replace("</p><blockquote>", f"</p>{extra}<blockquote>")
+    assert inside != second
+    return THREAD.replace(second, inside)
+
+
+def test_noise_inside_a_run_together_post_goes_when_the_post_is_cut() -> None:
+    """Cut apart, the post shows a "Sponsored" label that the line rules remove; the cut is taken and the label goes,
+    recorded as a cut of the extracted line that held it, and the output still cleans to itself."""
+    page = _thread_with("<div>Sponsored</div>")
+    assert "Sponsored" in html_to_text(page, page_type="forum").text  # run together with the post's words
+    config = cleaner.Config(page_type="forum")
+    result = cleaner.clean_document(page, kind="html", config=config)
+    lines = lines_of(result.text)
+    assert "Sponsored" not in result.text
+    assert "Reply number 2 says the budget plan looks sensible to me." in lines
+    assert "Posted May 2, 2024" in lines
+    label = [r for r in result.removals if r.text == "Sponsored"]
+    assert [(r.layer, r.rule) for r in label] == [("banner", "banner.advertisement")]
+    assert label[0].start is not None  # a cut of the line, not the line
+    assert cleaner.clean(result.text, kind="text") == result.text
+
+
+def test_a_cut_that_a_shape_reading_layer_would_clean_is_not_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a removal in the cut text comes from a layer in BLOCK_CUT_REFUSED, the lines stay as extracted."""
+    import cleaner.chain
+
+    page = _thread_with("<div>Sponsored</div>")
+    config = cleaner.Config(page_type="forum")
+    monkeypatch.setattr(cleaner.chain, "BLOCK_CUT_REFUSED", cleaner.chain.BLOCK_CUT_REFUSED | {"banner"})
+    result = cleaner.clean_document(page, kind="html", config=config)
+    assert any("Sponsored" in line and len(line.split()) > 10 for line in lines_of(result.text))
+    assert not [r for r in result.removals if r.text == "Sponsored"]

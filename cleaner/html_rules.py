@@ -58,6 +58,18 @@ PRUNE: tuple[PruneRule, ...] = (
     # Figure captions and photo credits.
     PruneRule("caption", "html.figcaption", tags=_set("figcaption")),
     PruneRule("caption", "html.caption-class", words=_set("caption wp-caption-text credit credits photo-credit")),
+    # Cookie and consent banners: the consent managers' own containers (OneTrust, Quantcast
+    # Choice, Didomi, Usercentrics, Cookiebot's and the common themes' cookie notices). Not "cmp"
+    # alone: Adobe's page components are all "cmp-...", the article's text among them.
+    PruneRule(
+        "promo",
+        "html.consent",
+        words=_set(
+            "consent gdpr onetrust qc-cmp2 didomi usercentrics cookiebot cookie-banner cookie-notice "
+            "cookie-consent cookie-compliance cookie-bar cookie-law cookie-popup cookie-message cookie-status "
+            "cookies-banner cookie-notification"
+        ),
+    ),
     # Share, social, newsletter and subscription widgets.
     PruneRule(
         "promo",

@@ -88,6 +88,12 @@ def html_removals(html: str) -> dict[str, tuple[str, str]]:
         ),
         ('<div class="nrplus_cta"><p>Enjoyed this? Join our members club today</p></div>', "Enjoyed this?", "promo"),
         (
+            '<div id="onetrust-banner-sdk"><p>We use cookies to improve your experience. Accept all</p></div>',
+            "We use cookies",
+            "promo",
+        ),
+        ('<div class="gdpr-overlay"><p>Your privacy choices: manage settings</p></div>', "Your privacy", "promo"),
+        (
             '<div class="print-header"><span>https://example.com/news/budget</span></div>',
             "https://example.com",
             "boilerplate",
@@ -138,6 +144,9 @@ NEAR_MISSES = [
     ("candidate-profile", "Each candidate for the two open seats spoke for three minutes before the vote."),
     ("updated-story", "The updated plan adds a second crossing over the river near the old mill site."),
     ("octagonal", "The octagonal chamber was built in 1911 and restored with state money in 1990."),
+    # Adobe's page components are all "cmp-...": the consent rule does not read "cmp" alone.
+    ("cmp-text", "The consent decree gives the city two years to replace the lead water pipes."),
+    ("cookie-recipe", "Cream the butter and sugar, then fold in the flour and the chocolate chips."),
 ]
 
 

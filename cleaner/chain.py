@@ -257,7 +257,7 @@ class Cleaner:
             layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
-        return Result(text, removals, ex.kind, ex.title, ex.page_type, ex.warnings)
+        return Result(text, removals, ex.kind, ex.title, ex.page_type, [*ex.warnings, *doc.warnings])
 
     def _safety_net(
         self, ex: _Extracted, text: str, meta: dict[str, object] | None, layers: list[Layer], *, name: bool
@@ -354,7 +354,8 @@ class Cleaner:
         for _ in range(MAX_CHECKS):
             rows: list[int] = []  # the line of doc behind each line of text
             text = doc.render(rows)
-            check = Document(text, index=self.index)
+            # "extracted": the text is what the extractor chose as the page's content, not a page dump.
+            check = Document(text, meta={"extracted": True}, index=self.index)
             for ln, i in zip(check.lines, rows, strict=True):
                 if i >= 0 and ln.stripped == doc.lines[i].stripped:
                     ln.hits = doc.lines[i].hits  # the rules that match it, if the first pass asked (the same index)

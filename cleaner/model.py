@@ -351,6 +351,8 @@ class Document:
         self.lang = lang
         self.meta: dict[str, object] = meta or {}
         self.index = index
+        # What a layer wants the Result to say about this document (Result.warnings).
+        self.warnings: list[str] = []
         # Bumped by every removal and cut: what layers derive from the whole
         # document (the kept lines, the last prose line) is cached per version,
         # because a dozen layers ask for it and most of them remove nothing.

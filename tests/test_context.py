@@ -1328,3 +1328,87 @@ def test_a_title_a_headline_repeats_still_opens_a_page() -> None:
     out = clean("\n".join(lines) + "\n", kind="text").splitlines()
     assert out[0] == HEADLINE and TIMETABLE_NOTE in out
     assert not set(TIMES) & set(out)
+
+
+# A podcast's page: its <title>, a short description, then a feed of episodes (title, blurb,
+# a recording note, a "MORE" link, length and date). The description is the only stretch
+# outside the repeated cards, so the layer takes it for the article (context/regions.py).
+EPISODES = [
+    ("Ep 12: The harbour at dawn", "We talk to the fishermen who still leave the harbour before sunrise every day."),
+    ("Ep 11: Bread and salt", "A baker explains why she still uses the wood oven her grandfather built in 1961."),
+    ("Ep 10: The night train", "We ride the last sleeper train across the mountains and meet the crew on it."),
+    ("Ep 9: Letters home", "Listeners read the letters their grandparents wrote home from the factories."),
+    ("Ep 8: The choir", "A village choir rehearses for the festival in a church that has no heating at all."),
+    ("Ep 7: Lighthouse keepers", "We climb the tower with the last keeper who lived at the lighthouse itself."),
+    ("Ep 6: The market", "Stallholders at the Saturday market tell us how the square has changed since 1980."),
+    ("Ep 5: River crossing", "The ferryman has taken cars across the river for thirty years without a day off."),
+    ("Ep 4: The orchard", "An orchard of old apple varieties is saved by a group of neighbours with a press."),
+    ("Ep 3: School bells", "Former pupils remember the one room school that closed when the road was built."),
+    ("Ep 2: The quarry", "The quarry that built half the county's churches reopens for one last summer of work."),
+    ("Ep 1: Welcome", "Our two hosts explain why they started a show about towns that most maps leave out."),
+]
+SHOW = [
+    "Small Towns, Big Stories | PodHost",
+    "Small Towns, Big Stories",
+    "A weekly show about the places between the cities, and the people who keep them going when everyone "
+    "else has left for somewhere bigger and louder.",
+    "Every week our two hosts travel to a different town, sit down with the people who live there, and bring "
+    "back the stories they would never tell a camera.",
+    "Website | RSS Feed",
+    "Share",
+    "Listen On...",
+    "EPISODES",
+]
+
+
+def _show(episodes: list[tuple[str, str]], repeat: str | None = None) -> tuple[str, list[str]]:
+    """The page dump, and the episodes' sentence lines."""
+    lines, sentences = list(SHOW), []
+    for n, (title, blurb) in enumerate(episodes):
+        note = (
+            f"Recorded on location over {n + 2} days with the help of local volunteers, edited in our small "
+            "studio above the old post office on the main street of the town, and mixed by our producer "
+            "before it reached your feed."
+        )
+        lines += [title, blurb, note, *([repeat] if repeat else []), "MORE", f"4{n}m - Nov {20 - n}, 2025"]
+        sentences += [blurb, note]
+    lines += ["Terms of Service", "Privacy Policy", "© 2025 PodHost"]
+    return "\n".join(lines) + "\n", sentences
+
+
+def test_a_page_that_is_not_one_article_keeps_its_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentences the run leaves out outweigh it eight times over: the layer misread the page
+    (a feed, a thread, a listing), so they stay, and the Result says why (context/spare.py)."""
+    from cleaner.layers.context import spare
+
+    dump, sentences = _show(EPISODES[1:])  # the first card's title goes with the share list above it
+    result = CLEANER.clean_document(dump, kind="text")
+    kept = result.text.splitlines()
+    assert all(s in kept for s in sentences)
+    assert "Terms of Service" not in kept and "MORE" not in kept  # the page around them still goes
+    (warning,) = result.warnings
+    assert warning.startswith("safety net:") and f"those {len(sentences)} sentence lines are kept" in warning
+    assert not [r for r in result.removals if r.text in sentences]
+    # The mechanism, not luck: without the net the layer drops every one of them.
+    monkeypatch.setattr(spare, "SPARE_RATIO", 10**6)
+    dropped = {r.text: r.rule for r in Cleaner().clean_document(dump, kind="text").removals}
+    assert all(dropped.get(s) == "context.outside" for s in sentences)
+
+
+def test_a_few_cards_under_the_article_still_go() -> None:
+    """Near miss: six cards' sentences weigh less than eight times the description: a page with
+    its article and teasers under it, which the layer reads as it always did."""
+    dump, sentences = _show(EPISODES[1:7])
+    result = CLEANER.clean_document(dump, kind="text")
+    assert not set(sentences) & set(result.text.splitlines())
+    assert SHOW[2] in result.text and not result.warnings
+
+
+def test_a_sentence_every_card_repeats_is_not_spared() -> None:
+    """A line the page prints in every card is the template's, not the content's, even on a page
+    whose sentences are spared."""
+    repeat = "Subscribe now to hear a new episode of the show every single Tuesday morning."
+    dump, sentences = _show(EPISODES[1:], repeat=repeat)
+    result = CLEANER.clean_document(dump, kind="text")
+    assert result.warnings and all(s in result.text for s in sentences)
+    assert repeat not in result.text

@@ -70,6 +70,13 @@ pages settle in two or three). Each round, in the order layer.py runs it:
    layer's finish step names such lines better where the page tells more
    (the <title> line, a breadcrumb, cleaner/layers/naming.py).
 
+10. Sparing (spare.py). When the sentences going (no rule matched them,
+   not another story's question or cut-short blurb, not printed twice)
+   hold over eight times the words the run keeps, the page is not one
+   article (a feed, a thread, a listing) and they stay, in that round and
+   every later one; Result.warnings says so. Not in the HTML kind's last
+   pass, whose text the extractor chose.
+
 Before the first round, a tweet's text over the signature line another layer
 removed goes with it, as embed (posts.py).
 

@@ -20,6 +20,7 @@ from cleaner.layers.context.outside import name_outside, outside_category
 from cleaner.layers.context.posts import tweet_signatures, tweet_text
 from cleaner.layers.context.regions import comment_headers, comment_limit, comment_section, repeated_regions
 from cleaner.layers.context.run import article_run, trailing_sentences
+from cleaner.layers.context.spare import spared, warning
 from cleaner.layers.context.tables import neutral_tables
 from cleaner.layers.context.titles import crumbs_of_title, opens_with_title, page_title, page_title_line, title_anchors
 from cleaner.layers.context.weigh import line_weights, removed_marks, stress_teaser_runs, weigh_as_removed
@@ -162,7 +163,23 @@ class ContextLayer(Layer):
                 return config.enabled(category, rule) and not self.kept_by_user(doc, i)
 
         name_outside(doc, kept, shapes, start, end, edge, barrier, headers, out.append, screen)
-        return out
+        # 10. A page whose sentences around the run outweigh it many times over is not one
+        #     article (a thread, a listing): its sentences stay (spare.py). Not in the HTML kind's
+        #     last pass, whose text the extractor chose (WCXB documentation lost 0.004 F1 there).
+        if doc.meta.get("extracted"):
+            return out
+        found = list(out)
+        keep, words_kept, words_spared = spared(doc, kept, found, memo.sparing)
+        if not keep:
+            return out
+        if not memo.sparing:
+            memo.sparing = True
+            doc.warnings.append(warning(words_kept, words_spared, len(keep)))
+        rest = Found()
+        for item in found:
+            if item[0] not in keep:
+                rest.append(item)
+        return rest
 
     # -- naming, once the lines to remove are settled ----------------------------
     def finish(self, doc: Document) -> None:
@@ -209,7 +226,7 @@ class ContextLayer(Layer):
 class Memo:
     """What the layer keeps for one document between rounds and runs (in doc.state), by line text."""
 
-    __slots__ = ("_content", "anchored", "counts", "framed", "shapes", "words")
+    __slots__ = ("_content", "anchored", "counts", "framed", "shapes", "sparing", "words")
 
     def __init__(self) -> None:
         self.counts: dict[str, tuple[int, int, bool]] = {}  # lines.count_line
@@ -217,6 +234,7 @@ class Memo:
         self.words: dict[str, set[str]] = {}  # lines.content_words
         self.anchored: list[int] = []  # the start found under the <title>, once
         self.framed: bool | None = None  # whether page furniture stands above the article (first round)
+        self.sparing = False  # the page is not one article: its sentences outside the run stay (spare.py)
         self._content: tuple[int, array[int]] | None = None
 
     def content(self, doc: Document) -> array[int]:

@@ -168,15 +168,14 @@ class ContextLayer(Layer):
         #     last pass, whose text the extractor chose (WCXB documentation lost 0.004 F1 there).
         if doc.meta.get("extracted"):
             return out
-        found = list(out)
-        keep, words_kept, words_spared = spared(doc, kept, found, memo.sparing)
+        keep, words_kept, words_spared = spared(doc, kept, out, memo.sparing)
         if not keep:
             return out
         if not memo.sparing:
             memo.sparing = True
             doc.warnings.append(warning(words_kept, words_spared, len(keep)))
         rest = Found()
-        for item in found:
+        for item in out:
             if item[0] not in keep:
                 rest.append(item)
         return rest

@@ -1412,3 +1412,67 @@ def test_a_sentence_every_card_repeats_is_not_spared() -> None:
     result = CLEANER.clean_document(dump, kind="text")
     assert result.warnings and all(s in result.text for s in sentences)
     assert repeat not in result.text
+
+
+# A guide that opens with its own table of contents: each entry heads a section below.
+GUIDE_SECTIONS = [
+    (
+        "Choosing a bicycle lock",
+        "A heavy lock on a light bike is the trade every city rider makes, and the right choice "
+        "depends on where the bike spends its nights and how long it stands alone in the street.",
+    ),
+    (
+        "Where to lock it",
+        "Lock the frame and the rear wheel to something that cannot be lifted or cut, in a place "
+        "where people walk past all day, and never to a signpost that a thief can simply unscrew.",
+    ),
+    (
+        "What to carry",
+        "Most riders carry one good lock and a cable for the front wheel, because two kinds of lock "
+        "need two kinds of tool, and a thief who carries both is rarer than one who carries either.",
+    ),
+    (
+        "When to replace it",
+        "A lock that has rusted or been attacked once should be replaced, since the damage weakens it "
+        "in ways nobody can see, and the next attempt will take far less time than the first one did.",
+    ),
+]
+
+
+def _guide(permalink: str = "") -> str:
+    contents = [title for title, _ in GUIDE_SECTIONS]
+    body = [line for title, prose in GUIDE_SECTIONS for line in (title + permalink, prose)]
+    return "\n".join(contents + body) + "\n"
+
+
+@pytest.mark.parametrize("permalink", ["", "#", " ¶"])
+def test_a_text_that_opens_with_its_contents_is_not_a_page_under_its_title(permalink: str) -> None:
+    """Its first line comes back below as a section's heading, but so do the next lines, in
+    order, each over its own prose: a table of contents, not a page's <title> and menu. Before,
+    a second clean of a kept contents list read its first entry as the <title> and dropped the
+    text above that section's heading (benchmarks.cleaninput: WCXB 149 -> 126 pages)."""
+    text = _guide(permalink)
+    assert clean(text, kind="text") == text
+
+
+def test_a_menu_a_footer_repeats_is_no_table_of_contents() -> None:
+    """Near miss: a page's <title> (no site name) that the headline repeats, then a menu that the
+    footer prints again as one block, with no prose between its entries: still a page dump under
+    its <title>, whose <title> line, menu entries and footer go while the article stays."""
+    from cleaner.layers.context.titles import opens_with_contents
+
+    menu = ["Local news", "Harbour news", "Weather report"]
+    lines = [HEADLINE, *menu, HEADLINE, DATELINE, *ARTICLE, *menu]
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    removed = {r.line: r.rule for r in result.removals}
+    assert removed[1] == "context.page-title"
+    assert removed[2] == removed[3] == "context.menu"
+    assert all(removed.get(n) == "context.menu" for n in range(len(lines) - 2, len(lines) + 1))
+    assert all(line in result.text for line in ARTICLE)
+    doc = Document("\n".join(lines) + "\n")
+    layer = next(la for la in CLEANER.layers if isinstance(la, ContextLayer))
+    content = list(range(len(lines)))
+    shape_of = list(layer.shapes([ln.stripped for ln in doc.lines[: len(lines)]]))
+    assert not opens_with_contents(doc, content, shape_of)
+    guide = _guide().splitlines()
+    assert opens_with_contents(Document(_guide()), list(range(len(guide))), list(layer.shapes(guide)))

@@ -31,7 +31,9 @@ pages settle in two or three). Each round, in the order layer.py runs it:
    dated lines under it) ends the article's reach once the prose above it
    weighs twice the minimum article.
 5. Anchors and lists (titles.py, lists.py, tables.py). The first line is
-   taken for the page's <title> ('Headline | Site'); a line below that is
+   taken for the page's <title> ('Headline | Site'), unless the text opens
+   with its own table of contents (its first three lines come back below,
+   in order, each over its own prose); a line below that is
    not prose and shares 70% of its content words with the title's longest
    part, and of that part's, is an anchor: the article's headline. A list of
    five items or more that open or end alike weighs for the article when a

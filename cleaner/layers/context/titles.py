@@ -29,6 +29,7 @@ CRUMB_TITLE_WORDS = 4  # a title a breadcrumb ends with: at least this many word
 CRUMB_WORDS = 6  # the steps of a breadcrumb before the title it ends with: at most this many words
 
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
+CONTENTS_LINES = 3  # opening lines that come back below, in order, each over its own section: contents
 
 
 def headline_words(parts: list[str], stopwords: frozenset[str], known: dict[str, set[str]]) -> set[str]:
@@ -51,6 +52,8 @@ def title_anchors(
     """
     found: list[int] = []
     if len(content) < 3 or (head := shape_of[content[0]]) is None or head.prose:
+        return found
+    if opens_with_contents(doc, content, shape_of):
         return found
     # The <title> is "Headline | Site name": the headline is its longest part.
     parts = TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
@@ -82,6 +85,43 @@ def title_anchors(
     return found
 
 
+def opens_with_contents(doc: Document, content: Sequence[int], shape_of: list[Shape | None]) -> bool:
+    """Whether the text opens with its own table of contents, not a page's <title> and menu.
+
+    Its first CONTENTS_LINES lines come back below word for word, in order, and
+    prose stands between one copy and the next: each heads a section of the text.
+    (A menu that a footer repeats comes back as one block, with no prose between.)
+    A cleaned article that kept its contents opens so, and its first line is not
+    the page's <title>, however a section's heading repeats it.
+    """
+    if len(content) <= 2 * CONTENTS_LINES:
+        return False
+    lines = doc.lines
+    heads = [_heading(lines[content[p]].stripped) for p in range(CONTENTS_LINES)]
+    if any(shape_of[content[p]] is None or shape_of[content[p]].prose for p in range(CONTENTS_LINES)):
+        return False
+    want, prose_since = 0, True
+    for p in range(CONTENTS_LINES, len(content)):
+        shape = shape_of[content[p]]
+        if shape is None:
+            continue
+        if _heading(lines[content[p]].stripped) == heads[want]:
+            if not prose_since:
+                return False
+            want += 1
+            if want == CONTENTS_LINES:
+                return True
+            prose_since = False
+        elif shape.prose:
+            prose_since = True
+    return False
+
+
+def _heading(line: str) -> str:
+    """A heading without the permalink sign a manual or a blog prints after it ('Usage#', 'Usage ¶')."""
+    return line.rstrip("#¶ ")
+
+
 def opens_with_title(
     doc: Document,
     content: Sequence[int],
@@ -94,6 +134,8 @@ def opens_with_title(
     if anchors:
         return True
     if len(content) < 3 or (head := shape_of[content[0]]) is None or head.prose:
+        return False
+    if opens_with_contents(doc, content, shape_of):
         return False
     parts = TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
     title = headline_words(parts, stopwords, known)

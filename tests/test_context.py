@@ -1476,3 +1476,26 @@ def test_a_menu_a_footer_repeats_is_no_table_of_contents() -> None:
     assert not opens_with_contents(doc, content, shape_of)
     guide = _guide().splitlines()
     assert opens_with_contents(Document(_guide()), list(range(len(guide))), list(layer.shapes(guide)))
+
+
+def test_a_cleaned_article_whose_byline_stands_under_its_headline_cleans_to_itself() -> None:
+    """A cleaned article opens with its headline, then its byline and date, then its prose;
+    a section's heading below repeats the headline. The first line is the article's own
+    headline, not a page's <title> whose repeat starts the article: before, a second clean
+    dropped the headline, the byline and the lead paragraph above that heading."""
+    lead = "The harbour board met on Thursday to decide how the crossing will run while the pier is mended."
+    lines = [HEADLINE, "By Ann Lee", DATELINE, lead, HEADLINE, *ARTICLE]
+    text = "\n".join(lines) + "\n"
+    assert clean(text, kind="text") == text
+
+
+def test_a_title_over_a_menu_still_opens_a_page() -> None:
+    """Near miss: the same <title> with no site name, but a menu under it before the headline and
+    its byline: a page dump, whose <title> line and menu go while the headline block stays (a
+    section label right over the headline stays with it)."""
+    lines = [HEADLINE, *MENU[1:4], HEADLINE, "By Ann Lee", DATELINE, *ARTICLE]
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    removed = {r.line: r.rule for r in result.removals}
+    assert removed[1] == "context.page-title" and removed[2] == removed[3] == "context.menu"
+    out = result.text.splitlines()
+    assert out[1:4] == [HEADLINE, "By Ann Lee", DATELINE] and ARTICLE[-1] in out

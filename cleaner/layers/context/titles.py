@@ -29,6 +29,7 @@ CRUMB_TITLE_WORDS = 4  # a title a breadcrumb ends with: at least this many word
 CRUMB_WORDS = 6  # the steps of a breadcrumb before the title it ends with: at most this many words
 
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—:·•»]+\s+")
+HEADLINE_DATED = 2  # byline and date lines that may stand between a cleaned article's headline and its prose
 CONTENTS_LINES = 3  # opening lines that come back below, in order, each over its own section: contents
 
 
@@ -57,10 +58,11 @@ def title_anchors(
         return found
     # The <title> is "Headline | Site name": the headline is its longest part.
     parts = TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
-    if len(parts) == 1 and (below := shape_of[content[1]]) is not None and below.prose:
+    if len(parts) == 1 and _prose_under(content, shape_of):
         # A first line that names no site, with prose right under it (no menu, no skip
-        # link, no cookie notice either), is the article's own headline: an article
-        # already cleaned. Its repeat lower down (a video's title) starts nothing.
+        # link, no cookie notice either; its byline and date may stand between), is the
+        # article's own headline: an article already cleaned. Its repeat lower down (a
+        # video's title) starts nothing.
         return found
     title = headline_words(parts, stopwords, known)
     if len(title) < 2:
@@ -83,6 +85,19 @@ def title_anchors(
             if len(found) >= MAX_ANCHORS:
                 break
     return found
+
+
+def _prose_under(content: Sequence[int], shape_of: list[Shape | None]) -> bool:
+    """Whether prose follows the first line, past at most HEADLINE_DATED byline and date lines."""
+    for p in range(1, min(len(content), HEADLINE_DATED + 2)):
+        shape = shape_of[content[p]]
+        if shape is None:
+            return False
+        if shape.prose:
+            return True
+        if not shape.dated:
+            return False
+    return False
 
 
 def opens_with_contents(doc: Document, content: Sequence[int], shape_of: list[Shape | None]) -> bool:

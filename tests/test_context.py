@@ -1499,3 +1499,16 @@ def test_a_title_over_a_menu_still_opens_a_page() -> None:
     assert removed[1] == "context.page-title" and removed[2] == removed[3] == "context.menu"
     out = result.text.splitlines()
     assert out[1:4] == [HEADLINE, "By Ann Lee", DATELINE] and ARTICLE[-1] in out
+
+
+def test_a_sentence_that_names_the_first_line_is_not_its_headline() -> None:
+    """A text opens with a list of related guides, then its prose; far below, a short sentence
+    points to the first of them. The sentence ends with a full stop the first line does not
+    have: it names that guide, it does not repeat a page's <title> as the headline, so the
+    article does not start under it (before, a second clean of a manual dropped 80% of it)."""
+    related = ["Lock maintenance guide", "Bicycle parking", "Frame numbers"]
+    pointer = "See Lock maintenance guide."
+    lines = [*related, *ARTICLE[:3], pointer, *ARTICLE[3:]]
+    text = "\n".join(lines) + "\n"
+    out = clean(text, kind="text")
+    assert all(line in out for line in ARTICLE[:3])

@@ -57,7 +57,8 @@ def title_anchors(
     if opens_with_contents(doc, content, shape_of):
         return found
     # The <title> is "Headline | Site name": the headline is its longest part.
-    parts = TITLE_SEPARATOR.split(doc.lines[content[0]].stripped)
+    first = doc.lines[content[0]].stripped
+    parts = TITLE_SEPARATOR.split(first)
     if len(parts) == 1 and _prose_under(content, shape_of):
         # A first line that names no site, with prose right under it (no menu, no skip
         # link, no cookie notice either; its byline and date may stand between), is the
@@ -78,6 +79,8 @@ def title_anchors(
         line = lines[content[p]].stripped
         if holds_key(line.lower()) is None:
             continue
+        if line.endswith(".") and not first.endswith("."):
+            continue  # a sentence that names the title ('See systemd/Sandboxing.'), not its headline
         mine = content_words(line, stopwords, known)
         shared = len(mine & title)
         if shared >= 2 and shared >= TITLE_MATCH * max(len(mine), len(title)):

@@ -123,7 +123,10 @@ def opens_with_contents(doc: Document, content: Sequence[int], shape_of: list[Sh
         shape = shape_of[content[p]]
         if shape is None:
             continue
-        if _heading(lines[content[p]].stripped) == heads[want]:
+        line = lines[content[p]].stripped
+        # (startswith first: this reads every line of a page dump each round, and a heading's
+        # copy starts with it, so only a line that does is stripped of a permalink sign)
+        if line.startswith(heads[want]) and _heading(line) == heads[want]:
             if not prose_since:
                 return False
             want += 1

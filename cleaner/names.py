@@ -24,6 +24,7 @@ CODE_RULES = frozenset(
         "http.headers",
         "comments.thread",
         "context.tweet-text",
+        "context.menu-twice",
         "context.page-title",
         "context.breadcrumb",
         "context.url",

@@ -1512,3 +1512,83 @@ def test_a_sentence_that_names_the_first_line_is_not_its_headline() -> None:
     text = "\n".join(lines) + "\n"
     out = clean(text, kind="text")
     assert all(line in out for line in ARTICLE[:3])
+
+
+# A listing page: cards of a title and a one-line blurb, no article. Its site menu is printed
+# twice, in the header and again in the footer, in the same order.
+SITE_MENU = ["World", "News", "Sport", "Business", "Technology", "Health", "Culture", "Travel"]
+LISTED = [
+    ("Armed robots take to the battlefield", "Engineers say the machines still need a human hand."),
+    ("Privacy controls multiply as privacy shrinks", "Settings pages grow longer every year."),
+    ("A ban on social media for the under-sixteens", "The law takes effect next spring."),
+    ("The setting nobody uses", "A free tool removes your address from search results."),
+    ("Be polite to chatbots?", "The advice people give is strange and often useless."),
+]
+
+
+def _listing(menu: list[str] = SITE_MENU, footer_menu: list[str] | None = None) -> str:
+    lines = ["Technology | Example News", *menu, "Technology"]
+    for title, blurb in LISTED:
+        lines += [title, blurb]
+    lines += [*(menu if footer_menu is None else footer_menu), "Terms of Use", "Privacy Policy"]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_menu_printed_twice_goes_from_a_page_with_no_article() -> None:
+    """No article run to cut around (cards of a title and a blurb): the menu printed in the
+    header and again in the footer still goes, both copies, named (context/menus.py)."""
+    result = CLEANER.clean_document(_listing(), kind="text")
+    kept = result.text.splitlines()
+    for title, blurb in LISTED:
+        assert title in kept and blurb in kept
+    menu = [r for r in result.removals if r.rule == "context.menu-twice"]
+    assert [r.text for r in menu] == SITE_MENU * 2
+    assert {r.category for r in menu} == {"navigation"}
+    # The user can keep them.
+    config = Config(disable_rules=frozenset({"context.menu-twice"}))
+    assert all(entry in Cleaner(config).clean(_listing(), kind="text").splitlines() for entry in SITE_MENU)
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        # Options in alphabetical order, printed under two products: a list, not a menu.
+        ["Amberlight", "Bluestone", "Butterrum", "Flaxen", "Lilac", "Meadowlark", "Ruby Wine"],
+        # Sizes and prices repeat from card to card: a card's, never a menu's.
+        ["Small 4oz", "Medium 8oz", "Large 12oz", "Lid", "Sleeve", "Gift box", "$24.95"],
+        # A run repeating its own entries (a vote's buttons, card after card) is no menu.
+        ["Up", "Down", "Up", "Down", "Up", "Down", "Vote"],
+    ],
+)
+def test_short_runs_printed_twice_that_are_no_menu_stay(menu: list[str]) -> None:
+    result = CLEANER.clean_document(_listing(menu), kind="text")
+    assert not [r for r in result.removals if r.rule == "context.menu-twice"]
+
+
+def test_a_run_printed_three_times_is_what_each_card_shows() -> None:
+    """Near miss: entries three cards of a listing print (three copies) are the listing's own."""
+    extra = ["Remote", "Full-Time", "Save job", "Anywhere in the World", "Share job", "Apply now"]
+    lines = _listing().splitlines()
+    for title, _ in LISTED[:3]:
+        at = lines.index(title) + 2
+        lines[at:at] = extra
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    menu = [r.text for r in result.removals if r.rule == "context.menu-twice"]
+    assert menu == SITE_MENU * 2  # the page's menu still goes
+
+
+def test_a_menu_copy_that_differs_is_matched_only_where_it_agrees() -> None:
+    """The footer repeats only the first six entries of the header's menu: those go in both
+    places, the header's last two entries stay (no copy of them in that order)."""
+    result = CLEANER.clean_document(_listing(footer_menu=SITE_MENU[:6]), kind="text")
+    assert [r.text for r in result.removals if r.rule == "context.menu-twice"] == SITE_MENU[:6] * 2
+
+
+def test_a_title_line_over_removed_furniture_is_not_the_headlines_first_line() -> None:
+    """A headline may run over two lines, but not across a menu: the <title>, worded apart
+    from the headline, stands above lines a rule removed and goes with the page."""
+    page_title = "Ferry news from the harbour board | Harbour Gazette"
+    lines = [page_title, "Skip to content", "Sign In", "Register", HEADLINE, DATELINE, *ARTICLE, *LINKS, *FOOTER]
+    kept = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert page_title not in kept
+    assert kept[:2] == [HEADLINE, DATELINE]

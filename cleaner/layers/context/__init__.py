@@ -48,7 +48,9 @@ pages settle in two or three). Each round, in the order layer.py runs it:
    the run, the best run starting right under it wins when it weighs within
    30 of the best; if it stands inside, the article starts under it. A run
    whose kept lines weigh under 25 (one paragraph of 35 words weighs 25) is
-   no article: the round removes nothing.
+   no article: the round removes only a menu the page prints twice, the
+   same six entries or more in the same order (menus.py; a listing or a hub
+   page has no article run to cut its menus away with).
 7. Edges (headline.py, run.py). Within ten lines above the run, the headline
    block stays: the title (the line sharing the most content words with the
    body), a second title line, a section label right over it, datelines,
@@ -86,7 +88,7 @@ So a page dump with a menu above a few paragraphs and link lists below keeps
 the headline block and the paragraphs, short lines between them included,
 and loses the rest; a text already cleaned (no page above its article)
 passes untouched; a text whose prose weighs under 25 has no article to find
-and passes untouched; the prose of a forum thread or a listing that comes in
+and loses only its menus printed twice; the prose of a forum thread or a listing that comes in
 repeated dated cards counts for no article.
 """
 

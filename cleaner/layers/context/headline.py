@@ -133,6 +133,7 @@ def headline_block(
                 and (score >= 2 or len(above.split()) > MENU_WORDS)
                 and not ends_with_other(above, lines[top:start])
                 and not _crumb(doc, kept, lines, top - 1)
+                and adjacent(doc, kept[top - 1], kept[top])
             ):
                 top, titled = top - 1, True  # a title in two lines, or title and subtitle (not a breadcrumb)
             elif (

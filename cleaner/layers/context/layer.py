@@ -16,6 +16,7 @@ from cleaner.layers.context.frame import cut_out, framed, furniture_edge
 from cleaner.layers.context.headline import headline_block
 from cleaner.layers.context.lines import Shape, line_shapes, remembered_shapes
 from cleaner.layers.context.lists import weigh_lists
+from cleaner.layers.context.menus import menus_printed_twice
 from cleaner.layers.context.outside import name_outside, outside_category
 from cleaner.layers.context.posts import tweet_signatures, tweet_text
 from cleaner.layers.context.regions import comment_headers, comment_limit, comment_section, repeated_regions
@@ -120,6 +121,11 @@ class ContextLayer(Layer):
             doc, content, shape_of, sh, weights, limit, anchors, memo.anchored, self.name in removers, stopwords, known
         )
         if found is None:
+            # No article to measure the page against: a menu printed twice still goes (menus.py).
+            for p in menus_printed_twice([lines[i].stripped for i in kept]):
+                i = kept[p]
+                if self.enabled("navigation", "context.menu-twice") and not self.kept_by_user(doc, i):
+                    out.append((i, "context.menu-twice", "navigation"))
             return out
         first_line, last_line = content[found[0]], content[found[1]]
         start = next(p for p, i in enumerate(kept) if i >= first_line)

@@ -16,10 +16,11 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-# Elements whose text is never visible on the rendered page.
-INVISIBLE = frozenset(
-    {"script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object", "select", "option"}
-)
+# Elements whose text a scraper never sees as page text. <noscript> is not one:
+# a scraper runs no JavaScript, so it reads what a browser without scripts
+# shows (Discourse serves a thread's posts there), as html_text and
+# BeautifulSoup's get_text() do.
+INVISIBLE = frozenset({"script", "style", "template", "head", "svg", "math", "iframe", "object", "select", "option"})
 # Elements that start a new visual block; inline elements join their neighbours.
 BLOCK = frozenset(
     [

@@ -112,6 +112,15 @@ def _settle(doc: Document, layers: list[Layer]) -> None:
             break
 
 
+def _text_page_type(doc: Document, forced: str | None) -> str | None:
+    """The kind of page a text input is: the one the user forced, else "forum" when its lines
+    read as a thread, else None (text mode tells no other kind apart yet)."""
+    if forced is not None:
+        return forced
+    found = doc.meta.get("page_type")
+    return found if isinstance(found, str) else None
+
+
 class Cleaner:
     """A configured filter chain. Thread-safe to share: layers keep no per-document state."""
 
@@ -257,7 +266,9 @@ class Cleaner:
             layer.finish(doc)
         doc.lines = []  # the line objects go before the removals are made (their texts stay with them)
         removals = [*ex.removals, *doc.removals.in_order()] if name else []
-        return Result(text, removals, ex.kind, ex.title, ex.page_type, [*ex.warnings, *doc.warnings])
+        # Text input: the context layer tells a forum thread by its lines (layers/context/thread.py).
+        page_type = ex.page_type if ex.kind == "html" else _text_page_type(doc, self.config.page_type)
+        return Result(text, removals, ex.kind, ex.title, page_type, [*ex.warnings, *doc.warnings])
 
     def _safety_net(
         self, ex: _Extracted, text: str, meta: dict[str, object] | None, layers: list[Layer], *, name: bool

@@ -71,7 +71,8 @@ document twice; --no-templates turns it off.
 It goes to stdout when the cleaned text goes to a file, else to stderr. With
 --jsonl it prints nothing: each cleaned record gets its removals as a list in
 --removals-field (default "removals"; each with layer, rule, category, text,
-line, end_line, start, end) and, for HTML, "page_type" and "warnings". A record
+line, end_line, start, end) and "warnings", and "page_type" when the page's kind is known
+(HTML; text read as a forum thread). A record
 that already has such a field fails (named on stderr, not written) unless
 --overwrite-fields. A warning (part of an input could not be read, or the
 safety net kept a page's plain extraction) is a line with category "warning"
@@ -138,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--page-type",
         choices=PAGE_TYPES,
         default=None,
-        help="HTML input: the kind of page, which decides what is content (default: detected per page)",
+        help="the kind of page, which decides what is content (default: detected per page; in text mode only "
+        "'forum' changes anything: a thread's replies are content)",
     )
     p.add_argument("--encoding", help="read inputs in this encoding instead of detecting it")
     p.add_argument(
@@ -176,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--removals-field",
         default="removals",
         metavar="NAME",
-        help="--explain: write each record's removals to this field, and the page type of HTML to page_type "
+        help="--explain: write each record's removals to this field, and the page's kind to page_type "
         "(default: removals)",
     )
     j.add_argument(
@@ -315,7 +317,7 @@ def _run_files(args: argparse.Namespace, settings: Settings, cleaner: Cleaner, w
                 _say(f"{outcome.job.name}: holds no HTML markup; cleaned as text, line by line", bar)
             elif outcome.ok and args.explain and outcome.spool is not None:
                 if outcome.page_type is not None:
-                    _say_page_type(explain_out, outcome.job.name, outcome.page_type, bar)
+                    _say_page_type(explain_out, outcome.job.name, outcome.page_type, outcome.kind, bar)
                 _write_lines(explain_out, warning_lines(outcome.job.name, outcome.warnings), bar)
                 _write_lines(explain_out, explain_lines(outcome.job.name, read_spool(outcome.spool)), bar)
                 if not args.report:
@@ -490,9 +492,12 @@ def warning_lines(name: str, warnings: Iterable[str]) -> Iterable[str]:
         yield f"{name}\t-\twarning\t-\t-\t{warning}"
 
 
-def _say_page_type(out: TextIO, name: str, page_type: str, bar: Any) -> None:
-    """The kind of page an HTML input was read as, a line before its removals: what decided its rules."""
-    _write_lines(out, [f"{name}\t-\tpage-type\t{page_type}\thtml\t(kind of page: decides what counts as content)"], bar)
+def _say_page_type(out: TextIO, name: str, page_type: str, kind: str, bar: Any) -> None:
+    """The kind of page an input was read as, a line before its removals: what decided its rules
+    (the layer that told it: html from the markup, context from a text's lines)."""
+    layer = "html" if kind == "html" else "context"
+    line = f"{name}\t-\tpage-type\t{page_type}\t{layer}\t(kind of page: decides what counts as content)"
+    _write_lines(out, [line], bar)
 
 
 def shorten(text: str, width: int = 100) -> str:

@@ -108,7 +108,9 @@ class Result:
     removals: list[Removal] = field(default_factory=list)
     kind: str = "text"
     title: str | None = None
-    page_type: str | None = None  # HTML input: the kind of page, detected or forced (cleaner/pagetype.py)
+    # The kind of page, forced or detected: HTML by its markup (cleaner/pagetype.py), text only
+    # "forum" so far, by its lines (cleaner/layers/context/thread.py); None: not told.
+    page_type: str | None = None
     warnings: list[str] = field(default_factory=list)  # what may be missing from text, and why (never silent)
 
     def categories(self) -> dict[str, int]:

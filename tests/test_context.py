@@ -1592,3 +1592,143 @@ def test_a_title_line_over_removed_furniture_is_not_the_headlines_first_line() -
     kept = CLEANER.clean("\n".join(lines) + "\n", kind="text").splitlines()
     assert page_title not in kept
     assert kept[:2] == [HEADLINE, DATELINE]
+
+
+# A forum thread as a scraper dumps it: the <title>, the site menu, the thread's title, then
+# each post under its author's panel, with the controls forum software prints under it.
+THREAD_TITLE = "Choosing a first telescope on a small budget"
+POSTS = [
+    (
+        "orionfan",
+        [
+            "I have been looking at the night sky with binoculars for a year and would like to buy my first "
+            "telescope this winter.",
+            "My budget is around three hundred pounds and I live in a town with a fair amount of light pollution.",
+            "Would a small refractor be a better start than a Dobsonian, or is that the wrong question to ask?",
+        ],
+    ),
+    (
+        "deepskydiver",
+        [
+            "A six inch Dobsonian is the usual answer, and for good reason: it shows far more than a refractor "
+            "costing the same.",
+            "It is heavy, though, so think about where you will keep it and how far you will carry it.",
+        ],
+    ),
+    (
+        "lunartic",
+        [
+            "Light pollution matters less for the Moon and the planets, which is where most beginners start anyway.",
+            "Join the local astronomy club first: most of them lend telescopes to members for a month at a time.",
+        ],
+    ),
+    (
+        "orionfan",
+        [
+            "Thank you both, the club lends a six inch Dobsonian and I have booked it for the first week of December.",
+        ],
+    ),
+]
+THREAD_MENU = ["Stargazers", "Forums", "What's new", "Members", "Log in", "Register"]
+THREAD_FOOTER = [
+    "Similar threads",
+    "Best eyepieces to upgrade a starter kit",
+    "Is a goto mount worth the money",
+    "Contact us",
+    "Terms and rules",
+    "Forum software by an example company, whose licence terms apply to every page of this site.",
+]
+
+
+def _thread(title: str = f"{THREAD_TITLE} | Stargazers Forum", posts: list = POSTS) -> str:
+    lines = [title, *THREAD_MENU, THREAD_TITLE]
+    for n, (author, paragraphs) in enumerate(posts, 1):
+        lines += [author, "Joined: Mar 2019", f"Messages: {200 + n}", f"#{n} · Nov {n + 2}, 2025"]
+        lines += [*paragraphs, "Reply", "Quote"]
+    lines += THREAD_FOOTER
+    return "\n".join(lines) + "\n"
+
+
+def _post_lines(posts: list = POSTS) -> list[str]:
+    return [p for _, paragraphs in posts for p in paragraphs]
+
+
+def test_a_forum_thread_keeps_every_post() -> None:
+    """On a forum the replies are the content (context/thread.py): every post's sentences stay, the
+    site menu and the footer go, and the Result names the page's kind."""
+    result = CLEANER.clean_document(_thread(), kind="text")
+    kept = result.text.splitlines()
+    assert all(p in kept for p in _post_lines())
+    assert not set(THREAD_MENU) & set(kept)
+    assert THREAD_FOOTER[-1] not in kept and "Similar threads" not in kept
+    assert result.page_type == "forum" and not result.warnings
+    # The mechanism, not luck: read as an article, the replies go as the page around it.
+    as_article = Cleaner(Config(page_type="article")).clean_document(_thread(), kind="text")
+    assert as_article.page_type == "article"
+    assert not set(_post_lines(POSTS[1:])) & set(as_article.text.splitlines())
+
+
+def test_a_post_quoted_in_a_thread_is_not_kept_again() -> None:
+    """Three copies of a paragraph are an article's structure (duplicate.py: an interview's
+    question to each guest), but on a forum thread the later ones are quotes of a post."""
+    from cleaner.layers.duplicate import DuplicateLayer
+
+    layer = next(x for x in CLEANER.layers if isinstance(x, DuplicateLayer))
+    post = POSTS[0][1][0]
+    text = "\n".join([post, POSTS[1][1][0], post, POSTS[2][1][0], post]) + "\n"
+    for page_type, removed in ((None, []), ("forum", [2, 4])):
+        doc = Document(text, meta={"page_type": page_type} if page_type else None, index=CLEANER.index)
+        layer.apply(doc)
+        assert [i for i, ln in enumerate(doc.lines) if ln.removed] == removed
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{THREAD_TITLE} | Stargazers",  # the <title> names no place for discussion
+        f"{THREAD_TITLE} | Stargazers Magazine",
+    ],
+)
+def test_a_title_without_a_forum_word_is_no_thread(title: str) -> None:
+    """Near miss: the same posts under a <title> that names no forum read as an article with its
+    comments, which go (as they always did)."""
+    result = CLEANER.clean_document(_thread(title), kind="text")
+    assert result.page_type is None
+    assert not set(_post_lines(POSTS[1:])) & set(result.text.splitlines())
+
+
+def test_an_article_on_a_community_site_keeps_its_comments_out() -> None:
+    """Near miss: 'Community' in the <title>, but no forum furniture around the comments: an
+    article, whose comment section still goes."""
+    comments = [
+        "Great piece, the ferry has been unreliable for years and nobody in the council seems to care.",
+        "The south slipway is fine in calm weather but in a westerly it will be a different story.",
+    ]
+    lines = [f"{HEADLINE} | Harbour Community News", *MENU, HEADLINE, DATELINE, *ARTICLE, "2 Comments"]
+    for n, comment in enumerate(comments):
+        lines += [f"Reader {n + 1}", "March 15, 2024", comment]
+    result = CLEANER.clean_document("\n".join([*lines, *FOOTER]) + "\n", kind="text")
+    assert result.page_type is None
+    kept = result.text.splitlines()
+    assert all(line in kept for line in ARTICLE) and not set(comments) & set(kept)
+
+
+@pytest.mark.parametrize(
+    ("title", "labels"),
+    [
+        ("Welches Teleskop für Anfänger? - Astronomie Forum", ["Registriert: März 2019", "Zitieren", "Antworten"]),
+        ("Quel télescope pour débuter ? - Forum Astronomie", ["Inscrit: mars 2019", "Citer", "Répondre"]),
+        ("¿Qué telescopio para empezar? - Foro de Astronomía", ["Registrado: marzo 2019", "Citar", "Responder"]),
+    ],
+)
+def test_threads_are_told_in_each_language_with_a_rules_file(title: str, labels: list[str]) -> None:
+    """The <title>'s word and the posts' labels come from each language's rules file."""
+    from cleaner.layers.context.thread import thread_end
+    from cleaner.rules import builtin_lexicon
+
+    lexicon = builtin_lexicon()
+    words, post = lexicon["thread_words"], lexicon["post_labels"]
+    lines = [title, "orionfan", *labels, "Ein Satz, der lang genug ist, um ein Beitrag zu sein.", "Impressum", "AGB"]
+    assert thread_end(lines, words, post) == 5  # the last post's sentence; the footer is not the thread's
+    assert thread_end([title, "orionfan", labels[0], "Ein Satz."], words, post) is None  # one label: no thread
+    assert thread_end(["Astronomie", *lines[1:]], words, post) is None  # no forum word in the <title>

@@ -127,3 +127,20 @@ def test_cli_page_type_option_explain_and_report(tmp_path: Path, capsys: pytest.
     assert json.loads(report.read_text())["inputs"][0]["page_type"] == "forum"
     assert main([str(src), "-o", str(tmp_path / "out.txt"), "--page-type", "article", "--report", str(report)]) == 0
     assert json.loads(report.read_text())["inputs"][0]["page_type"] == "article"
+
+
+def test_cli_explains_a_text_thread_and_its_page_type(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Text input read as a forum thread: --explain names the kind and the layer that told it, and
+    --page-type article makes it an article again (its replies go)."""
+    from tests.test_context import POSTS, _thread
+
+    src = tmp_path / "thread.txt"
+    src.write_text(_thread(), encoding="utf-8")
+    out = tmp_path / "out.txt"
+    assert main([str(src), "-o", str(out), "--explain", "-q"]) == 0
+    lines = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert ["page-type", "forum", "context"] in [f[2:5] for f in lines]
+    reply = POSTS[1][1][0]
+    assert reply in out.read_text(encoding="utf-8").splitlines()
+    assert main([str(src), "-o", str(out), "--page-type", "article", "-q"]) == 0
+    assert reply not in out.read_text(encoding="utf-8").splitlines()

@@ -7,7 +7,9 @@ paragraph that comes back three times or more (the question put to each guest
 of an interview, a meal on each day of a plan): a page template or a scraper
 doubles a paragraph, an article's form repeats one. A shorter copy goes only
 where other layers removed the lines on both sides of it: a photo gallery
-prints the headline again between its credit and its counter.
+prints the headline again between its credit and its counter. On a forum
+thread (the context layer's page_type, thread.py) every copy goes, however
+many: a post comes back each time a reply quotes it.
 """
 
 from __future__ import annotations
@@ -54,7 +56,9 @@ class DuplicateLayer(Layer):
                 if ln.stripped in short and _among_removed(doc, i):
                     self.remove(doc, i, "duplicate.exact", "duplicate")
                 short.add(ln.stripped)
-        if not any(1 < n < STRUCTURE for n in copies.values()):
+        # In a forum thread a paragraph printed again and again is a post quoted in the replies.
+        structure = STRUCTURE if doc.meta.get("page_type") != "forum" else len(lines) + 2
+        if not any(1 < n < structure for n in copies.values()):
             return  # no paragraph has a copy to remove
         for i in kept:
             key = keys.get(i)
@@ -63,7 +67,7 @@ class DuplicateLayer(Layer):
             count = copies.get(key, 0)  # 0: too short a key; -1: its first copy is behind us
             if count < 0:
                 self.remove(doc, i, "duplicate.exact", "duplicate")
-            elif 0 < count < STRUCTURE:
+            elif 0 < count < structure:
                 copies[key] = -1
 
 

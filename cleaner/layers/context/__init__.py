@@ -79,7 +79,11 @@ pages settle in two or three). Each round, in the order layer.py runs it:
    hold over eight times the words the run keeps, the page is not one
    article (a feed, a thread, a listing) and they stay, in that round and
    every later one; Result.warnings says so. Not in the HTML kind's last
-   pass, whose text the extractor chose.
+   pass, whose text the extractor chose. On a forum thread (thread.py: the
+   <title> names a forum or a topic, and forum software's furniture, 'Reply',
+   'Joined: ...', '#3', stands around the posts) the replies are content:
+   their sentences stay once they hold half the words the run keeps, down
+   to the thread's last post, and Result.page_type says "forum".
 
 Before the first round, a tweet's text over the signature line another layer
 removed goes with it, as embed (posts.py).

@@ -21,8 +21,9 @@ from cleaner.layers.context.outside import name_outside, outside_category
 from cleaner.layers.context.posts import tweet_signatures, tweet_text
 from cleaner.layers.context.regions import comment_headers, comment_limit, comment_section, repeated_regions
 from cleaner.layers.context.run import article_run, trailing_sentences
-from cleaner.layers.context.spare import spared, warning
+from cleaner.layers.context.spare import THREAD_SPARE_RATIO, spared, warning
 from cleaner.layers.context.tables import neutral_tables
+from cleaner.layers.context.thread import thread_end
 from cleaner.layers.context.titles import crumbs_of_title, opens_with_title, page_title, page_title_line, title_anchors
 from cleaner.layers.context.weigh import line_weights, removed_marks, stress_teaser_runs, weigh_as_removed
 from cleaner.layers.naming import Removed, name_by_place
@@ -51,6 +52,8 @@ class ContextLayer(Layer):
         super().__init__(*args, **kwargs)
         self.stopwords = self.book.words("stopwords")
         self.list_headings = self.book.words("list_headings")
+        self.thread_words = self.book.words("thread_words")
+        self.post_labels = self.book.words("post_labels")
 
     def shapes(self, lines: list[str], shape_only: bool | None = None) -> list[Shape]:
         """Each line's size and whether it reads as prose; ``shape_only=None`` decides
@@ -69,6 +72,13 @@ class ContextLayer(Layer):
         memo = doc.state.get(self.name)
         if not isinstance(memo, Memo):
             memo = doc.state[self.name] = Memo()
+            # A forum thread's replies are its content: they stay once they weigh half the run
+            # (thread.py). Not in the HTML kind's last pass: its markup told the page's type.
+            forced = self.config.page_type
+            end = self._thread_end(doc) if forced is None else None
+            if (end is not None or forced == "forum") and not doc.meta.get("extracted"):
+                memo.thread_end = end if end is not None else len(doc.lines)
+                doc.meta["page_type"] = "forum"
         comments_start = doc.meta.get("comments_start")
         if not isinstance(comments_start, int):
             comments_start = comment_section(doc)
@@ -174,17 +184,25 @@ class ContextLayer(Layer):
         #     last pass, whose text the extractor chose (WCXB documentation lost 0.004 F1 there).
         if doc.meta.get("extracted"):
             return out
-        keep, words_kept, words_spared = spared(doc, kept, out, memo.sparing)
+        thread = memo.thread_end is not None
+        ratio = THREAD_SPARE_RATIO if thread else None  # None: spare.py's own SPARE_RATIO
+        keep, words_kept, words_spared = spared(doc, kept, out, memo.sparing, memo.thread_end, ratio)
         if not keep:
             return out
         if not memo.sparing:
             memo.sparing = True
-            doc.warnings.append(warning(words_kept, words_spared, len(keep)))
+            if not thread:  # a thread's replies are kept by design, not by a safety net
+                doc.warnings.append(warning(words_kept, words_spared, len(keep)))
         rest = Found()
         for item in out:
             if item[0] not in keep:
                 rest.append(item)
         return rest
+
+    def _thread_end(self, doc: Document) -> int | None:
+        if doc.meta.get("extracted"):
+            return None
+        return thread_end([ln.stripped for ln in doc.lines], self.thread_words, self.post_labels)
 
     # -- naming, once the lines to remove are settled ----------------------------
     def finish(self, doc: Document) -> None:
@@ -231,7 +249,7 @@ class ContextLayer(Layer):
 class Memo:
     """What the layer keeps for one document between rounds and runs (in doc.state), by line text."""
 
-    __slots__ = ("_content", "anchored", "counts", "framed", "shapes", "sparing", "words")
+    __slots__ = ("_content", "anchored", "counts", "framed", "shapes", "sparing", "thread_end", "words")
 
     def __init__(self) -> None:
         self.counts: dict[str, tuple[int, int, bool]] = {}  # lines.count_line
@@ -240,6 +258,7 @@ class Memo:
         self.anchored: list[int] = []  # the start found under the <title>, once
         self.framed: bool | None = None  # whether page furniture stands above the article (first round)
         self.sparing = False  # the page is not one article: its sentences outside the run stay (spare.py)
+        self.thread_end: int | None = None  # a forum thread's last line: sentences below it still go (thread.py)
         self._content: tuple[int, array[int]] | None = None
 
     def content(self, doc: Document) -> array[int]:

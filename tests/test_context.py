@@ -1732,3 +1732,19 @@ def test_threads_are_told_in_each_language_with_a_rules_file(title: str, labels:
     assert thread_end(lines, words, post) == 5  # the last post's sentence; the footer is not the thread's
     assert thread_end([title, "orionfan", labels[0], "Ein Satz."], words, post) is None  # one label: no thread
     assert thread_end(["Astronomie", *lines[1:]], words, post) is None  # no forum word in the <title>
+
+
+def test_a_forum_word_in_the_headline_needs_more_furniture() -> None:
+    """Near miss: 'board' in the story's part of the <title> is the story's word, not the site's
+    name; three comment controls under it make no thread, a thread's furniture on every post does."""
+    from cleaner.layers.context.thread import HEADLINE_LABELS, THREAD_LABELS, thread_end
+    from cleaner.rules import builtin_lexicon
+
+    lexicon = builtin_lexicon()
+    words, post = lexicon["thread_words"], lexicon["post_labels"]
+    body = ["The school board approved the budget on Monday, after a long and heated public meeting."]
+    for title in ("School board approves the new budget | Harbour Gazette", "School board approves the new budget"):
+        assert thread_end([title, *body, *["Reply"] * THREAD_LABELS], words, post) is None
+        assert thread_end([title, *body, *["Reply"] * HEADLINE_LABELS], words, post) is not None
+    site_named = ["New budget approved | Harbour Board", *body, *["Reply"] * THREAD_LABELS]
+    assert thread_end(site_named, words, post) is not None

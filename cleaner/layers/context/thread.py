@@ -8,7 +8,8 @@ thread when both hold:
 - its first line, the page's <title>, names a place for discussion: one of
   the ``thread_words`` of a rules file as a whole word ('forum', 'community',
   'thread', 'topic', 'questions', ...);
-- at least THREAD_LABELS lines are the furniture forum software prints
+- at least THREAD_LABELS lines (HEADLINE_LABELS when the word stands only in
+  the title's first part, the story's: 'School board approves ...') are the furniture forum software prints
   around each post: a ``post_labels`` entry alone on its line, before a
   colon and its value, before a date or after a count ('Quote', 'Reply',
   'Joined: Mar 2019', 'Messages: 212', 'asked May 2, 2009 at 0:01', '79
@@ -37,8 +38,11 @@ from collections.abc import Sequence
 from cleaner.text import ends_sentence
 
 THREAD_LABELS = 3  # lines of post furniture, at least
+HEADLINE_LABELS = 6  # ... when only the headline's part of the <title> names a forum
 SENTENCE_WORDS = 5  # words of a sentence in the last post, at least (as spare.py spares)
 _WORD = re.compile(r"[^\W\d_][\w&'’-]*")
+# What splits a <title> into its parts: 'Thread title - Subforum - Site Forum', 'Thread | Community'.
+_TITLE_PARTS = re.compile(r"\s[|\-–—/•·»@]\s|\s::\s")
 _POST_NUMBER = re.compile(r"#\d{1,6}(?:\s*[·•|-]\s*\S.*)?")
 _LABEL_VALUE = re.compile(r"([^:]{1,30}?)\s*:\s*\S.{0,40}")
 # 'asked May 2, 2009 at 0:01', 'Posted by jdoe on 12.03.2024': a label word, then a date or a time.
@@ -59,13 +63,19 @@ def thread_end(lines: Sequence[str], thread_words: frozenset[str], post_labels: 
     thread (its footer, the related threads), whose sentences still go.
     """
     title = next((t for t in lines if t.strip()), "")
-    if not any(w.lower() in thread_words for w in _WORD.findall(title)):
+    parts = _TITLE_PARTS.split(title)
+    named = [any(w.lower() in thread_words for w in _WORD.findall(part)) for part in parts]
+    if not any(named):
         return None
+    # A forum word in the site's part of the <title> ('... - Obsidian Forum') is the place's
+    # name; in a headline ('School board approves ...') it is the story's, and takes more
+    # furniture to be a thread's.
+    needed = THREAD_LABELS if any(named[1:]) else HEADLINE_LABELS
     found, last = 0, -1
     for i, line in enumerate(lines):
         if post_furniture(line.strip(), post_labels):
             found, last = found + 1, i
-    if found < THREAD_LABELS:
+    if found < needed:
         return None
     end, loose = last, 0
     for i in range(last + 1, len(lines)):

@@ -14,6 +14,7 @@ many: a post comes back each time a reply quotes it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -57,7 +58,7 @@ class DuplicateLayer(Layer):
                     self.remove(doc, i, "duplicate.exact", "duplicate")
                 short.add(ln.stripped)
         # In a forum thread a paragraph printed again and again is a post quoted in the replies.
-        structure = STRUCTURE if doc.meta.get("page_type") != "forum" else len(lines) + 2
+        structure = STRUCTURE if doc.meta.get("page_type") != "forum" else math.inf
         if not any(1 < n < structure for n in copies.values()):
             return  # no paragraph has a copy to remove
         for i in kept:

@@ -23,7 +23,7 @@ from cleaner.layers.context.regions import comment_headers, comment_limit, comme
 from cleaner.layers.context.run import article_run, trailing_sentences
 from cleaner.layers.context.spare import THREAD_SPARE_RATIO, spared, warning
 from cleaner.layers.context.tables import neutral_tables
-from cleaner.layers.context.thread import thread_end
+from cleaner.layers.context.thread import labels_needed, thread_end
 from cleaner.layers.context.titles import crumbs_of_title, opens_with_title, page_title, page_title_line, title_anchors
 from cleaner.layers.context.weigh import line_weights, removed_marks, stress_teaser_runs, weigh_as_removed
 from cleaner.layers.naming import Removed, name_by_place
@@ -102,7 +102,8 @@ class ContextLayer(Layer):
         out = Found()
         lines, stopwords, known = doc.lines, self.stopwords, memo.words
         # 1. What each kept line is: its words, prose or not, dated (lines.py).
-        shapes = remembered_shapes([lines[i].stripped for i in kept], stopwords, memo.counts, memo.shapes)
+        kept_texts = [lines[i].stripped for i in kept]
+        shapes = remembered_shapes(kept_texts, stopwords, memo.counts, memo.shapes)
         shape_of: list[Shape | None] = [None] * len(lines)  # by line index; None: removed
         for i, shape in zip(kept, shapes, strict=True):
             shape_of[i] = shape
@@ -132,7 +133,7 @@ class ContextLayer(Layer):
         )
         if found is None:
             # No article to measure the page against: a menu printed twice still goes (menus.py).
-            for p in menus_printed_twice([lines[i].stripped for i in kept]):
+            for p in menus_printed_twice(kept_texts):
                 i = kept[p]
                 if self.enabled("navigation", "context.menu-twice") and not self.kept_by_user(doc, i):
                     out.append((i, "context.menu-twice", "navigation"))
@@ -202,6 +203,9 @@ class ContextLayer(Layer):
     def _thread_end(self, doc: Document) -> int | None:
         if doc.meta.get("extracted"):
             return None
+        title = next((ln.stripped for ln in doc.lines if not ln.blank), "")
+        if labels_needed(title, self.thread_words) is None:
+            return None  # most texts: no list of every line's text is made
         return thread_end([ln.stripped for ln in doc.lines], self.thread_words, self.post_labels)
 
     # -- naming, once the lines to remove are settled ----------------------------

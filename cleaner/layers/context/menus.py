@@ -19,15 +19,14 @@ a run printed three times or more (what each card of a listing shows).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from cleaner.layers.naming import DIGIT
 from cleaner.text import ends_sentence, word_count
 
 MENU_RUN = 6  # entries in a row, in the same order, that make a menu when printed twice
 MENU_ENTRY_WORDS = 4  # words of a menu entry, at most
-_DIGIT = re.compile(r"\d")
 
 
 def menus_printed_twice(texts: Sequence[str]) -> list[int]:
@@ -52,7 +51,7 @@ def menus_printed_twice(texts: Sequence[str]) -> list[int]:
 
 
 def _entry(text: str) -> bool:
-    return 0 < word_count(text) <= MENU_ENTRY_WORDS and not ends_sentence(text) and _DIGIT.search(text) is None
+    return 0 < word_count(text) <= MENU_ENTRY_WORDS and not ends_sentence(text) and DIGIT.search(text) is None
 
 
 def _alphabetical(window: tuple[str, ...]) -> bool:

@@ -35,11 +35,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from cleaner.layers.context.spare import SPARE_WORDS
 from cleaner.text import ends_sentence
 
 THREAD_LABELS = 3  # lines of post furniture, at least
 HEADLINE_LABELS = 6  # ... when only the headline's part of the <title> names a forum
-SENTENCE_WORDS = 5  # words of a sentence in the last post, at least (as spare.py spares)
 _WORD = re.compile(r"[^\W\d_][\w&'’-]*")
 # What splits a <title> into its parts: 'Thread title - Subforum - Site Forum', 'Thread | Community'.
 _TITLE_PARTS = re.compile(r"\s[|\-–—/•·»@]\s|\s::\s")
@@ -62,15 +62,9 @@ def thread_end(lines: Sequence[str], thread_words: frozenset[str], post_labels: 
     before two lines in a row that are no sentence: what follows is the page under the
     thread (its footer, the related threads), whose sentences still go.
     """
-    title = next((t for t in lines if t.strip()), "")
-    parts = _TITLE_PARTS.split(title)
-    named = [any(w.lower() in thread_words for w in _WORD.findall(part)) for part in parts]
-    if not any(named):
+    needed = labels_needed(next((t for t in lines if t.strip()), ""), thread_words)
+    if needed is None:
         return None
-    # A forum word in the site's part of the <title> ('... - Obsidian Forum') is the place's
-    # name; in a headline ('School board approves ...') it is the story's, and takes more
-    # furniture to be a thread's.
-    needed = THREAD_LABELS if any(named[1:]) else HEADLINE_LABELS
     found, last = 0, -1
     for i, line in enumerate(lines):
         if post_furniture(line.strip(), post_labels):
@@ -82,13 +76,25 @@ def thread_end(lines: Sequence[str], thread_words: frozenset[str], post_labels: 
         text = lines[i].strip()
         if not text:
             continue
-        if len(text.split()) >= SENTENCE_WORDS and ends_sentence(text):
+        if len(text.split()) >= SPARE_WORDS and ends_sentence(text):
             end, loose = i, 0
         else:
             loose += 1
             if loose == 2:
                 break
     return end
+
+
+def labels_needed(title: str, thread_words: frozenset[str]) -> int | None:
+    """How many lines of post furniture make a page under this <title> a thread; None when the
+    title names no place for discussion (the page is no thread, whatever its lines)."""
+    named = [any(w.lower() in thread_words for w in _WORD.findall(part)) for part in _TITLE_PARTS.split(title)]
+    if not any(named):
+        return None
+    # A forum word in the site's part of the <title> ('... - Obsidian Forum') is the place's
+    # name; in a headline ('School board approves ...') it is the story's, and takes more
+    # furniture to be a thread's.
+    return THREAD_LABELS if any(named[1:]) else HEADLINE_LABELS
 
 
 def post_furniture(line: str, post_labels: frozenset[str]) -> bool:

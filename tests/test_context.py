@@ -1414,6 +1414,71 @@ def test_a_sentence_every_card_repeats_is_not_spared() -> None:
     assert repeat not in result.text
 
 
+def _round(kept: list[str], going: list[str]) -> tuple[set[int], Document]:
+    """spare.spared over a document of ``kept`` lines (the run) then ``going`` (this round's
+    context.outside removals): the lines it spares."""
+    from cleaner.layers.context import spare
+
+    doc = Document("\n".join([*kept, *going]) + "\n")
+    found = [(len(kept) + n, "context.outside", "boilerplate") for n in range(len(going))]
+    keep, _, _ = spare.spared(doc, range(len(kept) + len(going)), found, sparing=False)
+    return keep, doc
+
+
+# Eleven cards' blurbs, 23 to 25 words each: what a listing's run leaves out.
+CARD_BLURBS = [
+    f"Card {n}: a deep seat and rolled arms give this linen sofa a relaxed look that suits a family room "
+    f"as well as a reading corner."
+    for n in range(11)
+]
+# One card: its title, its maker, colours, price and buttons, then its own blurb.
+ONE_CARD = [
+    "Harbor Linen Sofa With Rolled Arms",
+    "By Harbor Home",
+    *["Gray", "Black", "Beige", "Green", "Blue", "Rust", "Sand", "Navy", "Olive", "Cream"],
+    *["4 Colors", "$499.99 was $599.99", "FREE Delivery", "Low Stock", "Add to Cart", "Quickview"],
+    "Soft velvet over a solid frame makes this loveseat feel generous when two people sit down to watch a film.",
+]
+
+
+def test_a_run_of_one_card_keeps_the_other_cards_sentences() -> None:
+    """The run holds one card of a listing: many short lines, one sentence. All it keeps weighs
+    more than an eighth of the cards' blurbs around it, its sentences far less: the blurbs stay."""
+    from cleaner.layers.context import spare
+
+    words_kept = sum(len(line.split()) for line in ONE_CARD)
+    going = sum(len(line.split()) for line in CARD_BLURBS)
+    assert going < spare.SPARE_RATIO * words_kept  # the first test alone would not spare them
+    keep, doc = _round(ONE_CARD, CARD_BLURBS)
+    assert sorted(doc.lines[i].stripped for i in keep) == sorted(CARD_BLURBS)
+
+
+def test_a_run_without_sentences_is_not_a_card() -> None:
+    """Near miss: an article that is a table of dates has no sentence at all, and the teasers'
+    sentences under it weigh less than twice what it keeps: they still go."""
+    from cleaner.layers.context import spare
+
+    table = [f"{n}a etapa: {n + 8} de março – Interlagos, São Paulo" for n in range(1, 13)]
+    teasers = CARD_BLURBS[:5]
+    assert sum(len(t.split()) for t in teasers) < spare.KEPT_RATIO * sum(len(t.split()) for t in table)
+    keep, _ = _round(table, teasers)
+    assert keep == set()
+
+
+def test_a_long_paragraph_without_a_final_stop_counts_as_the_runs_sentences() -> None:
+    """Near miss: the run's one paragraph runs to 40 words and ends without a stop (a sign-off
+    line): it is the article's prose, and the blurbs around it do not outweigh it eight times."""
+    from cleaner.layers.context import spare
+
+    paragraph = " ".join(["Love is felt with the soul, but saying so takes the words we find for it."] * 2)
+    paragraph += " Only those who love themselves can find in their life Um Amor de Verdade"
+    assert len(paragraph.split()) >= 40
+    going = sum(len(line.split()) for line in CARD_BLURBS)
+    assert spare.KEPT_RATIO * len(paragraph.split()) < going < spare.SPARE_RATIO * len(paragraph.split())
+    keep, _ = _round([paragraph], CARD_BLURBS)
+    assert keep == set()
+
+
 # A guide that opens with its own table of contents: each entry heads a section below.
 GUIDE_SECTIONS = [
     (

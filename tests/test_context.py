@@ -1755,11 +1755,67 @@ def test_a_post_quoted_in_a_thread_is_not_kept_again() -> None:
     ],
 )
 def test_a_title_without_a_forum_word_is_no_thread(title: str) -> None:
-    """Near miss: the same posts under a <title> that names no forum read as an article with its
-    comments, which go (as they always did)."""
-    result = CLEANER.clean_document(_thread(title), kind="text")
+    """Near miss: two posts (ten lines of furniture) under a <title> that names no forum read as
+    an article with its comments, which go (as they always did)."""
+    result = CLEANER.clean_document(_thread(title, POSTS[:2]), kind="text")
     assert result.page_type is None
-    assert not set(_post_lines(POSTS[1:])) & set(result.text.splitlines())
+    assert not set(_post_lines(POSTS[1:2])) & set(result.text.splitlines())
+
+
+def test_a_thread_whose_title_names_only_the_site_is_told_by_its_furniture() -> None:
+    """'Choosing a telescope | Stargazers': no forum word, but twenty lines of post furniture of
+    several kinds ('Joined: ...', '#2 · ...', 'Reply') from the first post on: a thread."""
+    from cleaner.layers.context import thread
+
+    dump = _thread(f"{THREAD_TITLE} | Stargazers")
+    result = CLEANER.clean_document(dump, kind="text")
+    assert result.page_type == "forum"
+    assert all(p in result.text.splitlines() for p in _post_lines())
+    # Each condition counts: fewer lines than UNTITLED_LABELS, or one kind of furniture only.
+    labels = sum(thread.post_furniture(line, CLEANER.book.words("post_labels")) for line in dump.splitlines())
+    assert thread.UNTITLED_LABELS <= labels < thread.UNTITLED_LABELS + 6
+
+
+def _commented(comment_lines: list[str], *, above: int = 0) -> tuple[str, list[str]]:
+    """An article (no forum word in its <title>) with twenty readers' comments under it, each
+    followed by ``comment_lines``; ``above``: that many paragraphs of the article repeated under
+    the headline (a longer article puts the comments further down)."""
+    comments = [
+        f"Comment {n}: the ferry has been unreliable for years, and in a westerly the slipway is worse."
+        for n in range(20)
+    ]
+    lines = [f"{HEADLINE} | Harbour News", *MENU, HEADLINE, DATELINE, *ARTICLE]
+    lines += [f"{p} (part {k})" for k in range(above) for p in ARTICLE]
+    lines.append("20 Comments")
+    for n, comment in enumerate(comments):
+        lines += [f"Reader {n + 1}", "March 15, 2024", comment, *comment_lines]
+    return "\n".join([*lines, *FOOTER]) + "\n", comments
+
+
+def test_an_articles_comments_with_one_kind_of_furniture_are_no_thread() -> None:
+    """Near miss: twenty comments each with a 'Reply' button: over UNTITLED_LABELS lines of
+    furniture, but one kind (a comment section's), so the comments still go."""
+    dump, comments = _commented(["Reply"])
+    result = CLEANER.clean_document(dump, kind="text")
+    assert result.page_type is None
+    kept = result.text.splitlines()
+    assert all(line in kept for line in ARTICLE) and not set(comments) & set(kept)
+
+
+def test_comments_far_below_the_top_are_no_thread() -> None:
+    """Near miss: two kinds of furniture ('Reply', '3 Likes'), but the first stands under a long
+    article, past the first UNTITLED_REACH of the page: the comments still go."""
+    dump, comments = _commented(["3 Likes", "Reply"], above=6)
+    lines = dump.splitlines()
+    first = next(i for i, line in enumerate(lines) if line in ("3 Likes", "Reply"))
+    from cleaner.layers.context import thread
+
+    assert first > thread.UNTITLED_REACH * len(lines)
+    result = CLEANER.clean_document(dump, kind="text")
+    assert result.page_type is None and not set(comments) & set(result.text.splitlines())
+    # The mechanism, not luck: the same comments right under a short article make a thread.
+    near, _ = _commented(["3 Likes", "Reply"])
+    assert CLEANER.clean_document(near, kind="text").page_type == "forum"
 
 
 def test_an_article_on_a_community_site_keeps_its_comments_out() -> None:

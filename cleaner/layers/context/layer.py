@@ -23,7 +23,7 @@ from cleaner.layers.context.regions import comment_headers, comment_limit, comme
 from cleaner.layers.context.run import article_run, trailing_sentences
 from cleaner.layers.context.spare import THREAD_SPARE_RATIO, spared, warning
 from cleaner.layers.context.tables import neutral_tables
-from cleaner.layers.context.thread import labels_needed, thread_end
+from cleaner.layers.context.thread import thread_end
 from cleaner.layers.context.titles import crumbs_of_title, opens_with_title, page_title, page_title_line, title_anchors
 from cleaner.layers.context.weigh import line_weights, removed_marks, stress_teaser_runs, weigh_as_removed
 from cleaner.layers.naming import Removed, name_by_place
@@ -203,9 +203,6 @@ class ContextLayer(Layer):
     def _thread_end(self, doc: Document) -> int | None:
         if doc.meta.get("extracted"):
             return None
-        title = next((ln.stripped for ln in doc.lines if not ln.blank), "")
-        if labels_needed(title, self.thread_words) is None:
-            return None  # most texts: no list of every line's text is made
         return thread_end([ln.stripped for ln in doc.lines], self.thread_words, self.post_labels)
 
     # -- naming, once the lines to remove are settled ----------------------------

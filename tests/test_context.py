@@ -1361,9 +1361,11 @@ SHOW = [
 ]
 
 
-def _show(episodes: list[tuple[str, str]], repeat: str | None = None) -> tuple[str, list[str]]:
+def _show(
+    episodes: list[tuple[str, str]], repeat: str | None = None, intro: list[str] | None = None
+) -> tuple[str, list[str]]:
     """The page dump, and the episodes' sentence lines."""
-    lines, sentences = list(SHOW), []
+    lines, sentences = [*SHOW[:4], *(intro or []), *SHOW[4:]], []
     for n, (title, blurb) in enumerate(episodes):
         note = (
             f"Recorded on location over {n + 2} days with the help of local volunteers, edited in our small "
@@ -1391,6 +1393,7 @@ def test_a_page_that_is_not_one_article_keeps_its_sentences(monkeypatch: pytest.
     assert not [r for r in result.removals if r.text in sentences]
     # The mechanism, not luck: without the net the layer drops every one of them.
     monkeypatch.setattr(spare, "SPARE_RATIO", 10**6)
+    monkeypatch.setattr(spare, "SMALL_RUN", 0)
     dropped = {r.text: r.rule for r in Cleaner().clean_document(dump, kind="text").removals}
     assert all(dropped.get(s) == "context.outside" for s in sentences)
 
@@ -1398,7 +1401,11 @@ def test_a_page_that_is_not_one_article_keeps_its_sentences(monkeypatch: pytest.
 def test_a_few_cards_under_the_article_still_go() -> None:
     """Near miss: six cards' sentences weigh less than eight times the description: a page with
     its article and teasers under it, which the layer reads as it always did."""
-    dump, sentences = _show(EPISODES[1:7])
+    intro = [
+        "Each episode runs for about forty minutes, and every season ends with a live show in one of the "
+        "towns we visited, recorded in front of the people whose stories we told."
+    ]  # the description then weighs as an article's body (spare.SMALL_RUN words or more)
+    dump, sentences = _show(EPISODES[1:7], intro=intro)
     result = CLEANER.clean_document(dump, kind="text")
     assert not set(sentences) & set(result.text.splitlines())
     assert SHOW[2] in result.text and not result.warnings
@@ -1453,6 +1460,28 @@ def test_a_run_of_one_card_keeps_the_other_cards_sentences() -> None:
     assert sorted(doc.lines[i].stripped for i in keep) == sorted(CARD_BLURBS)
 
 
+def test_a_run_too_small_for_an_article_keeps_the_sentences_around_it() -> None:
+    """A run of one 30-word paragraph (a service page's hero blurb) is no article's body: the
+    page's sentences around it stay once they hold twice its words."""
+    from cleaner.layers.context import spare
+
+    hero = [
+        "Ship faster with one platform for every team: build, preview and deploy from one place, "
+        "with the tools you already use and the support of people who answer."
+    ]
+    sections = CARD_BLURBS[:3]  # 3 x 24 words: over twice the hero's, under eight times
+    kept = sum(len(line.split()) for line in hero)
+    going = sum(len(line.split()) for line in sections)
+    assert kept < spare.SMALL_RUN and spare.SMALL_RATIO * kept < going < spare.SPARE_RATIO * kept
+    keep, doc = _round(hero, sections)
+    assert sorted(doc.lines[i].stripped for i in keep) == sorted(sections)
+    # Near misses: the same sentences around a run of article size, or fewer of them.
+    article = [hero[0], hero[0].replace("Ship faster", "Build better"), hero[0].replace("Ship", "Plan")]
+    assert sum(len(line.split()) for line in article) >= spare.SMALL_RUN
+    assert _round(article, sections)[0] == set()
+    assert _round(hero, sections[:2])[0] == set()  # 48 words: under twice the hero's 30
+
+
 def test_a_run_without_sentences_is_not_a_card() -> None:
     """Near miss: an article that is a table of dates has no sentence at all, and the teasers'
     sentences under it weigh less than twice what it keeps: they still go."""
@@ -1466,13 +1495,13 @@ def test_a_run_without_sentences_is_not_a_card() -> None:
 
 
 def test_a_long_paragraph_without_a_final_stop_counts_as_the_runs_sentences() -> None:
-    """Near miss: the run's one paragraph runs to 40 words and ends without a stop (a sign-off
+    """Near miss: the run's one paragraph runs to 93 words and ends without a stop (a sign-off
     line): it is the article's prose, and the blurbs around it do not outweigh it eight times."""
     from cleaner.layers.context import spare
 
-    paragraph = " ".join(["Love is felt with the soul, but saying so takes the words we find for it."] * 2)
+    paragraph = " ".join(["Love is felt with the soul, but saying so takes the words we find for it."] * 5)
     paragraph += " Only those who love themselves can find in their life Um Amor de Verdade"
-    assert len(paragraph.split()) >= 40
+    assert len(paragraph.split()) >= spare.SMALL_RUN
     going = sum(len(line.split()) for line in CARD_BLURBS)
     assert spare.KEPT_RATIO * len(paragraph.split()) < going < spare.SPARE_RATIO * len(paragraph.split())
     keep, _ = _round([paragraph], CARD_BLURBS)

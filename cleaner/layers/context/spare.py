@@ -145,7 +145,7 @@ def warning(words_kept: int, words_spared: int, lines: int) -> str:
     """What the Result says when the layer spared a page's sentences."""
     return (
         f"{SAFETY_NET_WARNING} the context layer found an article of {words_kept} words, and the "
-        f"{words_spared} words of sentences around it outweigh it (over {SPARE_RATIO} times its words, or "
-        f"{KEPT_RATIO} times its words and {SPARE_RATIO} times those in its sentences), so the page is not one "
-        f"article: those {lines} sentence lines are kept"
+        f"{words_spared} words of sentences around it outweigh it (over {SPARE_RATIO} times its words; "
+        f"{SMALL_RATIO} times, when it has under {SMALL_RUN}; or {KEPT_RATIO} times its words and {SPARE_RATIO} "
+        f"times those in its sentences), so the page is not one article: those {lines} sentence lines are kept"
     )

@@ -79,9 +79,10 @@ pages settle in two or three). Each round, in the order layer.py runs it:
    hold over eight times the words the run keeps, the page is not one
    article (a feed, a thread, a listing) and they stay, in that round and
    every later one; Result.warnings says so. Not in the HTML kind's last
-   pass, whose text the extractor chose. On a forum thread (thread.py: the
-   <title> names a forum or a topic, and forum software's furniture, 'Reply',
-   'Joined: ...', '#3', stands around the posts) the replies are content:
+   pass, whose text the extractor chose. On a forum thread (thread.py: forum
+   software's furniture, 'Reply', 'Joined: ...', '#3', stands around the posts,
+   under a <title> that names a forum or a topic, or from the top of the page
+   in fifteen lines of two kinds or more) the replies are content:
    their sentences stay once they hold half the words the run keeps, down
    to the thread's last post, and Result.page_type says "forum".
 

@@ -75,10 +75,15 @@ class ContextLayer(Layer):
             # A forum thread's replies are its content: they stay once they weigh half the run
             # (thread.py). Not in the HTML kind's last pass: its markup told the page's type.
             forced = self.config.page_type
-            end = self._thread_end(doc) if forced is None else None
-            if (end is not None or forced == "forum") and not doc.meta.get("extracted"):
-                memo.thread_end = end if end is not None else len(doc.lines)
-                doc.meta["page_type"] = "forum"
+            if not doc.meta.get("extracted") and forced in (None, "forum"):
+                end = (
+                    thread_end([ln.stripped for ln in doc.lines], self.thread_words, self.post_labels)
+                    if forced is None
+                    else len(doc.lines)
+                )
+                if end is not None:
+                    memo.thread_end = end
+                    doc.meta["page_type"] = "forum"
         comments_start = doc.meta.get("comments_start")
         if not isinstance(comments_start, int):
             comments_start = comment_section(doc)
@@ -199,11 +204,6 @@ class ContextLayer(Layer):
             if item[0] not in keep:
                 rest.append(item)
         return rest
-
-    def _thread_end(self, doc: Document) -> int | None:
-        if doc.meta.get("extracted"):
-            return None
-        return thread_end([ln.stripped for ln in doc.lines], self.thread_words, self.post_labels)
 
     # -- naming, once the lines to remove are settled ----------------------------
     def finish(self, doc: Document) -> None:

@@ -81,23 +81,14 @@ def thread_end(lines: Sequence[str], thread_words: frozenset[str], post_labels: 
     needed = labels_needed(next((t for t in lines if t.strip()), ""), thread_words)
     kinds: set[str] = set()
     found, last = 0, -1
-    marked, longest = _MARKED, _MAX_LABEL_LINE
     # No forum in the <title>: the first furniture must stand high up (else: comments).
     reach = UNTITLED_REACH * len(lines) if needed is None else len(lines)
     for i, line in enumerate(lines):
         if not found and i > reach:
             return None
-        # (furniture_kind's first tests, inlined: this runs over the top of every dump)
-        if not line or len(line) > longest:
+        kind = furniture_kind(line.strip(), post_labels)
+        if kind is None:
             continue
-        if marked(line) is None:
-            kind = line.strip().lower()
-            if kind not in post_labels:
-                continue
-        else:
-            kind = furniture_kind(line.strip(), post_labels)
-            if kind is None:
-                continue
         found, last = found + 1, i
         kinds.add(kind)
     if found < (UNTITLED_LABELS if needed is None else needed):

@@ -1300,6 +1300,25 @@ def test_one_short_label_in_the_head_makes_a_page() -> None:
     assert all(line in out for line in GUIDE)
 
 
+def test_a_subheading_over_its_first_paragraph_is_no_menu_entry() -> None:
+    """A short line right over a paragraph is the document's subheading, not a label of a
+    page's header (plain_head): the text is one document, its cards under the paragraphs its
+    own. Before, 'Choosing a shoe' made it a page and the layer kept the two paragraphs alone,
+    as the HTML kind's last pass did to a manual opening with 'Installation'."""
+    lines = ["Trail shoes", "Choosing a shoe", *GUIDE, *SHOE_CARDS]
+    out = clean("\n".join(lines) + "\n", kind="text")
+    assert out.splitlines() == lines
+    assert clean(out, kind="text") == out
+
+
+def test_a_menus_last_entry_over_a_paragraph_is_still_a_label() -> None:
+    """Near miss: 'Sale' stands right over a paragraph too, but under another short label
+    ('Home'): a menu's entries stand together, and the text is a page."""
+    lines = ["Trail shoes", "Home", "Sale", *GUIDE, *SHOE_CARDS]
+    out = clean("\n".join(lines) + "\n", kind="text").splitlines()
+    assert out == GUIDE
+
+
 TIMETABLE_LEAD = (
     "The ferry timetable changes after storm damage to the north pier take effect on Monday, "
     "the harbour board said, and the new times are listed below for each day of the week."

@@ -245,6 +245,8 @@ class Cleaner:
         about a twentieth of the run).
         """
         doc = Document(ex.pieces if ex.pieces is not None else ex.text, meta=meta, index=self.index)
+        if ex.kind == "html":  # the layers read the page's kind too (a forum's quoted posts: layers/duplicate.py)
+            doc.meta = {**doc.meta, "page_type": ex.page_type}
         ex.pieces = None
         ex.text = ""  # the lines hold the text now; a decoded 100 MB str need not outlive the split
         layers = [layer for layer in self.layers if ex.kind in layer.kinds]
@@ -298,7 +300,7 @@ class Cleaner:
         words = len(text.split())
         if second is None or words >= SAFETY_TAKE * len(second.text.split()):
             return None
-        doc = Document(second.text, meta=meta, index=self.index)
+        doc = Document(second.text, meta={**(meta or {}), "page_type": ex.page_type}, index=self.index)
         _settle(doc, layers)
         out = doc.render()
         for layer in layers if name else ():
@@ -334,7 +336,7 @@ class Cleaner:
         if len(pieces) == text.count("\n") + 1:
             return text
         cut = "\n".join(piece for _, _, piece in pieces)
-        check = Document(cut, index=self.index)
+        check = Document(cut, meta={"page_type": doc.meta.get("page_type")}, index=self.index)
         settled = self._check_as_text(check)
         if not check.removals:
             return cut
@@ -366,7 +368,7 @@ class Cleaner:
             rows: list[int] = []  # the line of doc behind each line of text
             text = doc.render(rows)
             # "extracted": the text is what the extractor chose as the page's content, not a page dump.
-            check = Document(text, meta={"extracted": True}, index=self.index)
+            check = Document(text, meta={"extracted": True, "page_type": doc.meta.get("page_type")}, index=self.index)
             for ln, i in zip(check.lines, rows, strict=True):
                 if i >= 0 and ln.stripped == doc.lines[i].stripped:
                     ln.hits = doc.lines[i].hits  # the rules that match it, if the first pass asked (the same index)

@@ -116,6 +116,37 @@ def test_article_comment_section_still_goes() -> None:
     assert len(gone) == len(REPLIES)
 
 
+QUESTION = (
+    "My chain keeps slipping on the rear cassette whenever I climb the steep hill behind our house in the morning."
+)
+
+
+def _quoted(head: str) -> str:
+    """A thread whose two replies each print the question again above their own words."""
+    posts = [f"<p>{QUESTION}</p>", *(f"<p>{QUESTION}<br>{r}</p>" for r in REPLIES[:2])]
+    body = "".join(f'<div class="post">{p}</div>' for p in posts)
+    return _page(f"<h1>Chain slipping on climbs</h1>{body}", head)
+
+
+def test_a_forums_quoted_post_is_printed_once() -> None:
+    """On a page read as a forum a paragraph printed again and again is a post quoted in the
+    replies: its copies go as duplicates (layers/duplicate.py), as in a text thread. The HTML
+    kind now hands the page's kind to the text layers (WCXB dev HTML forum F1 0.723 -> 0.730)."""
+    result = Cleaner().clean_document(_quoted(_ld("DiscussionForumPosting")), kind="html")
+    assert result.page_type == "forum"
+    assert result.text.count(QUESTION) == 1
+    assert all(reply in result.text for reply in REPLIES[:2])
+    assert [r.rule for r in result.removals if r.category == "duplicate"] == ["duplicate.exact"] * 2
+
+
+def test_an_articles_thrice_printed_paragraph_is_its_structure() -> None:
+    """Near miss: on a page read as an article a paragraph printed three times is how the text
+    is built (the question put to each guest), and every copy stays."""
+    result = Cleaner().clean_document(_quoted(_ld("NewsArticle")), kind="html")
+    assert result.page_type == "article"
+    assert result.text.count(QUESTION) == 3
+
+
 def test_cli_page_type_option_explain_and_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
     src = tmp_path / "thread.html"

@@ -1824,6 +1824,37 @@ def test_a_thread_whose_title_names_only_the_site_is_told_by_its_furniture() -> 
     assert thread.UNTITLED_LABELS <= labels < thread.UNTITLED_LABELS + 6
 
 
+def test_a_threads_replies_under_its_first_posts_comments_stay() -> None:
+    """A Q&A page prints the question's own comment box ('2 Comments', 'Add a comment') under
+    it; the tail layer takes that for an article's comment section, which ends the article's
+    run. On a thread the answers under it are the content and stay."""
+    posts = [("orionfan", [ARTICLE[0], ARTICLE[1], ARTICLE[3]]), *POSTS[1:]]
+    lines = _thread(posts=posts).splitlines()
+    at = lines.index("Quote") + 1
+    lines[at:at] = ["2 Comments", "Add a comment"]
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    assert result.page_type == "forum"
+    assert all(p in result.text.splitlines() for p in _post_lines(posts))
+    # The mechanism, not luck: read as an article, the box ends the article.
+    as_article = Cleaner(Config(page_type="article")).clean_document("\n".join(lines) + "\n", kind="text")
+    assert not set(_post_lines(POSTS[1:])) & set(as_article.text.splitlines())
+
+
+def test_a_thread_under_a_long_menu_is_told_by_the_prose_above_its_first_post() -> None:
+    """A site whose menu runs to a hundred lines puts the first post's furniture past the first
+    UNTITLED_REACH of the page's lines, but above that share of its prose: still a thread
+    (the near miss, comments under a long article, is test_comments_far_below_the_top_are_no_thread)."""
+    from cleaner.layers.context import thread
+
+    lines = _thread(f"{THREAD_TITLE} | Stargazers").splitlines()
+    lines[1:1] = [f"Section {n}" for n in range(120)]
+    first = next(i for i, line in enumerate(lines) if line.startswith("Joined:"))
+    assert first > thread.UNTITLED_REACH * len(lines)
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    assert result.page_type == "forum"
+    assert all(p in result.text.splitlines() for p in _post_lines())
+
+
 def _commented(comment_lines: list[str], *, above: int = 0) -> tuple[str, list[str]]:
     """An article (no forum word in its <title>) with twenty readers' comments under it, each
     followed by ``comment_lines``; ``above``: that many paragraphs of the article repeated under
@@ -1844,6 +1875,16 @@ def test_an_articles_comments_with_one_kind_of_furniture_are_no_thread() -> None
     """Near miss: twenty comments each with a 'Reply' button: over UNTITLED_LABELS lines of
     furniture, but one kind (a comment section's), so the comments still go."""
     dump, comments = _commented(["Reply"])
+    result = CLEANER.clean_document(dump, kind="text")
+    assert result.page_type is None
+    kept = result.text.splitlines()
+    assert all(line in kept for line in ARTICLE) and not set(comments) & set(kept)
+
+
+def test_reply_and_replies_are_one_kind_of_furniture() -> None:
+    """Near miss: a blog prints 'Replies' over each comment's answers and 'Reply' under it: one
+    control in the singular and the plural, one kind of furniture, so the comments still go."""
+    dump, comments = _commented(["Replies", "Reply"])
     result = CLEANER.clean_document(dump, kind="text")
     assert result.page_type is None
     kept = result.text.splitlines()

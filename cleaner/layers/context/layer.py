@@ -85,7 +85,9 @@ class ContextLayer(Layer):
                     memo.thread_end = end
                     doc.meta["page_type"] = "forum"
         comments_start = doc.meta.get("comments_start")
-        if not isinstance(comments_start, int):
+        if memo.thread_end is not None:
+            comments_start = None  # a thread's replies are its content, not a comment section under it
+        elif not isinstance(comments_start, int):
             comments_start = comment_section(doc)
         # An embedded post's text goes with the signature another layer removed (posts.py).
         for signature in tweet_signatures(doc):

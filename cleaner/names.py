@@ -25,6 +25,7 @@ CODE_RULES = frozenset(
         "comments.thread",
         "context.tweet-text",
         "context.menu-twice",
+        "context.menu-edge",
         "context.page-title",
         "context.breadcrumb",
         "context.url",

@@ -1657,9 +1657,60 @@ def test_a_menu_printed_twice_goes_from_a_page_with_no_article() -> None:
     menu = [r for r in result.removals if r.rule == "context.menu-twice"]
     assert [r.text for r in menu] == SITE_MENU * 2
     assert {r.category for r in menu} == {"navigation"}
-    # The user can keep them.
-    config = Config(disable_rules=frozenset({"context.menu-twice"}))
+    # The user can keep them (the header's copy is also an edge menu: see below).
+    config = Config(disable_rules=frozenset({"context.menu-twice", "context.menu-edge"}))
     assert all(entry in Cleaner(config).clean(_listing(), kind="text").splitlines() for entry in SITE_MENU)
+
+
+HEADER_MENU = ["Latest", "Podcasts", "Newsletters", "Events", "Jobs", "Shop", "Videos", "Topics", "Authors"]
+FOOTER_MENU = ["Our staff", "Careers", "Obituaries", "Help centre", "Archive", "Puzzles", "Corrections", "Awards"]
+
+
+def test_a_header_and_a_footer_menu_go_from_a_page_with_no_article() -> None:
+    """No article, and menus printed once: in a page dump, a run of eight entries or more above
+    the page's first sentence or below its last is a site menu (context.menu-edge, menus.py). The <title>
+    and the listing's heading that repeats it stand in the header's run and stay, as do the
+    cards."""
+    result = CLEANER.clean_document(_listing(HEADER_MENU, FOOTER_MENU), kind="text")
+    kept = result.text.splitlines()
+    assert kept[:2] == ["Technology | Example News", "Technology"]
+    assert all(title in kept and blurb in kept for title, blurb in LISTED)
+    edge = [r.text for r in result.removals if r.rule == "context.menu-edge"]
+    assert edge == [*HEADER_MENU, *FOOTER_MENU]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        HEADER_MENU[:7],  # seven entries: too few to tell a menu from a card's lines
+        ["Amberlight", "Bluestone", "Butterrum", "Flaxen", "Lilac", "Meadowlark", "Ruby Wine", "Violet"],  # options
+    ],
+    ids=["seven entries", "alphabetical"],
+)
+def test_short_or_sorted_runs_at_the_edge_stay(header: list[str]) -> None:
+    """Near misses: a run of seven entries, or one in alphabetical order (a catalogue's colours),
+    above the first sentence is no menu."""
+    result = CLEANER.clean_document(_listing(header, []), kind="text")
+    assert all(entry in result.text.splitlines() for entry in header)
+
+
+def test_menus_at_the_edges_of_a_text_that_opens_with_no_title_stay() -> None:
+    """Near miss: the same page without its <title> line is no page dump (an extractor's output
+    opens with its content), and the runs at its edges are its own."""
+    lines = _listing(HEADER_MENU, FOOTER_MENU).splitlines()[1:]
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    assert not [r for r in result.removals if r.rule == "context.menu-edge"]
+    assert all(entry in result.text.splitlines() for entry in HEADER_MENU + FOOTER_MENU)
+
+
+def test_a_run_of_entries_between_two_sentences_stays() -> None:
+    """Near miss: the same nine entries between two cards are the listing's own (tags, a
+    product's options): only the page's edges hold its menus."""
+    lines = _listing([], []).splitlines()
+    at = lines.index(LISTED[2][0])
+    lines[at:at] = HEADER_MENU
+    result = CLEANER.clean_document("\n".join(lines) + "\n", kind="text")
+    assert all(entry in result.text.splitlines() for entry in HEADER_MENU)
 
 
 @pytest.mark.parametrize(

@@ -49,8 +49,10 @@ pages settle in two or three). Each round, in the order layer.py runs it:
    30 of the best; if it stands inside, the article starts under it. A run
    whose kept lines weigh under 25 (one paragraph of 35 words weighs 25) is
    no article: the round removes only a menu the page prints twice, the
-   same six entries or more in the same order (menus.py; a listing or a hub
-   page has no article run to cut its menus away with).
+   same six entries or more in the same order, and the site's header and
+   footer menus, runs of eight entries or more above the page's first
+   sentence or below its last (menus.py; a listing or a hub page has no
+   article run to cut its menus away with).
 7. Edges (headline.py, run.py). Within ten lines above the run, the headline
    block stays: the title (the line sharing the most content words with the
    body), a second title line, a section label right over it, datelines,

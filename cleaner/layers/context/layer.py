@@ -16,7 +16,7 @@ from cleaner.layers.context.frame import cut_out, framed, furniture_edge
 from cleaner.layers.context.headline import headline_block
 from cleaner.layers.context.lines import Shape, line_shapes, remembered_shapes
 from cleaner.layers.context.lists import weigh_lists
-from cleaner.layers.context.menus import menus_printed_twice
+from cleaner.layers.context.menus import edge_menus, menus_printed_twice
 from cleaner.layers.context.outside import name_outside, outside_category
 from cleaner.layers.context.posts import tweet_signatures, tweet_text
 from cleaner.layers.context.regions import comment_headers, comment_limit, comment_section, repeated_regions
@@ -144,6 +144,14 @@ class ContextLayer(Layer):
                 i = kept[p]
                 if self.enabled("navigation", "context.menu-twice") and not self.kept_by_user(doc, i):
                     out.append((i, "context.menu-twice", "navigation"))
+            # ... and so do a page dump's header and footer menus: long runs of entries above
+            # the page's first sentence and below its last (menus.py).
+            twice = {i for i, _, _ in out}
+            for p in edge_menus(kept_texts):
+                i = kept[p]
+                if i in twice or not self.enabled("navigation", "context.menu-edge") or self.kept_by_user(doc, i):
+                    continue
+                out.append((i, "context.menu-edge", "navigation"))
             return out
         first_line, last_line = content[found[0]], content[found[1]]
         start = next(p for p, i in enumerate(kept) if i >= first_line)

@@ -83,19 +83,19 @@ def edge_menus(texts: Sequence[str]) -> list[int]:
     """Positions in ``texts`` (a page's kept lines, in order) of the menus above its first
     sentence and below its last: EDGE_MENU_RUN entries or more in a row, not in alphabetical
     order (a catalogue's colours or brands, printed once a card)."""
-    sentences = [p for p, t in enumerate(texts) if word_count(t) >= MIN_PROSE_WORDS and ends_sentence(t)]
-    first, last = (sentences[0], sentences[-1]) if sentences else (len(texts), len(texts))
-    # The first line, the page's <title>, is no menu's entry; nor is the page's own heading,
-    # which repeats the title's first part ('Technology | Example News'): they stand among
-    # the menu's lines, but are the page's, and neither count nor part a run.
     parts = TITLE_SEPARATOR.split(texts[0], maxsplit=1) if texts else []
     if len(parts) < 2:
         return []  # no <title> ('Section | Site') opens the text: no page dump, no site menus
+    # The first line, the page's <title>, is no menu's entry; nor is the page's own heading,
+    # which repeats the title's first part ('Technology | Example News'): they stand among
+    # the menu's lines, but are the page's, and neither count nor part a run.
     heading = parts[0].casefold()
+    sentences = [p for p, t in enumerate(texts) if word_count(t) >= MIN_PROSE_WORDS and ends_sentence(t)]
+    first, last = (sentences[0], sentences[-1]) if sentences else (len(texts), len(texts))
     found: list[int] = []
     run: list[int] = []
-    for p in [*range(first), -1, *range(last + 1, len(texts)), -1]:  # (-1: the edge ends a run)
-        if p == 0 or (p > 0 and texts[p].casefold() == heading):
+    for p in [*range(1, first), -1, *range(last + 1, len(texts)), -1]:  # (-1: the edge ends a run)
+        if p > 0 and texts[p].casefold() == heading:
             continue
         if p > 0 and _entry(texts[p]):
             run.append(p)

@@ -36,9 +36,9 @@ instead of two lost the Server Fault threads ('Asked', 'Improve this answer').
 A site's long menu can push the first post past that share of the lines, so the
 first furniture may also stand above UNTITLED_REACH of the page's prose (the
 words of its sentences of MIN_PROSE_WORDS or more): an article's comment
-section stands under the article's prose. A label in the singular and the plural is one kind
-('Replies' over a comment's answers, 'Reply' under it: the article that read
-as a thread no longer does). With both, WCXB dev tells 74 of 113 forums and
+section stands under the article's prose. A label in the singular and the
+plural is one kind ('Replies' over a comment's answers, 'Reply' under it: the
+article that read as a thread no longer does). With both, WCXB dev tells 74 of 113 forums and
 one listing (DEV Community's); text F1 0.7805 -> 0.7817, forum 0.688 -> 0.704,
 precision level, every other type and ScrapingHub level.
 On a thread the layer spares the replies' sentences (spare.py) once they
@@ -48,7 +48,8 @@ short furniture lines still go. A comment section the tail layer found (a Q&A
 page's comment box under its question) ends no run there. The duplicate layer
 drops a post quoted in the replies however often it comes back (duplicate.py),
 and Result.page_type says "forum". A page type the user forces decides instead
-(Config.page_type). Not in the HTML kind's last pass, whose page type its markup told.
+(Config.page_type). Not in the HTML kind's last pass, whose page type its markup
+told.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def thread_end(lines: Sequence[str], thread_words: frozenset[str], post_labels: 
     for i, line in enumerate(lines):
         if not found and i > reach:
             if not prose:  # (past the lines' reach: from here the prose's reach decides)
-                prose = [_sentence_words(t) if len(t) >= PROSE_CHARS else 0 for t in lines]
+                prose = [_prose_words(t) if len(t) >= PROSE_CHARS else 0 for t in lines]
                 prose_above, prose_reach = sum(prose[:i]), UNTITLED_REACH * sum(prose)
             else:
                 prose_above += prose[i - 1]
@@ -129,7 +130,7 @@ def thread_end(lines: Sequence[str], thread_words: frozenset[str], post_labels: 
     return end
 
 
-def _sentence_words(line: str) -> int:
+def _prose_words(line: str) -> int:
     """The words of a line that is a sentence of prose (MIN_PROSE_WORDS or more), else 0."""
     if not ends_sentence(line):
         return 0

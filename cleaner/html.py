@@ -199,6 +199,10 @@ FALLBACK_MIN_WORDS = 30
 # (SAFETY_SHARE is cleaner.chain's: the trigger is read before anything HTML is imported.)
 SAFETY_TAKE = 0.5
 PROSE_MIN_WORDS = 8
+# The element holding most of the page's paragraph words is its content, whatever its class
+# says (prose_holder): no prune rule takes it or what wraps it.
+HOLD_SHARE = 0.5
+HOLD_MIN_WORDS = 150
 
 
 # Characters XML forbids: lxml refuses them in any text it sets (drop_tree
@@ -416,10 +420,54 @@ def _is_post(el: etree._Element) -> bool:
 
 
 def _holders(root: etree._Element) -> frozenset[etree._Element]:
-    """The main body and every element around it: a prune rule never takes them (a wrapper's class
-    word, "share_wrapper" or "date-outer", says nothing about the post inside it)."""
-    body = main_body(root)
-    return frozenset() if body is None else frozenset([body, *body.iterancestors()])
+    """The main body, the page's prose holder and every element around them: a prune rule never
+    takes them (a wrapper's class word, "share_wrapper", "date-outer" or "cc-newsletter", says
+    nothing about the post inside it)."""
+    found: set[etree._Element] = set()
+    for el in (main_body(root), prose_holder(root)):
+        if el is not None:
+            found.update([el, *el.iterancestors()])
+    return frozenset(found)
+
+
+def prose_holder(root: etree._Element) -> etree._Element | None:
+    """The smallest element that holds most of the page's paragraph words: its main content,
+    where the page marks none (main_body).
+
+    A page's prose is in its <p> elements (page_prose); the element holding
+    HOLD_SHARE of their words is where the content is, whatever its class
+    says: a newsletter archive's issue sits in a "cc-newsletter" section, a
+    product's description in a box of the shop's own naming. The page-share
+    guard (MAX_SHARE of the page's text) cannot save such a box when menus,
+    scripts' fallbacks or a review panel hold more text than it. A page with
+    under HOLD_MIN_WORDS words of paragraphs has no main prose to tell by.
+    Measured with the whole chain (F1 / precision; types level unless named):
+      WCXB dev: 0.8295 / 0.8802 -> 0.8304 / 0.8807; article 0.9423 -> 0.9432, forum
+        0.7301 -> 0.7308, product 0.6406 -> 0.6449, collection 0.5853 -> 0.5861;
+        10 pages change, two lost articles among them (0228, 0583: 0.28 -> 1.00, 0.23 -> 0.73)
+      ScrapingHub: 0.9770 / 0.9718, no page changes.
+    HOLD_MIN_WORDS 100 costs one service page (its 120 words of paragraphs lie in a promo
+    block, which then stays and stops the second extraction): service 0.7525 -> 0.7519;
+    200 loses the product page above. HOLD_SHARE 0.7 changes 6 pages, product none; 0.4
+    gains product 0.0045 more (one page), but under half is not "most".
+    """
+    words: dict[etree._Element, int] = {}
+    total = 0
+    for p in root.iter("p"):
+        n = len(p.text_content().split())
+        if n >= PROSE_MIN_WORDS:
+            total += n
+            for el in p.iterancestors():
+                words[el] = words.get(el, 0) + n
+    if total < HOLD_MIN_WORDS:
+        return None
+    need = HOLD_SHARE * total
+    holder = root
+    while True:
+        inner = next((el for el in holder if words.get(el, 0) >= need), None)
+        if inner is None:
+            return holder if holder is not root else None
+        holder = inner
 
 
 def _is_hidden(el: etree._Element) -> bool:

@@ -21,6 +21,7 @@ from cleaner.html import (
     is_headline,
     join_split_body,
     parse,
+    prose_holder,
     prune,
     rule_index,
     unwrap_layout_tables,
@@ -230,6 +231,55 @@ def test_category_and_tag_classes_never_prune(classes: str) -> None:
     assert "Entry 3" in removed  # the real comment section still goes
     out = html_to_text(html)
     assert PROSE in out.text and PROSE3 in out.text
+
+
+# An issue of a newsletter archive, a product's description: the content box carries a
+# furniture word and no mark of a post, and the page's menus and widgets hold more text.
+_ISSUE_MORE = (
+    "The library board will publish the full spending plan next week, with a table of every branch's "
+    "opening hours and the repairs each building needs before the winter storms arrive.",
+    "Several council members asked the city manager to report on the bridge inspections twice a year, "
+    "so that residents can follow how the new maintenance money is spent in each district.",
+    "The mayor thanked the volunteers who counted the library visitors this summer and said their "
+    "figures had changed the minds of at least two members of the finance committee.",
+)
+_ISSUE = _POST + "".join(f"<p>{p}</p>" for p in _ISSUE_MORE)
+_SIGNUP = (
+    "<div class='newsletter-signup'><p>Sign up to receive our weekly letter about the city's budget, "
+    "its schools and its libraries, straight to your inbox every Friday morning.</p></div>"
+)
+_WIDGETS = "<div class='widgets'><ul>" + _BIG_SIDE + _BIG_SIDE + "</ul></div>"
+
+
+def test_box_holding_most_of_the_pages_paragraphs_is_not_pruned_by_its_class_word() -> None:
+    html = (
+        f"<html><body><section class='cc-newsletter'><h2>Neighbourhood letter, issue 12</h2>"
+        f"<div class='letter-body'>{_ISSUE}</div>{_SIGNUP}</section>{_WIDGETS}</body></html>"
+    )
+    holder = prose_holder(parse(html))
+    assert holder is not None and holder.get("class") == "letter-body"
+    out = html_to_text(html)
+    assert PROSE in out.text and _ISSUE_MORE[2] in out.text
+    # Only the holder and what wraps it are spared: the sign-up box inside the section still goes.
+    assert "Sign up to receive" not in out.text
+    assert [r.rule for r in out.removals if "Sign up to receive" in r.text] == ["html.promo"]
+
+
+def test_box_with_less_than_most_of_the_paragraphs_is_still_pruned() -> None:
+    # The article's own box holds most paragraphs; a promo box of two paragraphs is no holder.
+    html = (
+        f"<html><body><div class='story'>{_ISSUE}</div>"
+        f"<div class='promo'><p>{_ISSUE_MORE[0]} Subscribe today.</p><p>{_ISSUE_MORE[1]} Join us.</p></div>"
+        f"{_WIDGETS}</body></html>"
+    )
+    assert prose_holder(parse(html)).get("class") == "story"
+    out = html_to_text(html)
+    assert "Subscribe today." not in out.text and PROSE in out.text
+
+
+def test_a_page_with_few_paragraph_words_has_no_prose_holder() -> None:
+    html = f"<html><body><div class='cta-box'><p>{PROSE}</p><p>{PROSE2}</p></div>{_WIDGETS}</body></html>"
+    assert prose_holder(parse(html)) is None
 
 
 def test_furniture_inside_the_marked_post_is_still_pruned() -> None:
